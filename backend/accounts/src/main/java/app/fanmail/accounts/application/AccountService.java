@@ -1,0 +1,267 @@
+package app.fanmail.accounts.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.fanmail.accounts.api.AccountChanged;
+import app.fanmail.accounts.api.AccountCredentials;
+import app.fanmail.accounts.api.AccountDeletionGuard;
+import app.fanmail.accounts.api.AccountDirectory;
+import app.fanmail.accounts.api.AccountStatus;
+import app.fanmail.accounts.api.AccountView;
+import app.fanmail.accounts.domain.AccountRules;
+import app.fanmail.accounts.domain.AccountRules.AccountProfile;
+import app.fanmail.accounts.domain.OfficialAccount;
+import app.fanmail.accounts.infrastructure.Endpoints;
+import app.fanmail.kernel.crypto.SecretCipher;
+import app.fanmail.kernel.graphql.UserError;
+import app.fanmail.kernel.graphql.UserErrorsException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+/**
+ * Creating, changing and deleting official accounts. Validates everything before writing, so a
+ * refused change writes nothing; secrets are encrypted before they reach the entity.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountService implements AccountDirectory {
+    static final String APP_SECRET = "appSecret";
+    static final String TOKEN = "token";
+    static final String AES_KEY = "encodingAesKey";
+
+    @PersistenceContext(unitName = "accounts")
+    EntityManager em;
+    @Inject
+    SecretCipher cipher;
+    @Inject
+    Clock clock;
+    @Inject
+    Endpoints endpoints;
+    @Inject
+    Event<AccountChanged> changed;
+    @Inject
+    Instance<AccountDeletionGuard> guards;
+
+    public record NewSecrets(String appSecret, String token, String encodingAesKey) {
+    }
+
+    public record AccountPage(List<AccountView> accounts, boolean hasNext, long total) {
+    }
+
+    public AccountView create(AccountProfile profile, NewSecrets secrets) {
+        List<UserError> errors = profile.problems();
+        AccountRules.checkAppSecret(secrets.appSecret(), errors);
+        AccountRules.checkToken(secrets.token(), errors);
+        String aesKey = AccountRules.trimToNull(secrets.encodingAesKey());
+        if (aesKey != null) {
+            AccountRules.checkAesKey(aesKey, errors);
+        }
+        AccountRules.checkAesKeyPresent(profile.encryptionMode(), aesKey != null, AES_KEY, errors);
+        if (errors.isEmpty() && appIdTaken(profile.appId(), null)) {
+            errors.add(appIdTakenError(profile.appId()));
+        }
+        if (!errors.isEmpty()) {
+            throw new UserErrorsException(errors);
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        OfficialAccount account = new OfficialAccount(id, profile, now);
+        account.replaceAppSecret(cipher.encrypt(secrets.appSecret(), OfficialAccount.secretContext(id, APP_SECRET)), now);
+        account.replaceToken(cipher.encrypt(secrets.token(), OfficialAccount.secretContext(id, TOKEN)), now);
+        if (aesKey != null) {
+            account.replaceEncodingAesKey(cipher.encrypt(aesKey, OfficialAccount.secretContext(id, AES_KEY)), now);
+        }
+        em.persist(account);
+        flushGuardingAppId(profile.appId());
+        changed.fire(new AccountChanged(AccountChanged.Kind.CREATED, id));
+        return view(account);
+    }
+
+    public AccountView update(UUID id, AccountProfile profile) {
+        OfficialAccount account = locked(id);
+        List<UserError> errors = profile.problems();
+        AccountRules.checkAesKeyPresent(profile.encryptionMode(), account.encodingAesKeyEncrypted() != null, "encryptionMode", errors);
+        if (errors.isEmpty() && appIdTaken(profile.appId(), id)) {
+            errors.add(appIdTakenError(profile.appId()));
+        }
+        if (!errors.isEmpty()) {
+            throw new UserErrorsException(errors);
+        }
+        account.apply(profile, clock.instant());
+        flushGuardingAppId(profile.appId());
+        changed.fire(new AccountChanged(AccountChanged.Kind.UPDATED, id));
+        return view(account);
+    }
+
+    /** Replaces the secrets given (non-null); the others stay as they are. */
+    public AccountView replaceSecrets(UUID id, NewSecrets secrets) {
+        OfficialAccount account = locked(id);
+        List<UserError> errors = new ArrayList<>();
+        String appSecret = AccountRules.trimToNull(secrets.appSecret());
+        String token = AccountRules.trimToNull(secrets.token());
+        String aesKey = AccountRules.trimToNull(secrets.encodingAesKey());
+        if (appSecret == null && token == null && aesKey == null) {
+            errors.add(UserError.of("SECRET_REQUIRED", null, "Give at least one secret to replace."));
+        }
+        if (appSecret != null) {
+            AccountRules.checkAppSecret(appSecret, errors);
+        }
+        if (token != null) {
+            AccountRules.checkToken(token, errors);
+        }
+        if (aesKey != null) {
+            AccountRules.checkAesKey(aesKey, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new UserErrorsException(errors);
+        }
+        Instant now = clock.instant();
+        if (appSecret != null) {
+            account.replaceAppSecret(cipher.encrypt(appSecret, OfficialAccount.secretContext(id, APP_SECRET)), now);
+        }
+        if (token != null) {
+            account.replaceToken(cipher.encrypt(token, OfficialAccount.secretContext(id, TOKEN)), now);
+        }
+        if (aesKey != null) {
+            account.replaceEncodingAesKey(cipher.encrypt(aesKey, OfficialAccount.secretContext(id, AES_KEY)), now);
+        }
+        changed.fire(new AccountChanged(AccountChanged.Kind.UPDATED, id));
+        return view(account);
+    }
+
+    public AccountView setStatus(UUID id, AccountStatus status) {
+        if (status == null) {
+            throw new UserErrorsException("STATUS_REQUIRED", "status", "Choose ACTIVE or DISABLED.");
+        }
+        OfficialAccount account = locked(id);
+        account.changeStatus(status, clock.instant());
+        changed.fire(new AccountChanged(AccountChanged.Kind.UPDATED, id));
+        return view(account);
+    }
+
+    /** Deletes the account unless another module still keeps data for it. */
+    public UUID delete(UUID id) {
+        OfficialAccount account = locked(id);
+        List<String> reasons = new ArrayList<>();
+        for (AccountDeletionGuard guard : guards) {
+            guard.blocksDeletion(id).ifPresent(reasons::add);
+        }
+        if (!reasons.isEmpty()) {
+            throw new UserErrorsException("ACCOUNT_IN_USE", "id",
+                    "The account is still in use: " + String.join(", ", reasons) + ". Remove those first or disable the account.");
+        }
+        em.remove(account);
+        changed.fire(new AccountChanged(AccountChanged.Kind.DELETED, id));
+        return id;
+    }
+
+    public AccountPage list(int first, Optional<List<String>> after, String search) {
+        String pattern = search == null || search.isBlank() ? null : "%" + escapeLike(search.trim().toLowerCase()) + "%";
+        String where = pattern == null ? "" : " and (lower(a.name) like :p escape '\\' or a.appId like :p escape '\\' or a.originalId like :p escape '\\')";
+        String keyset = after.isPresent() ? " and (lower(a.name) > :n or (lower(a.name) = :n and a.id > :id))" : "";
+        var query = em.createQuery("select a from OfficialAccount a where 1 = 1" + where + keyset
+                + " order by lower(a.name), a.id", OfficialAccount.class).setMaxResults(first + 1);
+        var count = em.createQuery("select count(a) from OfficialAccount a where 1 = 1" + where, Long.class);
+        if (pattern != null) {
+            query.setParameter("p", pattern);
+            count.setParameter("p", pattern);
+        }
+        if (after.isPresent()) {
+            query.setParameter("n", after.get().get(0));
+            try {
+                query.setParameter("id", UUID.fromString(after.get().get(1)));
+            } catch (IllegalArgumentException e) {
+                throw new UserErrorsException("CURSOR_INVALID", "after", "The cursor is not one this list produced.");
+            }
+        }
+        List<OfficialAccount> rows = query.getResultList();
+        boolean hasNext = rows.size() > first;
+        List<AccountView> views = (hasNext ? rows.subList(0, first) : rows).stream().map(this::view).toList();
+        return new AccountPage(views, hasNext, count.getSingleResult());
+    }
+
+    @Override
+    public Optional<AccountView> find(UUID accountId) {
+        return Optional.ofNullable(em.find(OfficialAccount.class, accountId)).map(this::view);
+    }
+
+    @Override
+    public Optional<AccountView> findByAppId(String appId) {
+        return byAppId(AccountRules.normalizeId(appId)).map(this::view);
+    }
+
+    @Override
+    public Optional<AccountCredentials> credentials(UUID accountId) {
+        return Optional.ofNullable(em.find(OfficialAccount.class, accountId)).map(a -> new AccountCredentials(
+                a.id(), a.appId(),
+                cipher.decrypt(a.appSecretEncrypted(), OfficialAccount.secretContext(a.id(), APP_SECRET)),
+                cipher.decrypt(a.tokenEncrypted(), OfficialAccount.secretContext(a.id(), TOKEN)),
+                a.encodingAesKeyEncrypted() == null ? null
+                        : cipher.decrypt(a.encodingAesKeyEncrypted(), OfficialAccount.secretContext(a.id(), AES_KEY)),
+                a.encryptionMode(), endpoints.apiBaseUrl(a.apiTarget(), a.apiBaseUrl())));
+    }
+
+    private AccountView view(OfficialAccount a) {
+        return new AccountView(a.id(), a.name(), a.originalId(), a.appId(), a.type(), a.verified(), a.encryptionMode(),
+                a.apiTarget(), endpoints.apiBaseUrl(a.apiTarget(), a.apiBaseUrl()), a.status(), endpoints.callbackUrl(a.appId()),
+                a.appSecretEncrypted() != null, a.tokenEncrypted() != null, a.encodingAesKeyEncrypted() != null,
+                a.createdAt(), a.updatedAt());
+    }
+
+    private OfficialAccount locked(UUID id) {
+        OfficialAccount account = id == null ? null : em.find(OfficialAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new UserErrorsException("NOT_FOUND", "id", "No such account.");
+        }
+        return account;
+    }
+
+    private Optional<OfficialAccount> byAppId(String appId) {
+        return em.createQuery("select a from OfficialAccount a where a.appId = :a", OfficialAccount.class)
+                .setParameter("a", appId).getResultStream().findFirst();
+    }
+
+    private boolean appIdTaken(String appId, UUID except) {
+        return byAppId(appId).filter(a -> !a.id().equals(except)).isPresent();
+    }
+
+    private static UserError appIdTakenError(String appId) {
+        return UserError.of("APP_ID_TAKEN", "appId", "Another account already uses AppID " + appId + ".");
+    }
+
+    /** A concurrent create with the same AppID loses on the unique index; report it like the pre-check does. */
+    private void flushGuardingAppId(String appId) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (String.valueOf(rootMessage(e)).contains("official_account_app_id_uq")) {
+                throw new UserErrorsException(appIdTakenError(appId));
+            }
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Accounts: the WeChat Official Accounts Fanmail sends for. Owns the {@code accounts} schema.
+ * Other modules use {@code accounts.api} only: {@link app.fanmail.accounts.api.AccountDirectory}
+ * to read an account (and, for the WeChat layer, its decrypted credentials),
+ * {@link app.fanmail.accounts.api.AccountChanged} events after commit, and
+ * {@link app.fanmail.accounts.api.AccountDeletionGuard} to veto deleting an account they depend on.
+ */
+package app.fanmail.accounts;

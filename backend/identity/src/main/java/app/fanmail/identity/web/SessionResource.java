@@ -1,0 +1,98 @@
+package app.fanmail.identity.web;
+
+import app.fanmail.identity.application.SessionService;
+import app.fanmail.identity.application.SessionService.Refused;
+import app.fanmail.identity.application.SessionService.SignInResult;
+import app.fanmail.identity.application.SessionService.SignedIn;
+import app.fanmail.identity.application.SessionService.Throttled;
+import app.fanmail.kernel.security.CurrentViewer;
+import app.fanmail.kernel.security.Viewer;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sign-in and sign-out. The only unauthenticated API besides WeChat's callbacks; the filter has
+ * already checked the CSRF header and Origin for POST and DELETE.
+ */
+@Path("/session")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+    @Inject
+    SessionService sessions;
+    @Inject
+    @ConfigProperty(name = "fanmail.session.secure-cookie", defaultValue = "auto")
+    String secureCookie;
+    @Context
+    HttpServletRequest request;
+
+    public record SignInRequest(String username, String password) {
+    }
+
+    public record ViewerBody(String id, String username, String role) {
+        static ViewerBody of(Viewer viewer) {
+            return new ViewerBody(viewer.userId().toString(), viewer.username(), viewer.role().name());
+        }
+    }
+
+    public record ErrorBody(String code, String message, Long retryAfterSeconds) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signIn(SignInRequest body) {
+        if (body == null || body.username() == null || body.password() == null) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new ErrorBody("CREDENTIALS_REQUIRED", "Send a username and a password.", null)).build();
+        }
+        SignInResult result = sessions.signIn(body.username(), body.password(), request.getHeader("User-Agent"), request.getRemoteAddr());
+        if (result instanceof SignedIn signedIn) {
+            return Response.ok(ViewerBody.of(signedIn.viewer()))
+                    .header("Set-Cookie", SessionCookie.set(signedIn.token(), signedIn.maxAge(), secure()))
+                    .header("Cache-Control", "no-store")
+                    .build();
+        }
+        if (result instanceof Throttled throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            return Response.status(429).header("Retry-After", seconds)
+                    .entity(new ErrorBody("TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again in " + seconds + " s.", seconds)).build();
+        }
+        assert result instanceof Refused;
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .entity(new ErrorBody("INVALID_CREDENTIALS", "Wrong username or password.", null)).build();
+    }
+
+    @GET
+    public Response current() {
+        return CurrentViewer.get()
+                .map(v -> Response.ok(ViewerBody.of(v)).header("Cache-Control", "no-store").build())
+                .orElseGet(() -> Response.status(Response.Status.UNAUTHORIZED)
+                        .entity(new ErrorBody("UNAUTHENTICATED", "Not signed in.", null)).build());
+    }
+
+    @DELETE
+    public Response signOut() {
+        sessions.signOut(SessionCookie.read(request));
+        return Response.noContent().header("Set-Cookie", SessionCookie.clear(secure())).build();
+    }
+
+    private boolean secure() {
+        return switch (secureCookie) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> request.isSecure();
+        };
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Fanmail's shared kernel: the few types every bounded module agrees on. Security (roles, the
+ * signed-in viewer, the role check), the GraphQL error and paging model ({@code UserError},
+ * connections), secret encryption at rest, and how a module registers its database schema.
+ * It depends on no module; every module may depend on it.
+ */
+package app.fanmail.kernel;
