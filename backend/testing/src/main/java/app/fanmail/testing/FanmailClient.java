@@ -162,8 +162,17 @@ public final class FanmailClient {
             return socket.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        public CompletableFuture<WebSocket> handshake() {
-            return socket;
+        /** 101 when the upgrade succeeded, else the HTTP status the server refused it with. */
+        public int handshakeStatus(Duration timeout) throws Exception {
+            try {
+                socket(timeout);
+                return 101;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                    return refused.getResponse().statusCode();
+                }
+                throw e;
+            }
         }
 
         public void send(String json) throws Exception {

@@ -64,7 +64,7 @@ public class AccountGraphQL {
                 .map(v -> new AccountEdge(Cursor.encode(v.name().toLowerCase(), v.id().toString()), Account.of(v)))
                 .toList();
         return new AccountConnection(edges,
-                new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), page.total());
+                new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), Math.toIntExact(page.total()));
     }
 
     @Query("account")
@@ -77,7 +77,7 @@ public class AccountGraphQL {
     @Mutation("accountCreate")
     @NonNull
     @Description("Adds an official account with its secrets (stored encrypted).")
-    public AccountCreatePayload accountCreate(@NonNull @Name("input") AccountCreateInput in) {
+    public AccountCreatePayload accountCreate(@NonNull @Name("input") @Description("The mutation's input.") AccountCreateInput in) {
         return Mutations.attempt(() -> Account.of(accounts.create(
                         AccountProfile.of(in.name(), in.originalId(), in.appId(), in.type(), in.verified(), in.encryptionMode(),
                                 in.apiTarget(), in.apiBaseUrl()),
@@ -88,7 +88,7 @@ public class AccountGraphQL {
     @Mutation("accountUpdate")
     @NonNull
     @Description("Changes an account's settings (not its secrets).")
-    public AccountUpdatePayload accountUpdate(@NonNull @Name("input") AccountUpdateInput in) {
+    public AccountUpdatePayload accountUpdate(@NonNull @Name("input") @Description("The mutation's input.") AccountUpdateInput in) {
         return Mutations.attempt(() -> Account.of(accounts.update(required(in.id()),
                         AccountProfile.of(in.name(), in.originalId(), in.appId(), in.type(), in.verified(), in.encryptionMode(),
                                 in.apiTarget(), in.apiBaseUrl()))),
@@ -98,7 +98,7 @@ public class AccountGraphQL {
     @Mutation("accountSecretsReplace")
     @NonNull
     @Description("Replaces one or more of an account's secrets.")
-    public AccountSecretsReplacePayload accountSecretsReplace(@NonNull @Name("input") AccountSecretsReplaceInput in) {
+    public AccountSecretsReplacePayload accountSecretsReplace(@NonNull @Name("input") @Description("The mutation's input.") AccountSecretsReplaceInput in) {
         return Mutations.attempt(() -> Account.of(accounts.replaceSecrets(required(in.id()),
                         new NewSecrets(in.appSecret(), in.token(), in.encodingAesKey()))),
                 a -> new AccountSecretsReplacePayload(a, List.of()), e -> new AccountSecretsReplacePayload(null, e));
@@ -107,7 +107,7 @@ public class AccountGraphQL {
     @Mutation("accountStatusSet")
     @NonNull
     @Description("Enables or disables an account.")
-    public AccountStatusSetPayload accountStatusSet(@NonNull @Name("input") AccountStatusSetInput in) {
+    public AccountStatusSetPayload accountStatusSet(@NonNull @Name("input") @Description("The mutation's input.") AccountStatusSetInput in) {
         return Mutations.attempt(() -> Account.of(accounts.setStatus(required(in.id()), in.status())),
                 a -> new AccountStatusSetPayload(a, List.of()), e -> new AccountStatusSetPayload(null, e));
     }
@@ -115,7 +115,7 @@ public class AccountGraphQL {
     @Mutation("accountDelete")
     @NonNull
     @Description("Deletes an account; refused with ACCOUNT_IN_USE while other data depends on it.")
-    public AccountDeletePayload accountDelete(@NonNull @Name("input") AccountDeleteInput in) {
+    public AccountDeletePayload accountDelete(@NonNull @Name("input") @Description("The mutation's input.") AccountDeleteInput in) {
         return Mutations.attempt(() -> accounts.delete(required(in.id())).toString(),
                 id -> new AccountDeletePayload(id, List.of()), e -> new AccountDeletePayload(null, e));
     }

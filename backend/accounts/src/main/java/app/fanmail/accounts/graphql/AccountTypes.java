@@ -60,7 +60,7 @@ public final class AccountTypes {
     public record AccountConnection(
             @NonNull @Description("The accounts of this page.") List<@NonNull AccountEdge> edges,
             @NonNull @Description("Where this page sits.") PageInfo pageInfo,
-            @NonNull @Description("Number of accounts matching the search.") long totalCount) {
+            @NonNull @Description("Number of accounts matching the search.") int totalCount) {
     }
 
     @Input("AccountCreateInput")

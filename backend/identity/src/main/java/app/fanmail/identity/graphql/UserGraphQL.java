@@ -66,13 +66,13 @@ public class UserGraphQL {
         List<UserEdge> edges = page.users().stream()
                 .map(u -> new UserEdge(Cursor.encode(u.username()), UserNode.of(u))).toList();
         return new UserConnection(edges,
-                new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), page.total());
+                new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), Math.toIntExact(page.total()));
     }
 
     @Mutation("userCreate")
     @NonNull
     @Description("Creates a user who can sign in at once. Admins only.")
-    public UserCreatePayload userCreate(@NonNull @Name("input") UserCreateInput input) {
+    public UserCreatePayload userCreate(@NonNull @Name("input") @Description("The mutation's input.") UserCreateInput input) {
         return Mutations.attempt(() -> UserNode.of(users.create(input.username(), input.password(), input.role())),
                 u -> new UserCreatePayload(u, List.of()), e -> new UserCreatePayload(null, e));
     }
@@ -80,7 +80,7 @@ public class UserGraphQL {
     @Mutation("userUpdate")
     @NonNull
     @Description("Changes a user's role or disables them. The last active admin cannot be demoted or disabled. Admins only.")
-    public UserUpdatePayload userUpdate(@NonNull @Name("input") UserUpdateInput input) {
+    public UserUpdatePayload userUpdate(@NonNull @Name("input") @Description("The mutation's input.") UserUpdateInput input) {
         return Mutations.attempt(() -> UserNode.of(users.update(CurrentViewer.require(), parse(input.id()), input.role(), input.enabled())),
                 u -> new UserUpdatePayload(u, List.of()), e -> new UserUpdatePayload(null, e));
     }
@@ -88,7 +88,7 @@ public class UserGraphQL {
     @Mutation("userPasswordReset")
     @NonNull
     @Description("Sets a new password for a user and ends their sessions. Admins only.")
-    public UserPasswordResetPayload userPasswordReset(@NonNull @Name("input") UserPasswordResetInput input) {
+    public UserPasswordResetPayload userPasswordReset(@NonNull @Name("input") @Description("The mutation's input.") UserPasswordResetInput input) {
         return Mutations.attempt(() -> UserNode.of(users.resetPassword(parse(input.id()), input.password())),
                 u -> new UserPasswordResetPayload(u, List.of()), e -> new UserPasswordResetPayload(null, e));
     }
@@ -97,7 +97,7 @@ public class UserGraphQL {
     @NonNull
     @Description("Changes the signed-in user's own password; their other sessions end.")
     @RequiresRole(Role.VIEWER)
-    public ViewerPasswordChangePayload viewerPasswordChange(@NonNull @Name("input") ViewerPasswordChangeInput input) {
+    public ViewerPasswordChangePayload viewerPasswordChange(@NonNull @Name("input") @Description("The mutation's input.") ViewerPasswordChangeInput input) {
         byte[] keep = currentSessionHash();
         return Mutations.attempt(() -> UserNode.of(users.changeOwnPassword(CurrentViewer.require(), input.currentPassword(), input.newPassword(), keep)),
                 u -> new ViewerPasswordChangePayload(u, List.of()), e -> new ViewerPasswordChangePayload(null, e));

@@ -44,7 +44,7 @@ public final class UserTypes {
     public record UserConnection(
             @NonNull @Description("The users of this page.") List<@NonNull UserEdge> edges,
             @NonNull @Description("Where this page sits.") PageInfo pageInfo,
-            @NonNull @Description("Number of users in total.") long totalCount) {
+            @NonNull @Description("Number of users in total.") int totalCount) {
     }
 
     @Input("UserCreateInput")

@@ -17,6 +17,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,6 +53,9 @@ public class AuthenticationFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        if (request.getCharacterEncoding() == null) {
+            request.setCharacterEncoding("UTF-8");
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<Viewer> viewer = Optional.ofNullable(SessionCookie.read(request)).flatMap(sessions::resolve);
 
@@ -76,8 +80,9 @@ public class AuthenticationFilter implements Filter {
         }
 
         viewer.ifPresent(v -> request.setAttribute(VIEWER_ATTRIBUTE, v));
+        HttpServletRequest forward = viewer.isEmpty() ? request : withPrincipal(request, new SessionPrincipal(viewer.get(), SessionCookie.read(request)));
         try (CurrentViewer.Scope ignored = CurrentViewer.bind(viewer.orElse(null))) {
-            chain.doFilter(request, response);
+            chain.doFilter(forward, response);
         }
     }
 
@@ -115,6 +120,21 @@ public class AuthenticationFilter implements Filter {
             return false;
         }
         return true;
+    }
+
+    /** The WebSocket container takes the handshake's principal into the connection (Session.getUserPrincipal). */
+    private static HttpServletRequest withPrincipal(HttpServletRequest request, SessionPrincipal principal) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public java.security.Principal getUserPrincipal() {
+                return principal;
+            }
+
+            @Override
+            public String getRemoteUser() {
+                return principal.getName();
+            }
+        };
     }
 
     private static boolean isSafe(String method) {

@@ -80,8 +80,8 @@ public class GraphQLWebSocketEndpoint {
         Optional<Viewer> viewer = viewer(session);
         if (viewer.isEmpty()) {
             handlers.remove(session);
-            handler.onClose();
             close(session, UNAUTHORIZED, "Session ended");
+            handler.onClose();
             return;
         }
         try (CurrentViewer.Scope ignored = CurrentViewer.bind(viewer.get())) {
@@ -106,7 +106,7 @@ public class GraphQLWebSocketEndpoint {
     }
 
     private static Optional<Viewer> viewer(Session session) {
-        Object token = session.getUserProperties().get(TOKEN);
+        Object token = session.getUserPrincipal() instanceof SessionPrincipal p ? p.token() : session.getUserProperties().get(TOKEN);
         if (!(token instanceof String s)) {
             return Optional.empty();
         }

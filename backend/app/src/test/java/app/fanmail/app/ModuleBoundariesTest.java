@@ -1,0 +1,99 @@
+package app.fanmail.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import app.fanmail.kernel.security.RequiresRole;
+
+/**
+ * The module rules every bounded module inherits. A module is the package {@code app.fanmail.<module>};
+ * {@code kernel} is shared by all, {@code app} is the assembling shell, {@code testing} is test support.
+ */
+@AnalyzeClasses(packages = "app.fanmail", importOptions = {ImportOption.DoNotIncludeTests.class})
+class ModuleBoundariesTest {
+
+
+    /** Modules reach each other only through {@code <module>.api}; the kernel is open to all. */
+    @ArchTest
+    static final ArchRule modulesTalkThroughApiPackagesOnly = classes()
+            .that().resideInAPackage("app.fanmail..")
+            .should(new ArchCondition<>("depend on other modules only through their api package") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    String from = module(origin.getPackageName());
+                    origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                        JavaClass target = dependency.getTargetClass();
+                        String pkg = target.getPackageName();
+                        if (!pkg.startsWith("app.fanmail.")) {
+                            return;
+                        }
+                        String to = module(pkg);
+                        boolean allowed = to.equals(from) || to.equals("kernel") || pkg.startsWith("app.fanmail." + to + ".api")
+                                || (from.equals("app") && pkg.equals("app.fanmail." + to + ".web"));
+                        if (!allowed) {
+                            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    });
+                }
+            });
+
+    @ArchTest
+    static final ArchRule kernelDependsOnNoModule = noClasses().that().resideInAPackage("app.fanmail.kernel..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.fanmail.identity..", "app.fanmail.accounts..", "app.fanmail.app..");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenModules = slices().matching("app.fanmail.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule entitiesLiveInDomainPackages = classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+            .should().resideInAPackage("..domain..");
+
+    @ArchTest
+    static final ArchRule graphQLApisLiveInGraphQLPackages = classes()
+            .that().areAnnotatedWith(org.eclipse.microprofile.graphql.GraphQLApi.class)
+            .should().resideInAPackage("..graphql..");
+
+    @ArchTest
+    static final ArchRule onlyServicesAndInfrastructureTouchTheDatabase = noClasses()
+            .that().resideInAnyPackage("..graphql..", "..web..", "..api..", "..domain..")
+            .should().dependOnClassesThat().areAssignableTo(jakarta.persistence.EntityManager.class);
+
+    @ArchTest
+    static final ArchRule transactionsBelongToApplicationServices = noClasses()
+            .that().resideInAnyPackage("..graphql..", "..web..")
+            .should().beAnnotatedWith(jakarta.transaction.Transactional.class);
+
+    /** No GraphQL operation without a declared role: unauthenticated access cannot happen by omission. */
+    @ArchTest
+    static final ArchRule everyOperationDeclaresItsRole = methods()
+            .that().areAnnotatedWith(org.eclipse.microprofile.graphql.Query.class)
+            .or().areAnnotatedWith(org.eclipse.microprofile.graphql.Mutation.class)
+            .or().areAnnotatedWith(io.smallrye.graphql.api.Subscription.class)
+            .should(new ArchCondition<>("declare @RequiresRole on the method or its class") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    boolean guarded = method.isAnnotatedWith(RequiresRole.class) || method.getOwner().isAnnotatedWith(RequiresRole.class);
+                    if (!guarded) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " has no @RequiresRole"));
+                    }
+                }
+            });
+
+    private static String module(String packageName) {
+        String rest = packageName.substring("app.fanmail.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+}

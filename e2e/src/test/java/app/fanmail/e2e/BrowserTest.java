@@ -1,0 +1,135 @@
+package app.fanmail.e2e;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Tracing;
+
+import app.fanmail.testing.TestServer;
+
+/**
+ * Base of the end-to-end tests: the built WAR deployed to the provisioned WildFly (Arquillian),
+ * one Chromium per test class, a fresh browser context per test. Traces and screenshots are kept
+ * only for failed tests, in {@code e2e/target/e2e-artifacts}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@ExtendWith(BrowserTest.KeepEvidenceOfFailures.class)
+@RunAsClient
+abstract class BrowserTest {
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @ArquillianResource
+    URL base;
+
+    protected BrowserContext context;
+    protected Page page;
+    private String testName;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestServer.fanmailWar();
+    }
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(List.of(
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"));
+        chromiumPath().ifPresent(p -> options.setExecutablePath(Path.of(p)));
+        browser = playwright.chromium().launch(options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage(TestInfo info) {
+        testName = getClass().getSimpleName() + "-" + info.getTestMethod().map(m -> m.getName()).orElse("test");
+        context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl()).setLocale("en-US")
+                .setViewportSize(1400, 900));
+        context.setDefaultTimeout(15_000);
+        context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
+        page = context.newPage();
+        KeepEvidenceOfFailures.current.set(this);
+    }
+
+    @AfterEach
+    void closePage() {
+        // KeepEvidenceOfFailures has already saved a trace if the test failed
+        if (context != null) {
+            try {
+                context.tracing().stop();
+            } catch (RuntimeException alreadyStopped) {
+                // stopped by the watcher
+            }
+            context.close();
+        }
+    }
+
+    protected String baseUrl() {
+        return base.toString().replaceAll("/$", "");
+    }
+
+    static Optional<String> chromiumPath() {
+        String fromEnv = System.getenv("FANMAIL_CHROMIUM");
+        String path = fromEnv != null ? fromEnv : System.getProperty("fanmail.e2e.chromium", "/usr/bin/chromium");
+        return path.isBlank() ? Optional.empty() : Optional.of(path);
+    }
+
+    void saveEvidence() {
+        try {
+            Path dir = Path.of(System.getProperty("fanmail.e2e.artifacts", "target/e2e-artifacts"));
+            Files.createDirectories(dir);
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(testName + ".png")).setFullPage(true));
+            context.tracing().stop(new Tracing.StopOptions().setPath(dir.resolve(testName + "-trace.zip")));
+        } catch (Exception e) {
+            System.err.println("Could not save evidence of " + testName + ": " + e);
+        }
+    }
+
+    /** Saves a screenshot and a Playwright trace of a failed test. */
+    static final class KeepEvidenceOfFailures implements AfterTestExecutionCallback {
+        static final ThreadLocal<BrowserTest> current = new ThreadLocal<>();
+
+        /** Runs after the test method and before @AfterEach closes the page. */
+        @Override
+        public void afterTestExecution(ExtensionContext context) {
+            BrowserTest test = current.get();
+            if (context.getExecutionException().isPresent() && test != null && test.page != null) {
+                test.saveEvidence();
+            }
+        }
+    }
+}

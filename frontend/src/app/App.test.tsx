@@ -1,0 +1,193 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { graphql as mswGraphql, http, HttpResponse } from 'msw';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { admin, anAccount, api, operator, sessionAs, viewer } from '../test/handlers';
+import { setupUser } from '../test/render';
+import { server } from '../test/server';
+import { AppProviders } from './providers';
+import { AppRoutes } from './router';
+
+function renderApp(route: string) {
+  return render(
+    <AppProviders graphql={{ url: 'http://localhost:3000/graphql', webSocketUrl: 'ws://localhost:3000/graphql' }}>
+      <MemoryRouter initialEntries={[route]}>
+        <AppRoutes />
+      </MemoryRouter>
+    </AppProviders>,
+  );
+}
+
+const emptyAccounts = api.query('AccountsList', () =>
+  HttpResponse.json({
+    data: {
+      accounts: {
+        __typename: 'AccountConnection',
+        totalCount: 0,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        edges: [],
+      },
+    },
+  }),
+);
+
+describe('App routing and layout', () => {
+  it('sends an anonymous visitor to sign-in and back to the wanted page afterwards', async () => {
+    let signedIn = false;
+    server.use(
+      http.get('*/api/session', () =>
+        signedIn ? HttpResponse.json(operator) : HttpResponse.json({ code: 'UNAUTHENTICATED' }, { status: 401 }),
+      ),
+      http.post('*/api/session', () => {
+        signedIn = true;
+        return HttpResponse.json(operator);
+      }),
+      api.query('Account', () => HttpResponse.json({ data: { account: anAccount() } })),
+    );
+    renderApp('/accounts/acc-1');
+    const user = setupUser();
+
+    await user.type(await screen.findByLabelText('用户名'), 'olivia');
+    await user.type(screen.getByLabelText('密码'), 'correct-horse');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+
+    expect(await screen.findByTestId('secret-status-appSecret')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: /Fanmail Demo/ })).toBeInTheDocument();
+  });
+
+  it('returns to sign-in when GraphQL says UNAUTHENTICATED', async () => {
+    server.use(
+      api.query('AccountsList', () =>
+        HttpResponse.json({
+          data: null,
+          errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }],
+        }),
+      ),
+    );
+    renderApp('/accounts');
+    expect(await screen.findByRole('button', { name: '登录' })).toBeInTheDocument();
+  });
+
+  it('returns to sign-in when /graphql answers HTTP 401', async () => {
+    server.use(
+      mswGraphql.query('AccountsList', () =>
+        HttpResponse.json({ errors: [{ message: 'Unauthorized' }] }, { status: 401 }),
+      ),
+    );
+    renderApp('/accounts');
+    expect(await screen.findByRole('button', { name: '登录' })).toBeInTheDocument();
+  });
+
+  it('shows an OPERATOR the accounts menu only, and "no permission" for /users', async () => {
+    server.use(emptyAccounts);
+    renderApp('/users');
+
+    expect(await screen.findByText('没有权限')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: '主导航' });
+    expect(within(nav).getByRole('link', { name: '公众号' })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: '用户' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'GraphiQL' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('user-menu')).toHaveTextContent('olivia');
+    expect(screen.getByTestId('user-menu')).toHaveTextContent('运营');
+  });
+
+  it('shows an ADMIN the users page and the GraphiQL link', async () => {
+    server.use(
+      sessionAs(admin),
+      emptyAccounts,
+      api.query('UsersList', () =>
+        HttpResponse.json({
+          data: {
+            users: {
+              __typename: 'UserConnection',
+              totalCount: 0,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              edges: [],
+            },
+          },
+        }),
+      ),
+    );
+    renderApp('/accounts');
+    const nav = await screen.findByRole('navigation', { name: '主导航' });
+    const graphiql = within(nav).getByRole('link', { name: 'GraphiQL' });
+    expect(graphiql).toHaveAttribute('href', '/graphiql/');
+    expect(graphiql).toHaveAttribute('target', '_blank');
+
+    await setupUser().click(within(nav).getByRole('link', { name: '用户' }));
+    expect(await screen.findByRole('heading', { name: '用户' })).toBeInTheDocument();
+  });
+
+  it('hides "New account" from a VIEWER and blocks /accounts/new', async () => {
+    server.use(sessionAs(viewer), emptyAccounts);
+    renderApp('/accounts/new');
+    expect(await screen.findByText('没有权限')).toBeInTheDocument();
+    expect(screen.queryByTestId('account-form')).not.toBeInTheDocument();
+  });
+
+  it('signs out from the user menu', async () => {
+    let deleted = false;
+    let signedIn = true;
+    server.use(
+      emptyAccounts,
+      http.get('*/api/session', () =>
+        signedIn ? HttpResponse.json(operator) : HttpResponse.json({ code: 'UNAUTHENTICATED' }, { status: 401 }),
+      ),
+      http.delete('*/api/session', ({ request }) => {
+        deleted = request.headers.get('X-Fanmail-Csrf') === '1';
+        signedIn = false;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderApp('/accounts');
+    const user = setupUser();
+
+    await user.click(await screen.findByTestId('user-menu'));
+    await user.click(await screen.findByTestId('sign-out'));
+
+    expect(await screen.findByRole('button', { name: '登录' })).toBeInTheDocument();
+    expect(deleted).toBe(true);
+  });
+
+  it('switches the whole layout to English from the header', async () => {
+    server.use(emptyAccounts);
+    renderApp('/accounts');
+    const user = setupUser();
+    await screen.findByRole('heading', { name: '公众号' });
+
+    await user.click(within(screen.getByTestId('lang-switch')).getByRole('radio', { name: 'English' }));
+
+    expect(await screen.findByRole('heading', { name: 'Official accounts' })).toBeInTheDocument();
+    expect(screen.getByTestId('user-menu')).toHaveTextContent('Operator');
+    expect(window.localStorage.getItem('fanmail.language')).toBe('en-US');
+  });
+
+  it('shows a 404 page for unknown paths', async () => {
+    renderApp('/nope');
+    expect(await screen.findByText('页面不存在')).toBeInTheDocument();
+  });
+
+  it('sends the CSRF header and the session cookie policy on GraphQL requests', async () => {
+    let csrf: string | null = null;
+    let method = '';
+    server.use(
+      api.query('AccountsList', ({ request }) => {
+        csrf = request.headers.get('X-Fanmail-Csrf');
+        method = request.method;
+        return HttpResponse.json({
+          data: {
+            accounts: {
+              __typename: 'AccountConnection',
+              totalCount: 0,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              edges: [],
+            },
+          },
+        });
+      }),
+    );
+    renderApp('/accounts');
+    await waitFor(() => expect(csrf).toBe('1'));
+    expect(method).toBe('POST');
+  });
+});

@@ -1,0 +1,127 @@
+import {
+  ApiOutlined,
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MailOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import type { MenuProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { ChangePasswordModal } from '../../features/users';
+import { permissions, useAuth } from '../../lib/auth';
+
+const { Header, Sider, Content } = Layout;
+
+/** Side menu + header (product name, language, user menu) around the routed page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { user, signOut } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const { token } = theme.useToken();
+  const role = user?.role;
+
+  const menuItems: MenuProps['items'] = [
+    { key: '/accounts', icon: <MailOutlined aria-hidden />, label: <Link to="/accounts">{t('nav.accounts')}</Link> },
+    ...(permissions.manageUsers(role)
+      ? [{ key: '/users', icon: <TeamOutlined aria-hidden />, label: <Link to="/users">{t('nav.users')}</Link> }]
+      : []),
+    ...(permissions.useGraphiql(role)
+      ? [
+          {
+            key: 'graphiql',
+            icon: <ApiOutlined aria-hidden />,
+            label: (
+              <a href="/graphiql/" target="_blank" rel="noopener noreferrer">
+                {t('nav.graphiql')}
+              </a>
+            ),
+          },
+        ]
+      : []),
+  ];
+  const selected = ['/accounts', '/users'].find((prefix) => location.pathname.startsWith(prefix));
+
+  const userMenu: MenuProps = {
+    items: [
+      {
+        key: 'password',
+        icon: <KeyOutlined aria-hidden />,
+        label: <span data-testid="change-password">{t('users.changePassword.menu')}</span>,
+      },
+      { type: 'divider' },
+      {
+        key: 'signOut',
+        icon: <LogoutOutlined aria-hidden />,
+        label: <span data-testid="sign-out">{t('auth.signOut')}</span>,
+      },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') setChangingPassword(true);
+      if (key === 'signOut') {
+        void signOut().then(() => navigate('/login', { replace: true }));
+      }
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+        <div style={{ height: 64, display: 'flex', alignItems: 'center', paddingInline: 24 }}>
+          <Typography.Text strong style={{ fontSize: 18, color: token.colorPrimary }}>
+            Fanmail
+          </Typography.Text>
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <Menu mode="inline" items={menuItems} selectedKeys={selected ? [selected] : []} style={{ borderInlineEnd: 0 }} />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: token.colorBgContainer,
+            paddingInline: 24,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            Fanmail <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          </Typography.Text>
+          <Space size="middle">
+            <LanguageSwitch />
+            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+              <Button
+                type="text"
+                data-testid="user-menu"
+                aria-haspopup="menu"
+                icon={<UserOutlined aria-hidden />}
+              >
+                <Space size={6}>
+                  <span>{user?.username}</span>
+                  {role && <Tag style={{ marginInlineEnd: 0 }}>{t(`users.roles.${role}`)}</Tag>}
+                  <DownOutlined style={{ fontSize: 10 }} aria-hidden />
+                </Space>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Header>
+        <Content style={{ padding: 24 }}>
+          <main>
+            <Outlet />
+          </main>
+        </Content>
+      </Layout>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </Layout>
+  );
+}

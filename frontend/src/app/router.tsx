@@ -1,0 +1,46 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AccountCreatePage, AccountEditPage, AccountsListPage } from '../features/accounts';
+import { SignInPage } from '../features/auth';
+import { UsersPage } from '../features/users';
+import { AppLayout } from './layout/AppLayout';
+import { ForbiddenPage } from './routes/ForbiddenPage';
+import { RequireAuth, RequirePermission } from './routes/guards';
+import { NotFoundPage } from './routes/NotFoundPage';
+
+/** All routes; the Router itself (Browser or Memory) is supplied by the caller. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/accounts" replace />} />
+        <Route path="accounts" element={<AccountsListPage />} />
+        <Route
+          path="accounts/new"
+          element={
+            <RequirePermission permission="manageAccounts">
+              <AccountCreatePage />
+            </RequirePermission>
+          }
+        />
+        <Route path="accounts/:id" element={<AccountEditPage />} />
+        <Route
+          path="users"
+          element={
+            <RequirePermission permission="manageUsers">
+              <UsersPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="forbidden" element={<ForbiddenPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

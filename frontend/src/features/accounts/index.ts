@@ -1,0 +1,3 @@
+export { AccountCreatePage } from './components/AccountCreatePage';
+export { AccountEditPage } from './components/AccountEditPage';
+export { AccountsListPage } from './components/AccountsListPage';

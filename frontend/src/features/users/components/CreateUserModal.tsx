@@ -1,0 +1,106 @@
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { graphql } from '../../../gql';
+import type { Role } from '../../../gql/graphql';
+import { applyUserErrors } from '../../../lib/userErrors';
+import { passwordRules, usernameRules } from '../validation';
+import { ROLES } from './RoleTag';
+
+export const UserCreateMutation = graphql(`
+  mutation UserCreate($input: UserCreateInput!) {
+    userCreate(input: $input) {
+      user {
+        ...UserFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+interface Values {
+  username: string;
+  password: string;
+  role: Role;
+}
+
+export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [{ fetching }, createUser] = useMutation(UserCreateMutation);
+
+  const close = () => {
+    setFormErrors([]);
+    onClose();
+  };
+
+  const submit = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setFormErrors([]);
+    const result = await createUser({
+      input: { username: values.username.trim(), password: values.password, role: values.role },
+    });
+    if (result.error) {
+      setFormErrors([t('common.errors.saveFailed')]);
+      return;
+    }
+    const payload = result.data?.userCreate;
+    if (!payload) return;
+    if (payload.userErrors.length > 0) {
+      setFormErrors(applyUserErrors(form, payload.userErrors, t, { resource: 'users' }));
+      return;
+    }
+    message.success(t('users.messages.created', { username: payload.user?.username ?? values.username }));
+    close();
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('users.create.title')}
+      okText={t('users.actions.create')}
+      cancelText={t('common.actions.cancel')}
+      confirmLoading={fetching}
+      onOk={() => void submit()}
+      onCancel={close}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        name="createUser"
+        layout="vertical"
+        initialValues={{ role: 'OPERATOR' }}
+        onFinish={() => void submit()}
+        preserve={false}
+      >
+        {formErrors.length > 0 && (
+          <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={formErrors.join(' ')} />
+        )}
+        <Form.Item name="username" label={t('users.fields.username')} rules={usernameRules(t)} extra={t('users.hints.username')}>
+          <Input autoComplete="off" spellCheck={false} autoFocus />
+        </Form.Item>
+        <Form.Item name="password" label={t('users.fields.password')} rules={passwordRules(t)} extra={t('users.hints.password')}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.fields.role')} rules={[{ required: true }]}>
+          <Select
+            aria-label={t('users.fields.role')}
+            options={ROLES.map((role) => ({ value: role, label: t(`users.roles.${role}`) }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,100 @@
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { graphql } from '../../../gql';
+import { applyUserErrors } from '../../../lib/userErrors';
+import { confirmPasswordRules, passwordRules } from '../validation';
+
+export const UserPasswordResetMutation = graphql(`
+  mutation UserPasswordReset($input: UserPasswordResetInput!) {
+    userPasswordReset(input: $input) {
+      user {
+        ...UserFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+interface Values {
+  password: string;
+  confirmPassword: string;
+}
+
+export interface ResetPasswordModalProps {
+  /** The user whose password is reset; null = closed. */
+  user: { id: string; username: string } | null;
+  onClose: () => void;
+}
+
+export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [{ fetching }, resetPassword] = useMutation(UserPasswordResetMutation);
+
+  const close = () => {
+    setFormErrors([]);
+    onClose();
+  };
+
+  const submit = async () => {
+    if (!user) return;
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setFormErrors([]);
+    const result = await resetPassword({ input: { id: user.id, password: values.password } });
+    if (result.error) {
+      setFormErrors([t('common.errors.saveFailed')]);
+      return;
+    }
+    const payload = result.data?.userPasswordReset;
+    if (!payload) return;
+    if (payload.userErrors.length > 0) {
+      setFormErrors(applyUserErrors(form, payload.userErrors, t, { resource: 'users' }));
+      return;
+    }
+    message.success(t('users.messages.passwordReset', { username: user.username }));
+    close();
+  };
+
+  return (
+    <Modal
+      open={user !== null}
+      title={t('users.resetPassword.title', { username: user?.username ?? '' })}
+      okText={t('users.actions.resetPassword')}
+      cancelText={t('common.actions.cancel')}
+      confirmLoading={fetching}
+      onOk={() => void submit()}
+      onCancel={close}
+      destroyOnHidden
+    >
+      <Form<Values> form={form} name="resetPassword" layout="vertical" onFinish={() => void submit()} preserve={false}>
+        {formErrors.length > 0 && (
+          <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={formErrors.join(' ')} />
+        )}
+        <Form.Item name="password" label={t('users.fields.newPassword')} rules={passwordRules(t)} extra={t('users.hints.password')}>
+          <Input.Password autoComplete="new-password" autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label={t('users.fields.confirmPassword')}
+          dependencies={['password']}
+          rules={confirmPasswordRules(t, 'password')}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,2 @@
+export { ChangePasswordModal } from './components/ChangePasswordModal';
+export { UsersPage } from './components/UsersPage';

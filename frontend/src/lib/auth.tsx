@@ -1,0 +1,174 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { apiFetch } from './http';
+
+export type Role = 'ADMIN' | 'OPERATOR' | 'VIEWER';
+
+/** The signed-in user, as `GET/POST /api/session` returns it. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  role: Role;
+}
+
+export type SignInResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; code: 'INVALID_CREDENTIALS'; message?: string }
+  | { ok: false; code: 'TOO_MANY_ATTEMPTS'; message?: string; retryAfterSeconds?: number }
+  | { ok: false; code: 'UNKNOWN'; message?: string };
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function asSessionUser(body: unknown): SessionUser | null {
+  if (body && typeof body === 'object') {
+    const { id, username, role } = body as Record<string, unknown>;
+    if ((typeof id === 'string' || typeof id === 'number') && typeof username === 'string') {
+      if (role === 'ADMIN' || role === 'OPERATOR' || role === 'VIEWER') {
+        return { id: String(id), username, role };
+      }
+    }
+  }
+  return null;
+}
+
+/** `GET /api/session`: the current user, or null when not signed in. */
+export async function fetchSession(): Promise<SessionUser | null> {
+  const response = await apiFetch('/api/session', { method: 'GET' });
+  if (response.status === 401) return null;
+  if (!response.ok) throw new Error(`GET /api/session failed: ${response.status}`);
+  return asSessionUser(await readJson(response));
+}
+
+/** `POST /api/session`. */
+export async function signInRequest(username: string, password: string): Promise<SignInResult> {
+  let response: Response;
+  try {
+    response = await apiFetch('/api/session', {
+      method: 'POST',
+      body: JSON.stringify({ username, password }),
+    });
+  } catch (error) {
+    return { ok: false, code: 'UNKNOWN', message: String(error) };
+  }
+  const body = (await readJson(response)) as Record<string, unknown> | undefined;
+  const message = typeof body?.message === 'string' ? body.message : undefined;
+  if (response.ok) {
+    const user = asSessionUser(body);
+    return user ? { ok: true, user } : { ok: false, code: 'UNKNOWN', message };
+  }
+  if (response.status === 401) return { ok: false, code: 'INVALID_CREDENTIALS', message };
+  if (response.status === 429) {
+    const retry = Number(body?.retryAfterSeconds ?? response.headers.get('Retry-After'));
+    return {
+      ok: false,
+      code: 'TOO_MANY_ATTEMPTS',
+      message,
+      retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : undefined,
+    };
+  }
+  return { ok: false, code: 'UNKNOWN', message };
+}
+
+/** `DELETE /api/session`. */
+export async function signOutRequest(): Promise<void> {
+  await apiFetch('/api/session', { method: 'DELETE' });
+}
+
+export type AuthStatus = 'loading' | 'authenticated' | 'anonymous' | 'error';
+
+export interface AuthContextValue {
+  status: AuthStatus;
+  user: SessionUser | null;
+  signIn(username: string, password: string): Promise<SignInResult>;
+  signOut(): Promise<void>;
+  /** The server said the session is gone (401 / UNAUTHENTICATED): forget the user. */
+  markSignedOut(): void;
+  /** Asks the server again (after a failed first load). */
+  reload(): void;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<AuthStatus>('loading');
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    fetchSession().then(
+      (current) => {
+        if (cancelled) return;
+        setUser(current);
+        setStatus(current ? 'authenticated' : 'anonymous');
+      },
+      () => {
+        if (!cancelled) setStatus('error');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const result = await signInRequest(username, password);
+    if (result.ok) {
+      setUser(result.user);
+      setStatus('authenticated');
+    }
+    return result;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await signOutRequest();
+    } finally {
+      setUser(null);
+      setStatus('anonymous');
+    }
+  }, []);
+
+  const markSignedOut = useCallback(() => {
+    setUser(null);
+    setStatus('anonymous');
+  }, []);
+
+  const reload = useCallback(() => {
+    setStatus('loading');
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ status, user, signIn, signOut, markSignedOut, reload }),
+    [status, user, signIn, signOut, markSignedOut, reload],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
+  return value;
+}
+
+/** What each role may do in the UI (the server enforces the same rules). */
+export const permissions = {
+  manageAccounts: (role: Role | undefined) => role === 'ADMIN' || role === 'OPERATOR',
+  manageUsers: (role: Role | undefined) => role === 'ADMIN',
+  useGraphiql: (role: Role | undefined) => role === 'ADMIN',
+} as const;
+
+export type Permission = keyof typeof permissions;
+
+/** True when the signed-in user has the permission. */
+export function useCan(permission: Permission): boolean {
+  const { user } = useAuth();
+  return permissions[permission](user?.role);
+}

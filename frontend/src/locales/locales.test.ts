@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import enUS from './en-US.json';
+import zhCN from './zh-CN.json';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Flattens to dotted keys; plural variants (`_one`, `_other`) collapse to their base. */
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === 'string' ? [path.replace(/_(zero|one|two|few|many|other)$/, '')] : keys(value, path);
+  });
+}
+
+const en = new Set(keys(enUS as Tree));
+const zh = new Set(keys(zhCN as Tree));
+
+const CONTRACT_CODES = {
+  accounts: [
+    'NAME_REQUIRED',
+    'NAME_TOO_LONG',
+    'ORIGINAL_ID_INVALID',
+    'APP_ID_INVALID',
+    'APP_ID_TAKEN',
+    'APP_SECRET_INVALID',
+    'TOKEN_INVALID',
+    'ENCODING_AES_KEY_INVALID',
+    'ENCODING_AES_KEY_REQUIRED',
+    'API_BASE_URL_INVALID',
+    'NOT_FOUND',
+    'ACCOUNT_IN_USE',
+  ],
+  users: [
+    'USERNAME_INVALID',
+    'USERNAME_TAKEN',
+    'PASSWORD_TOO_SHORT',
+    'PASSWORD_TOO_LONG',
+    'PASSWORD_INCORRECT',
+    'LAST_ADMIN',
+    'SELF_CHANGE_FORBIDDEN',
+    'NOT_FOUND',
+  ],
+  auth: ['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS'],
+  common: ['FORBIDDEN', 'UNAUTHENTICATED'],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'gql' ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('locales', () => {
+  it('zh-CN and en-US have the same keys', () => {
+    expect([...zh].filter((k) => !en.has(k))).toEqual([]);
+    expect([...en].filter((k) => !zh.has(k))).toEqual([]);
+  });
+
+  it('translate every error code of the contract in both languages', () => {
+    for (const [resource, codes] of Object.entries(CONTRACT_CODES)) {
+      for (const code of codes) {
+        expect(en, `en-US ${resource}.errors.${code}`).toContain(`${resource}.errors.${code}`);
+        expect(zh, `zh-CN ${resource}.errors.${code}`).toContain(`${resource}.errors.${code}`);
+      }
+    }
+  });
+
+  it('contain every literal key the code asks for', () => {
+    // vitest runs from the frontend directory (npm test, Maven exec)
+    const srcDir = join(process.cwd(), 'src');
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of sourceFiles(srcDir)) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) {
+        checked += 1;
+        if (!en.has(match[1])) missing.push(`${match[1]} (${file.slice(srcDir.length + 1)})`);
+      }
+      // template keys such as t(`accounts.type.${value}`): check the prefix exists
+      for (const match of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.]+)\.\$\{/g)) {
+        if (![...en].some((k) => k.startsWith(`${match[1]}.`))) missing.push(`${match[1]}.* (${file})`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,102 @@
+import { graphql, http, HttpResponse, ws } from 'msw';
+import type { WebSocketHandler } from 'msw';
+import type { AccountFieldsFragment, UserFieldsFragment } from '../gql/graphql';
+import type { SessionUser } from '../lib/auth';
+
+export const api = graphql.link('http://localhost:3000/graphql');
+
+export const operator: SessionUser = { id: 'u-2', username: 'olivia', role: 'OPERATOR' };
+export const admin: SessionUser = { id: 'u-1', username: 'admin', role: 'ADMIN' };
+export const viewer: SessionUser = { id: 'u-3', username: 'victor', role: 'VIEWER' };
+
+/** `GET /api/session` answers with this user (null = 401). */
+export function sessionAs(user: SessionUser | null) {
+  return http.get('*/api/session', () =>
+    user ? HttpResponse.json(user) : HttpResponse.json({ code: 'UNAUTHENTICATED' }, { status: 401 }),
+  );
+}
+
+export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): AccountFieldsFragment {
+  return {
+    __typename: 'Account',
+    id: 'acc-1',
+    name: 'Fanmail Demo',
+    originalId: 'gh_0123456789ab',
+    appId: 'wx0123456789abcdef',
+    type: 'SERVICE',
+    verified: true,
+    encryptionMode: 'SAFE',
+    apiTarget: 'SANDBOX',
+    apiBaseUrl: '',
+    status: 'ACTIVE',
+    callbackUrl: 'https://fanmail.example.com/wechat/callback/acc-1',
+    appSecretSet: true,
+    tokenSet: true,
+    encodingAesKeySet: false,
+    createdAt: '2026-11-01T08:00:00Z',
+    updatedAt: '2026-11-02T09:30:00Z',
+    ...overrides,
+  };
+}
+
+export function aUser(overrides: Partial<UserFieldsFragment> = {}): UserFieldsFragment {
+  return {
+    __typename: 'User',
+    id: 'u-9',
+    username: 'someone',
+    role: 'VIEWER',
+    enabled: true,
+    createdAt: '2026-10-01T08:00:00Z',
+    lastSignInAt: null,
+    ...overrides,
+  };
+}
+
+export const graphqlWs = ws.link('ws://localhost:3000/graphql');
+
+type WsClient = Parameters<Parameters<typeof graphqlWs.addEventListener<'connection'>>[1]>[0]['client'];
+
+/**
+ * A minimal graphql-transport-ws server on the mocked WebSocket: acknowledges the
+ * connection, records subscriptions and lets a test push `next` messages.
+ */
+export class FakeSubscriptionServer {
+  readonly subscriptions: { client: WsClient; id: string; operationName?: string }[] = [];
+  readonly handler: WebSocketHandler;
+
+  constructor() {
+    this.handler = graphqlWs.addEventListener('connection', ({ client }) => {
+      client.addEventListener('message', (event) => {
+        const message = JSON.parse(String(event.data)) as {
+          type: string;
+          id?: string;
+          payload?: { operationName?: string; query?: string };
+        };
+        if (message.type === 'connection_init') client.send(JSON.stringify({ type: 'connection_ack' }));
+        else if (message.type === 'ping') client.send(JSON.stringify({ type: 'pong' }));
+        else if (message.type === 'subscribe' && message.id) {
+          const name = message.payload?.operationName ?? /subscription\s+(\w+)/.exec(message.payload?.query ?? '')?.[1];
+          this.subscriptions.push({ client, id: message.id, operationName: name });
+        } else if (message.type === 'complete') {
+          const index = this.subscriptions.findIndex((s) => s.client === client && s.id === message.id);
+          if (index >= 0) this.subscriptions.splice(index, 1);
+        }
+      });
+    });
+  }
+
+  /** Sends `data` to every subscriber of the named subscription operation. */
+  emit(operationName: string, data: unknown): number {
+    const targets = this.subscriptions.filter((s) => s.operationName === operationName);
+    for (const { client, id } of targets) {
+      client.send(JSON.stringify({ id, type: 'next', payload: { data } }));
+    }
+    return targets.length;
+  }
+}
+
+export const defaultHandlers = [
+  new FakeSubscriptionServer().handler,
+  sessionAs(operator),
+  http.delete('*/api/session', () => new HttpResponse(null, { status: 204 })),
+];
