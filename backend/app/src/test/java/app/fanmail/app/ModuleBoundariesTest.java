@@ -51,7 +51,20 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule kernelDependsOnNoModule = noClasses().that().resideInAPackage("app.fanmail.kernel..")
-            .should().dependOnClassesThat().resideInAnyPackage("app.fanmail.identity..", "app.fanmail.accounts..", "app.fanmail.app..");
+            .should().dependOnClassesThat().resideInAnyPackage("app.fanmail.identity..", "app.fanmail.accounts..", "app.fanmail.wechat..",
+                    "app.fanmail.app..");
+
+    /** WeChat is an anti-corruption layer: other modules reach it only from their infrastructure (adapters), via its api. */
+    @ArchTest
+    static final ArchRule onlyInfrastructureTalksToWeChat = noClasses()
+            .that().resideOutsideOfPackages("app.fanmail.wechat..", "..infrastructure..", "app.fanmail.app..")
+            .should().dependOnClassesThat().resideInAPackage("app.fanmail.wechat..");
+
+    /** Nobody outside the WeChat module sees WeChat's wire format (the REST client interfaces and JSON adapters). */
+    @ArchTest
+    static final ArchRule weChatWireStaysInside = noClasses()
+            .that().resideOutsideOfPackage("app.fanmail.wechat..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.fanmail.wechat.infrastructure..", "app.fanmail.wechat.domain..");
 
     @ArchTest
     static final ArchRule noCyclesBetweenModules = slices().matching("app.fanmail.(*)..").should().beFreeOfCycles();

@@ -72,6 +72,7 @@ public class TestDatabase implements LauncherSessionListener {
                 "-Dfanmail.admin.password=" + adminPassword,
                 "-Dfanmail.identity.pbkdf2-iterations=20000",
                 "-Dfanmail.public-url=http://127.0.0.1:" + TestServer.HTTP_PORT,
+                "-Dfanmail.sandbox.api-base-url=http://127.0.0.1:" + TestServer.HTTP_PORT + "/wechat-sandbox",
                 "-Djboss.socket.binding.port-offset=" + TestServer.PORT_OFFSET));
     }
 

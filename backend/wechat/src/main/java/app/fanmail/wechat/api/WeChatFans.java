@@ -1,0 +1,42 @@
+package app.fanmail.wechat.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Followers and tags on WeChat. Failures are {@link WeChatException}s. */
+public interface WeChatFans {
+    /** A page of openids; {@code nextOpenid} is null on the last page. */
+    record FollowerPage(long total, List<String> openids, String nextOpenid) {
+    }
+
+    record Fan(String openid, boolean subscribed, Instant subscribedAt, String unionId, String remark, List<Integer> tagIds,
+               String subscribeScene, String qrScene) {
+    }
+
+    record Tag(int id, String name, long count) {
+    }
+
+    /** Followers, 10,000 per page, after {@code nextOpenid} (null for the first page). */
+    FollowerPage followers(UUID accountId, String nextOpenid);
+
+    /** Details of up to 100 fans. */
+    List<Fan> details(UUID accountId, List<String> openids);
+
+    List<Tag> tags(UUID accountId);
+
+    Tag createTag(UUID accountId, String name);
+
+    void renameTag(UUID accountId, int tagId, String name);
+
+    void deleteTag(UUID accountId, int tagId);
+
+    FollowerPage tagMembers(UUID accountId, int tagId, String nextOpenid);
+
+    /** Tags up to 50 fans at once. */
+    void tag(UUID accountId, int tagId, List<String> openids);
+
+    void untag(UUID accountId, int tagId, List<String> openids);
+
+    List<Integer> tagsOf(UUID accountId, String openid);
+}

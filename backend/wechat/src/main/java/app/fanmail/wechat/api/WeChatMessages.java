@@ -1,0 +1,103 @@
+package app.fanmail.wechat.api;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Customer-service and mass messages on WeChat. Failures are {@link WeChatException}s. */
+public interface WeChatMessages {
+
+    /** What a customer-service message carries; one record per WeChat msgtype. */
+    sealed interface ServiceContent {
+        record Text(String content) implements ServiceContent {
+        }
+
+        record Image(String mediaId) implements ServiceContent {
+        }
+
+        record Voice(String mediaId) implements ServiceContent {
+        }
+
+        record Video(String mediaId, String thumbMediaId, String title, String description) implements ServiceContent {
+        }
+
+        record Music(String title, String description, String musicUrl, String hqMusicUrl, String thumbMediaId) implements ServiceContent {
+        }
+
+        record News(String title, String description, String url, String picUrl) implements ServiceContent {
+        }
+
+        record MpNews(String mediaId) implements ServiceContent {
+        }
+
+        record MpNewsArticle(String articleId) implements ServiceContent {
+        }
+
+        record Card(String cardId) implements ServiceContent {
+        }
+
+        record MiniProgramPage(String title, String appId, String pagePath, String thumbMediaId) implements ServiceContent {
+        }
+
+        record Menu(String head, List<MenuItem> items, String tail) implements ServiceContent {
+        }
+
+        record MenuItem(String id, String content) {
+        }
+    }
+
+    /** What a mass message carries. */
+    sealed interface MassContent {
+        record Text(String content) implements MassContent {
+        }
+
+        record News(String mediaId) implements MassContent {
+        }
+
+        record Images(List<String> mediaIds, String recommend) implements MassContent {
+        }
+
+        record Voice(String mediaId) implements MassContent {
+        }
+
+        record Video(String mpVideoMediaId) implements MassContent {
+        }
+
+        record Card(String cardId) implements MassContent {
+        }
+    }
+
+    /** Who a mass message goes to: everyone, one tag, or 2–10,000 openids. */
+    sealed interface Audience {
+        record All() implements Audience {
+        }
+
+        record Tag(int tagId) implements Audience {
+        }
+
+        record Openids(List<String> openids) implements Audience {
+        }
+    }
+
+    /** WeChat's ids for a submitted mass job; ids are strings (they exceed 2^53). */
+    record MassJob(String msgId, String msgDataId) {
+    }
+
+    void sendServiceMessage(UUID accountId, String openid, ServiceContent content, String kfAccount);
+
+    /**
+     * Submits a mass send. {@code clientMsgId} (≤64 bytes) makes it idempotent for 24 h: a
+     * duplicate returns the existing job instead of sending again.
+     */
+    MassJob sendMass(UUID accountId, Audience audience, MassContent content, String clientMsgId, boolean continueIfReprint);
+
+    void previewMass(UUID accountId, String openid, MassContent content);
+
+    void deleteMass(UUID accountId, String msgId, int articleIdx);
+
+    /** SEND_SUCCESS, SENDING, SEND_FAIL or DELETE. */
+    String massStatus(UUID accountId, String msgId);
+
+    int massSpeed(UUID accountId);
+
+    void setMassSpeed(UUID accountId, int speed);
+}

@@ -1,0 +1,58 @@
+package app.fanmail.wechat.application;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** Reads the callback inbox for the events console, newest first. */
+@ApplicationScoped
+@Transactional
+public class CallbackEventQueries {
+    @PersistenceContext(unitName = "wechat")
+    EntityManager em;
+
+    public record StoredCallback(long id, UUID accountId, String msgType, String event, String openid, Long createTime,
+                                 Instant receivedAt, Map<String, Object> fields, String rawXml, Instant processedAt) {
+    }
+
+    public record Page(List<StoredCallback> items, boolean hasNext, long total) {
+    }
+
+    public Page list(UUID accountId, int first, Optional<Long> beforeId, List<String> types) {
+        String typeFilter = types == null || types.isEmpty() ? ""
+                : " and (case when msg_type = 'event' then lower(event) else lower(msg_type) end) = any(?3)";
+        var query = em.createNativeQuery("select id, account_id, msg_type, event, from_openid, create_time, received_at, "
+                        + "cast(fields as text), raw_xml, processed_at from wechat.callback_inbox where account_id = ?1 and id < ?2"
+                        + typeFilter + " order by id desc limit " + (first + 1))
+                .setParameter(1, accountId).setParameter(2, beforeId.orElse(Long.MAX_VALUE));
+        var count = em.createNativeQuery("select count(*) from wechat.callback_inbox where account_id = ?1" + typeFilter.replace("?3", "?2"))
+                .setParameter(1, accountId);
+        if (!typeFilter.isEmpty()) {
+            String[] lowered = types.stream().map(String::toLowerCase).toArray(String[]::new);
+            query.setParameter(3, lowered);
+            count.setParameter(2, lowered);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<StoredCallback> items = new ArrayList<>();
+        for (Object[] r : rows.subList(0, Math.min(first, rows.size()))) {
+            items.add(new StoredCallback(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    r[5] == null ? null : ((Number) r[5]).longValue(), toInstant(r[6]), InboxProcessor.fromJson((String) r[7]),
+                    (String) r[8], r[9] == null ? null : toInstant(r[9])));
+        }
+        return new Page(items, rows.size() > first, ((Number) count.getSingleResult()).longValue());
+    }
+
+    private static Instant toInstant(Object o) {
+        return o instanceof Instant i ? i : ((OffsetDateTime) o).toInstant();
+    }
+}

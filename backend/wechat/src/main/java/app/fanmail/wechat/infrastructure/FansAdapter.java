@@ -1,0 +1,129 @@
+package app.fanmail.wechat.infrastructure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import app.fanmail.wechat.api.WeChatFans;
+import app.fanmail.wechat.application.WeChatGateway;
+import app.fanmail.wechat.infrastructure.WeChatRestClients.UserApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/** {@link WeChatFans} over WeChat's user and tag API. */
+@ApplicationScoped
+public class FansAdapter implements WeChatFans {
+    @Inject
+    WeChatGateway gateway;
+
+    @Override
+    public FollowerPage followers(UUID accountId, String nextOpenid) {
+        JsonObject a = gateway.call(accountId, UserApi.class, (api, token) -> api.followers(token, nextOpenid == null ? "" : nextOpenid));
+        return page(a);
+    }
+
+    /** WeChat returns next_openid even on the last page; only a page with data continues. */
+    private static FollowerPage page(JsonObject a) {
+        List<String> openids = Json2.strings(Json2.arr(Json2.obj(a, "data"), "openid"));
+        String next = Json2.str(a, "next_openid");
+        boolean more = !openids.isEmpty() && next != null && !next.isEmpty() && Json2.num(a, "count", openids.size()) > 0;
+        return new FollowerPage(Json2.num(a, "total", openids.size()), openids, more ? next : null);
+    }
+
+    @Override
+    public List<Fan> details(UUID accountId, List<String> openids) {
+        if (openids.size() > 100) {
+            throw new IllegalArgumentException("At most 100 openids per call");
+        }
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        openids.forEach(o -> list.add(Json.createObjectBuilder().add("openid", o).add("lang", "zh_CN")));
+        JsonObject body = Json.createObjectBuilder().add("user_list", list).build();
+        JsonObject a = gateway.call(accountId, UserApi.class, (api, token) -> api.batchGet(token, body));
+        List<Fan> fans = new ArrayList<>();
+        for (JsonValue v : Json2.arr(a, "user_info_list")) {
+            JsonObject u = v.asJsonObject();
+            List<Integer> tags = new ArrayList<>();
+            for (JsonValue t : Json2.arr(u, "tagid_list")) {
+                tags.add(Integer.parseInt(t.toString()));
+            }
+            long subscribeTime = Json2.num(u, "subscribe_time", 0);
+            fans.add(new Fan(Json2.str(u, "openid"), Json2.num(u, "subscribe", 0) == 1,
+                    subscribeTime == 0 ? null : Instant.ofEpochSecond(subscribeTime), Json2.str(u, "unionid"), Json2.str(u, "remark"),
+                    tags, Json2.str(u, "subscribe_scene"), Json2.str(u, "qr_scene_str")));
+        }
+        return fans;
+    }
+
+    @Override
+    public List<Tag> tags(UUID accountId) {
+        JsonObject a = gateway.call(accountId, UserApi.class, UserApi::tags);
+        List<Tag> tags = new ArrayList<>();
+        for (JsonValue v : Json2.arr(a, "tags")) {
+            JsonObject t = v.asJsonObject();
+            tags.add(new Tag((int) Json2.num(t, "id", -1), Json2.str(t, "name"), Json2.num(t, "count", 0)));
+        }
+        return tags;
+    }
+
+    @Override
+    public Tag createTag(UUID accountId, String name) {
+        JsonObject body = Json.createObjectBuilder().add("tag", Json.createObjectBuilder().add("name", name)).build();
+        JsonObject tag = Json2.obj(gateway.call(accountId, UserApi.class, (api, token) -> api.tagCreate(token, body)), "tag");
+        return new Tag((int) Json2.num(tag, "id", -1), Json2.str(tag, "name"), 0);
+    }
+
+    @Override
+    public void renameTag(UUID accountId, int tagId, String name) {
+        JsonObject body = Json.createObjectBuilder().add("tag", Json.createObjectBuilder().add("id", tagId).add("name", name)).build();
+        gateway.call(accountId, UserApi.class, (api, token) -> api.tagUpdate(token, body));
+    }
+
+    @Override
+    public void deleteTag(UUID accountId, int tagId) {
+        JsonObject body = Json.createObjectBuilder().add("tag", Json.createObjectBuilder().add("id", tagId)).build();
+        gateway.call(accountId, UserApi.class, (api, token) -> api.tagDelete(token, body));
+    }
+
+    @Override
+    public FollowerPage tagMembers(UUID accountId, int tagId, String nextOpenid) {
+        JsonObject body = Json.createObjectBuilder().add("tagid", tagId).add("next_openid", nextOpenid == null ? "" : nextOpenid).build();
+        return page(gateway.call(accountId, UserApi.class, (api, token) -> api.tagMembers(token, body)));
+    }
+
+    @Override
+    public void tag(UUID accountId, int tagId, List<String> openids) {
+        JsonObject body = membership(tagId, openids);
+        gateway.call(accountId, UserApi.class, (api, token) -> api.batchTag(token, body));
+    }
+
+    @Override
+    public void untag(UUID accountId, int tagId, List<String> openids) {
+        JsonObject body = membership(tagId, openids);
+        gateway.call(accountId, UserApi.class, (api, token) -> api.batchUntag(token, body));
+    }
+
+    private static JsonObject membership(int tagId, List<String> openids) {
+        if (openids.isEmpty() || openids.size() > 50) {
+            throw new IllegalArgumentException("1 to 50 openids per call");
+        }
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        openids.forEach(list::add);
+        return Json.createObjectBuilder().add("openid_list", list).add("tagid", tagId).build();
+    }
+
+    @Override
+    public List<Integer> tagsOf(UUID accountId, String openid) {
+        JsonObject body = Json.createObjectBuilder().add("openid", openid).build();
+        JsonObject a = gateway.call(accountId, UserApi.class, (api, token) -> api.tagsOf(token, body));
+        List<Integer> ids = new ArrayList<>();
+        for (JsonValue v : Json2.arr(a, "tagid_list")) {
+            ids.add(Integer.parseInt(v.toString()));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,107 @@
+package app.fanmail.wechat.infrastructure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.fanmail.wechat.api.WeChatTemplates;
+import app.fanmail.wechat.application.WeChatGateway;
+import app.fanmail.wechat.infrastructure.WeChatRestClients.TemplateApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+/** {@link WeChatTemplates} over WeChat's template API. */
+@ApplicationScoped
+public class TemplatesAdapter implements WeChatTemplates {
+    @Inject
+    WeChatGateway gateway;
+
+    @Override
+    public Industries industries(UUID accountId) {
+        JsonObject a = gateway.call(accountId, TemplateApi.class, TemplateApi::industry);
+        return new Industries(industry(Json2.obj(a, "primary_industry")), industry(Json2.obj(a, "secondary_industry")));
+    }
+
+    private static Industry industry(JsonObject o) {
+        return o.isEmpty() ? null : new Industry(Json2.str(o, "first_class"), Json2.str(o, "second_class"));
+    }
+
+    @Override
+    public void setIndustries(UUID accountId, int primaryIndustryId, int secondaryIndustryId) {
+        JsonObject body = Json.createObjectBuilder().add("industry_id1", Integer.toString(primaryIndustryId))
+                .add("industry_id2", Integer.toString(secondaryIndustryId)).build();
+        gateway.call(accountId, TemplateApi.class, (api, token) -> api.setIndustry(token, body));
+    }
+
+    @Override
+    public String add(UUID accountId, String shortId, List<String> keywordNames) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("template_id_short", shortId);
+        if (keywordNames != null && !keywordNames.isEmpty()) {
+            JsonArrayBuilder names = Json.createArrayBuilder();
+            keywordNames.forEach(names::add);
+            body.add("keyword_name_list", names);
+        }
+        JsonObject built = body.build();
+        return Json2.str(gateway.call(accountId, TemplateApi.class, (api, token) -> api.addTemplate(token, built)), "template_id");
+    }
+
+    @Override
+    public List<PrivateTemplate> list(UUID accountId) {
+        JsonObject a = gateway.call(accountId, TemplateApi.class, TemplateApi::templates);
+        List<PrivateTemplate> out = new ArrayList<>();
+        for (JsonValue v : Json2.arr(a, "template_list")) {
+            JsonObject t = v.asJsonObject();
+            out.add(new PrivateTemplate(Json2.str(t, "template_id"), Json2.str(t, "title"), Json2.str(t, "primary_industry"),
+                    Json2.str(t, "deputy_industry"), Json2.str(t, "content"), Json2.str(t, "example")));
+        }
+        return out;
+    }
+
+    @Override
+    public void delete(UUID accountId, String templateId) {
+        JsonObject body = Json.createObjectBuilder().add("template_id", templateId).build();
+        gateway.call(accountId, TemplateApi.class, (api, token) -> api.deleteTemplate(token, body));
+    }
+
+    @Override
+    public List<BlockedMessage> blocked(UUID accountId, String templateMessageId, long largestId, int limit) {
+        JsonObject body = Json.createObjectBuilder().add("tmpl_msg_id", templateMessageId).add("largest_id", largestId)
+                .add("limit", Math.max(1, Math.min(100, limit))).build();
+        JsonObject a = gateway.call(accountId, TemplateApi.class, (api, token) -> api.blockedMessages(token, body));
+        List<BlockedMessage> out = new ArrayList<>();
+        for (JsonValue v : Json2.arr(a, "msginfo")) {
+            JsonObject m = v.asJsonObject();
+            out.add(new BlockedMessage(Json2.num(m, "id", 0), Json2.str(m, "tmpl_msg_id"), Json2.str(m, "title"), Json2.str(m, "content"),
+                    Instant.ofEpochSecond(Json2.num(m, "send_timestamp", 0)), Json2.str(m, "openid")));
+        }
+        return out;
+    }
+
+    @Override
+    public String send(UUID accountId, TemplateMessage m) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("touser", m.openid()).add("template_id", m.templateId());
+        if (m.url() != null) {
+            body.add("url", m.url());
+        }
+        if (m.miniProgramAppId() != null) {
+            body.add("miniprogram", Json.createObjectBuilder().add("appid", m.miniProgramAppId())
+                    .add("pagepath", m.miniProgramPagePath() == null ? "" : m.miniProgramPagePath()));
+        }
+        if (m.clientMsgId() != null) {
+            body.add("client_msg_id", m.clientMsgId());
+        }
+        JsonObjectBuilder data = Json.createObjectBuilder();
+        for (Map.Entry<String, String> e : m.data().entrySet()) {
+            data.add(e.getKey(), Json.createObjectBuilder().add("value", e.getValue()));
+        }
+        JsonObject built = body.add("data", data).build();
+        return Json2.str(gateway.call(accountId, TemplateApi.class, (api, token) -> api.send(token, built)), "msgid");
+    }
+}

@@ -1,0 +1,188 @@
+package app.fanmail.wechat.infrastructure;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * WeChat's HTTP API as MicroProfile REST Client interfaces, one per area. Bodies are JSON objects
+ * (WeChat's own shapes); {@link WeChatGateway} maps them to and from Fanmail's types. Only this
+ * package sees them.
+ */
+public final class WeChatRestClients {
+    private WeChatRestClients() {
+    }
+
+    @Path("/cgi-bin")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public interface TokenApi {
+        @GET
+        @Path("/token")
+        JsonObject token(@QueryParam("grant_type") String grantType, @QueryParam("appid") String appId, @QueryParam("secret") String secret);
+
+        @POST
+        @Path("/stable_token")
+        JsonObject stableToken(JsonObject body);
+    }
+
+    @Path("/cgi-bin")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public interface UserApi {
+        @GET
+        @Path("/user/get")
+        JsonObject followers(@QueryParam("access_token") String token, @QueryParam("next_openid") String nextOpenid);
+
+        @POST
+        @Path("/user/info/batchget")
+        JsonObject batchGet(@QueryParam("access_token") String token, JsonObject body);
+
+        @GET
+        @Path("/tags/get")
+        JsonObject tags(@QueryParam("access_token") String token);
+
+        @POST
+        @Path("/tags/create")
+        JsonObject tagCreate(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/tags/update")
+        JsonObject tagUpdate(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/tags/delete")
+        JsonObject tagDelete(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/user/tag/get")
+        JsonObject tagMembers(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/tags/members/batchtagging")
+        JsonObject batchTag(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/tags/members/batchuntagging")
+        JsonObject batchUntag(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/tags/getidlist")
+        JsonObject tagsOf(@QueryParam("access_token") String token, JsonObject body);
+    }
+
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public interface TemplateApi {
+        @GET
+        @Path("/cgi-bin/template/get_industry")
+        JsonObject industry(@QueryParam("access_token") String token);
+
+        @POST
+        @Path("/cgi-bin/template/api_set_industry")
+        JsonObject setIndustry(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/cgi-bin/template/api_add_template")
+        JsonObject addTemplate(@QueryParam("access_token") String token, JsonObject body);
+
+        @GET
+        @Path("/cgi-bin/template/get_all_private_template")
+        JsonObject templates(@QueryParam("access_token") String token);
+
+        @POST
+        @Path("/cgi-bin/template/del_private_template")
+        JsonObject deleteTemplate(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/wxa/sec/queryblocktmplmsg")
+        JsonObject blockedMessages(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/cgi-bin/message/template/send")
+        JsonObject send(@QueryParam("access_token") String token, JsonObject body);
+    }
+
+    @Path("/cgi-bin/message")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public interface MessageApi {
+        @POST
+        @Path("/custom/send")
+        JsonObject customSend(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/mass/sendall")
+        JsonObject massSendAll(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/mass/send")
+        JsonObject massSend(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/mass/preview")
+        JsonObject massPreview(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/mass/delete")
+        JsonObject massDelete(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/mass/get")
+        JsonObject massGet(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/mass/speed/get")
+        JsonObject massSpeedGet(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/mass/speed/set")
+        JsonObject massSpeedSet(@QueryParam("access_token") String token, JsonObject body);
+    }
+
+    @Path("/cgi-bin")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public interface MaterialApi {
+        @POST
+        @Path("/material/batchget_material")
+        JsonObject materials(@QueryParam("access_token") String token, JsonObject body);
+
+        @GET
+        @Path("/material/get_materialcount")
+        JsonObject materialCount(@QueryParam("access_token") String token);
+
+        @POST
+        @Path("/material/del_material")
+        JsonObject deleteMaterial(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/draft/add")
+        JsonObject draftAdd(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/draft/get")
+        JsonObject draftGet(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/draft/update")
+        JsonObject draftUpdate(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/draft/batchget")
+        JsonObject draftBatchGet(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/draft/delete")
+        JsonObject draftDelete(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/media/uploadvideo")
+        JsonObject uploadVideo(@QueryParam("access_token") String token, JsonObject body);
+    }
+}

@@ -1,0 +1,38 @@
+package app.fanmail.wechat.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import app.fanmail.wechat.api.WeChatException;
+import app.fanmail.wechat.api.WeChatException.Kind;
+
+class ErrorCodesTest {
+    @ParameterizedTest
+    @CsvSource({"40001,TOKEN_INVALID", "42001,TOKEN_INVALID", "40014,TOKEN_INVALID", "-1,TRANSIENT", "45009,DAILY_QUOTA",
+            "45015,RECIPIENT_FINAL", "45047,RECIPIENT_FINAL", "43004,RECIPIENT_FINAL", "43019,RECIPIENT_FINAL", "48002,RECIPIENT_FINAL",
+            "40003,RECIPIENT_FINAL", "47003,REQUEST_INVALID", "40037,REQUEST_INVALID", "48001,PERMISSION", "40164,PERMISSION",
+            "45026,LIMIT", "43100,LIMIT", "40125,CREDENTIALS_INVALID", "99999,OTHER"})
+    void mapsErrcodesToWhatCallersCanDo(int errcode, Kind kind) {
+        assertThat(ErrorCodes.kindOf(errcode)).isEqualTo(kind);
+    }
+
+    @Test
+    void argumentInvalidNamesTheField() {
+        WeChatException e = ErrorCodes.failure(47003, "argument invalid! data.thing1.value invalid rid: 6543-abc");
+        assertThat(e.field()).isEqualTo("thing1");
+        assertThat(e.kind()).isEqualTo(Kind.REQUEST_INVALID);
+        assertThat(ErrorCodes.failure(47003, "argument invalid!").field()).isNull();
+    }
+
+    @Test
+    void unknownCodesAreKeptVerbatim() {
+        WeChatException e = ErrorCodes.failure(61234, "something new rid: x");
+        assertThat(e.errcode()).isEqualTo(61234);
+        assertThat(e.errmsg()).isEqualTo("something new rid: x");
+        assertThat(e.retryable()).isFalse();
+        assertThat(ErrorCodes.failure(-1, "system error").retryable()).isTrue();
+    }
+}

@@ -1,0 +1,138 @@
+package app.fanmail.wechat.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import app.fanmail.wechat.api.InboundEvent;
+import app.fanmail.wechat.api.InboundEvent.DeliveryOutcome;
+
+class InboundParserTest {
+    private static final UUID ACCOUNT = UUID.randomUUID();
+
+    private static InboundEvent parse(String xml) {
+        return InboundParser.parse(ACCOUNT, 7, SafeXml.parse(xml));
+    }
+
+    private static String event(String event, String extra) {
+        return "<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><FromUserName><![CDATA[oFan1]]></FromUserName>"
+                + "<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[" + event + "]]></Event>"
+                + extra + "</xml>";
+    }
+
+    private static String message(String type, String extra) {
+        return "<xml><ToUserName>gh_0123456789ab</ToUserName><FromUserName>oFan1</FromUserName><CreateTime>1700000000</CreateTime>"
+                + "<MsgType>" + type + "</MsgType>" + extra + "<MsgId>1234567890123456789</MsgId></xml>";
+    }
+
+    @ParameterizedTest
+    @CsvSource({"template-success.xml,success,DELIVERED", "template-user-block.xml,failed:user block,USER_BLOCKED",
+            "template-system-failed.xml,failed: system failed,SYSTEM_FAILED"})
+    void seedSamplesOfTemplateDeliveryReports(String file, String status, DeliveryOutcome outcome) throws Exception {
+        InboundEvent e = parse(SafeXmlTest.read(file));
+        assertThat(e).isInstanceOfSatisfying(InboundEvent.TemplateDeliveryReported.class, r -> {
+            assertThat(r.status()).isEqualTo(status);
+            assertThat(r.outcome()).isEqualTo(outcome);
+            assertThat(r.openid()).isEqualTo("oia2TjuEGTNoeX76QEjQNrcURxG8");
+            assertThat(r.msgId()).startsWith("2001638");
+        });
+    }
+
+    @Test
+    void unknownDeliveryStatusesAreKeptVerbatim() {
+        InboundEvent e = parse(event("TEMPLATESENDJOBFINISH", "<MsgID>3487542469355618313</MsgID><Status>failed:freq limit</Status>"));
+        assertThat(e).isInstanceOfSatisfying(InboundEvent.TemplateDeliveryReported.class, r -> {
+            assertThat(r.status()).isEqualTo("failed:freq limit");
+            assertThat(r.outcome()).isEqualTo(DeliveryOutcome.OTHER_FAILURE);
+            assertThat(r.msgId()).isEqualTo("3487542469355618313");
+        });
+    }
+
+    @Test
+    void massSendFinishedKeepsEveryCountAndCheck() throws Exception {
+        InboundEvent e = parse(SafeXmlTest.read("mass-finished.xml"));
+        assertThat(e).isInstanceOfSatisfying(InboundEvent.MassSendFinished.class, m -> {
+            assertThat(m.status()).isEqualTo("err(30003)");
+            assertThat(m.msgId()).isEqualTo("1000001625");
+            assertThat(m.copyrightCheckState()).isEqualTo(2);
+            assertThat(m.copyrightResults()).hasSize(2);
+            assertThat(m.copyrightResults().get(1)).containsEntry("OriginalArticleUrl", "Url_2");
+            assertThat(m.articleUrls()).containsExactly(new InboundEvent.ArticleUrl(1, "https://mp.weixin.qq.com/s/abc"));
+        });
+    }
+
+    @Test
+    void userMessagesOfEveryType() {
+        assertThat(parse(message("text", "<Content>你好</Content>"))).isInstanceOfSatisfying(InboundEvent.UserMessage.class, m -> {
+            assertThat(m.msgType()).isEqualTo("text");
+            assertThat(m.content()).containsEntry("Content", "你好");
+            assertThat(m.msgId()).isEqualTo("1234567890123456789");
+        });
+        for (String type : new String[] {"image", "voice", "video", "shortvideo", "location", "link"}) {
+            assertThat(parse(message(type, "<MediaId>m</MediaId>"))).isInstanceOf(InboundEvent.UserMessage.class);
+        }
+        assertThat(((InboundEvent.UserMessage) parse(message("location", "<Location_X>23.1</Location_X><Location_Y>113.3</Location_Y>"
+                + "<Scale>20</Scale><Label>广州</Label>"))).content()).containsEntry("Label", "广州").containsEntry("Location_X", "23.1");
+    }
+
+    @Test
+    void followsScansMenusAndLocation() {
+        assertThat(parse(event("subscribe", "<EventKey>qrscene_spring</EventKey><Ticket>T1</Ticket>")))
+                .isEqualTo(new InboundEvent.Followed(ACCOUNT, 7, "oFan1", java.time.Instant.ofEpochSecond(1700000000), "spring", "T1"));
+        assertThat(parse(event("subscribe", ""))).isInstanceOfSatisfying(InboundEvent.Followed.class, f -> assertThat(f.scene()).isNull());
+        assertThat(parse(event("unsubscribe", ""))).isInstanceOf(InboundEvent.Unfollowed.class);
+        assertThat(parse(event("SCAN", "<EventKey>42</EventKey><Ticket>T</Ticket>")))
+                .isInstanceOfSatisfying(InboundEvent.QrScanned.class, s -> assertThat(s.scene()).isEqualTo("42"));
+        assertThat(parse(event("CLICK", "<EventKey>MENU_A</EventKey>")))
+                .isInstanceOfSatisfying(InboundEvent.MenuClicked.class, c -> assertThat(c.eventKey()).isEqualTo("MENU_A"));
+        assertThat(parse(event("VIEW", "<EventKey>https://example.com</EventKey>")))
+                .isInstanceOfSatisfying(InboundEvent.MenuLinkOpened.class, v -> assertThat(v.url()).isEqualTo("https://example.com"));
+        assertThat(parse(event("scancode_waitmsg", "<EventKey>S</EventKey><ScanCodeInfo><ScanType>qrcode</ScanType><ScanResult>R</ScanResult></ScanCodeInfo>")))
+                .isInstanceOfSatisfying(InboundEvent.CodeScanned.class, s -> {
+                    assertThat(s.waitsForMessage()).isTrue();
+                    assertThat(s.scanResult()).isEqualTo("R");
+                });
+        assertThat(parse(event("scancode_push", "<EventKey>S</EventKey>")))
+                .isInstanceOfSatisfying(InboundEvent.CodeScanned.class, s -> assertThat(s.waitsForMessage()).isFalse());
+        assertThat(parse(event("LOCATION", "<Latitude>23.137466</Latitude><Longitude>113.352425</Longitude><Precision>119.385040</Precision>")))
+                .isInstanceOfSatisfying(InboundEvent.LocationReported.class, l -> assertThat(l.latitude()).isEqualTo(23.137466));
+    }
+
+    @Test
+    void unknownTypesAreKeptNotDropped() {
+        assertThat(parse(event("user_pay_from_pay_cell", "<CardId>c</CardId>"))).isInstanceOfSatisfying(InboundEvent.Unrecognized.class,
+                u -> assertThat(u.fields()).containsEntry("CardId", "c"));
+        assertThat(parse(message("miniprogrampage", ""))).isInstanceOf(InboundEvent.Unrecognized.class);
+    }
+
+    @Test
+    void dedupeKeysFollowWeChatsRules() {
+        Map<String, Object> msg = SafeXml.parse(message("text", "<Content>a</Content>"));
+        assertThat(InboundParser.dedupeKey(msg)).isEqualTo("msg:1234567890123456789");
+        Map<String, Object> click = SafeXml.parse(event("CLICK", "<EventKey>K</EventKey>"));
+        Map<String, Object> otherKey = SafeXml.parse(event("CLICK", "<EventKey>L</EventKey>"));
+        assertThat(InboundParser.dedupeKey(click)).isEqualTo(InboundParser.dedupeKey(SafeXml.parse(event("CLICK", "<EventKey>K</EventKey>"))))
+                .isNotEqualTo(InboundParser.dedupeKey(otherKey));
+    }
+
+    @Test
+    void windowsOpenAsWeChatSays() {
+        WindowRules rules = new WindowRules(5, java.time.Duration.ofHours(48), 3, java.time.Duration.ofMinutes(1));
+        assertThat(rules.openedBy(parse(message("text", "<Content>a</Content>")))).hasValueSatisfying(o -> {
+            assertThat(o.kind()).isEqualTo(WindowRules.Kind.MESSAGE);
+            assertThat(o.quota()).isEqualTo(5);
+        });
+        for (String e : new String[] {"CLICK", "scancode_push", "scancode_waitmsg", "subscribe", "SCAN"}) {
+            assertThat(rules.openedBy(parse(event(e, "<EventKey>k</EventKey>")))).as(e)
+                    .hasValueSatisfying(o -> assertThat(o.quota()).isEqualTo(3));
+        }
+        for (String e : new String[] {"VIEW", "unsubscribe", "LOCATION", "TEMPLATESENDJOBFINISH", "MASSSENDJOBFINISH"}) {
+            assertThat(rules.openedBy(parse(event(e, "<EventKey>k</EventKey>")))).as(e).isEmpty();
+        }
+    }
+}
