@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { graphql as mswGraphql, http, HttpResponse } from 'msw';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { admin, anAccount, api, operator, sessionAs, viewer } from '../test/handlers';
+import { aCallbackEvent, aConnection, admin, anAccount, api, callbackEventConnection, operator, sessionAs, viewer } from '../test/handlers';
 import { setupUser } from '../test/render';
 import { server } from '../test/server';
 import { AppProviders } from './providers';
@@ -160,6 +160,44 @@ describe('App routing and layout', () => {
     expect(await screen.findByRole('heading', { name: 'Official accounts' })).toBeInTheDocument();
     expect(screen.getByTestId('user-menu')).toHaveTextContent('Operator');
     expect(window.localStorage.getItem('fanmail.language')).toBe('en-US');
+  });
+
+  it("shows an account's WeChat connection and opens its events console from the page and the menu", async () => {
+    server.use(
+      api.query('Account', () => HttpResponse.json({ data: { account: anAccount() } })),
+      api.query('WeChatConnection', () =>
+        HttpResponse.json({
+          data: { weChatConnection: aConnection({ connected: false, lastErrorCode: 40013, lastError: 'invalid appid' }) },
+        }),
+      ),
+      api.query('EventsConsoleAccount', () =>
+        HttpResponse.json({ data: { account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo', apiTarget: 'SANDBOX' } } }),
+      ),
+      api.query('CallbackEvents', () =>
+        HttpResponse.json({ data: { callbackEvents: callbackEventConnection([aCallbackEvent()]) } }),
+      ),
+    );
+    renderApp('/accounts/acc-1');
+    const user = setupUser();
+
+    // the connection card, composed into the account page
+    expect(await screen.findByTestId('connection-last-error')).toHaveTextContent('40013 invalid appid');
+    const nav = screen.getByRole('navigation', { name: '主导航' });
+    expect(within(nav).getByRole('link', { name: '事件控制台' })).toHaveAttribute('href', '/accounts/acc-1/events');
+
+    await user.click(screen.getByRole('button', { name: '事件控制台' }));
+
+    expect(await within(await screen.findByTestId('events-table')).findByText('Hello Fanmail')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: /Fanmail Demo/ })).toBeInTheDocument();
+    expect(within(nav).getByRole('menuitem', { name: /事件控制台/ })).toHaveClass('ant-menu-item-selected');
+  });
+
+  it('keeps the events console out of the menu away from an account', async () => {
+    server.use(emptyAccounts);
+    renderApp('/accounts');
+    const nav = await screen.findByRole('navigation', { name: '主导航' });
+    expect(within(nav).getByRole('link', { name: '公众号' })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: '事件控制台' })).not.toBeInTheDocument();
   });
 
   it('shows a 404 page for unknown paths', async () => {

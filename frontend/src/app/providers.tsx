@@ -10,6 +10,7 @@ import { FullPageSpin } from '../components/FullPageSpin';
 import { AuthProvider, useAuth } from '../lib/auth';
 import { createGraphqlClient } from '../lib/graphql';
 import type { GraphqlClientOptions } from '../lib/graphql';
+import { LiveStatusContext } from '../lib/liveStatus';
 import '../lib/i18n';
 
 export interface AppProvidersProps {
@@ -50,7 +51,11 @@ function GraphqlProvider({ children, options }: { children: ReactNode; options?:
 
   // No GraphQL before the session is known: the client depends on who is signed in.
   if (status === 'loading') return <FullPageSpin />;
-  return <UrqlProvider value={handle.client}>{children}</UrqlProvider>;
+  return (
+    <UrqlProvider value={handle.client}>
+      <LiveStatusContext.Provider value={handle.live}>{children}</LiveStatusContext.Provider>
+    </UrqlProvider>
+  );
 }
 
 /** antd (theme + locale following the UI language), auth session, GraphQL client. */

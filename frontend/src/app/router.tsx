@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AccountCreatePage, AccountEditPage, AccountsListPage } from '../features/accounts';
 import { SignInPage } from '../features/auth';
+import { EventsConsolePage, WeChatConnectionCard } from '../features/events';
 import { UsersPage } from '../features/users';
 import { AppLayout } from './layout/AppLayout';
 import { ForbiddenPage } from './routes/ForbiddenPage';
@@ -29,7 +30,11 @@ export function AppRoutes() {
             </RequirePermission>
           }
         />
-        <Route path="accounts/:id" element={<AccountEditPage />} />
+        <Route
+          path="accounts/:id"
+          element={<AccountEditPage renderCards={(account) => <WeChatConnectionCard accountId={account.id} />} />}
+        />
+        <Route path="accounts/:id/events" element={<EventsConsolePage />} />
         <Route
           path="users"
           element={

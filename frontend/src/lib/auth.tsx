@@ -163,6 +163,8 @@ export const permissions = {
   manageAccounts: (role: Role | undefined) => role === 'ADMIN' || role === 'OPERATOR',
   manageUsers: (role: Role | undefined) => role === 'ADMIN',
   useGraphiql: (role: Role | undefined) => role === 'ADMIN',
+  /** The decrypted XML of WeChat's pushes (the server sends it to admins only). */
+  viewRawXml: (role: Role | undefined) => role === 'ADMIN',
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -44,8 +44,22 @@ export interface GraphqlClientOptions {
   onForbidden?: (operation: Operation) => void;
 }
 
+/**
+ * State of the subscriptions WebSocket: `off` without one, `idle` while no subscription
+ * needs it, `reconnecting` after it dropped while subscriptions were active.
+ */
+export type LiveStatus = 'off' | 'idle' | 'connecting' | 'connected' | 'reconnecting';
+
+/** An observable LiveStatus (shape suits `useSyncExternalStore`). */
+export interface LiveStatusSource {
+  get(): LiveStatus;
+  subscribe(listener: () => void): () => void;
+}
+
 export interface GraphqlClientHandle {
   client: Client;
+  /** What the subscriptions WebSocket is doing right now. */
+  live: LiveStatusSource;
   /** Closes the WebSocket (on sign-out or when the client is replaced). */
   dispose(): void;
 }
@@ -64,6 +78,15 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
     options.webSocketUrl === undefined ? sameOriginWebSocketUrl('/graphql') : options.webSocketUrl;
 
   let wsClient: WsClient | null = null;
+  let liveStatus: LiveStatus = webSocketUrl ? 'idle' : 'off';
+  const liveListeners = new Set<() => void>();
+  const setLiveStatus = (next: LiveStatus) => {
+    if (next === liveStatus) return;
+    liveStatus = next;
+    liveListeners.forEach((listener) => listener());
+  };
+  /** Subscriptions currently running over the WebSocket. */
+  let activeSubscriptions = 0;
   const exchanges: Exchange[] = [
     mapExchange({
       onError(error, operation) {
@@ -85,7 +108,11 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
         return code !== WS_UNAUTHORIZED && code !== WS_FORBIDDEN;
       },
       on: {
+        connecting: (isRetry) => setLiveStatus(isRetry ? 'reconnecting' : 'connecting'),
+        connected: () => setLiveStatus('connected'),
         closed: (event) => {
+          // graphql-ws retries while subscriptions are active (a lazy close has none)
+          setLiveStatus(activeSubscriptions > 0 ? 'reconnecting' : 'idle');
           const code = (event as { code?: number } | undefined)?.code;
           if (code === WS_UNAUTHORIZED) {
             options.onUnauthenticated?.({} as Operation);
@@ -100,8 +127,31 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
           const input = { ...request, query: request.query ?? '' };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink);
-              return { unsubscribe };
+              activeSubscriptions += 1;
+              let ended = false;
+              const end = () => {
+                if (ended) return;
+                ended = true;
+                activeSubscriptions -= 1;
+                if (activeSubscriptions === 0 && liveStatus !== 'connected') setLiveStatus('idle');
+              };
+              const unsubscribe = ws.subscribe(input, {
+                next: (value) => sink.next(value as Parameters<typeof sink.next>[0]),
+                error: (error) => {
+                  end();
+                  sink.error(error);
+                },
+                complete: () => {
+                  end();
+                  sink.complete();
+                },
+              });
+              return {
+                unsubscribe() {
+                  end();
+                  unsubscribe();
+                },
+              };
             },
           };
         },
@@ -122,6 +172,13 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
 
   return {
     client,
+    live: {
+      get: () => liveStatus,
+      subscribe(listener) {
+        liveListeners.add(listener);
+        return () => liveListeners.delete(listener);
+      },
+    },
     dispose() {
       void wsClient?.dispose();
     },

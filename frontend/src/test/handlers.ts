@@ -1,6 +1,11 @@
 import { graphql, http, HttpResponse, ws } from 'msw';
 import type { WebSocketHandler } from 'msw';
-import type { AccountFieldsFragment, UserFieldsFragment } from '../gql/graphql';
+import type {
+  AccountFieldsFragment,
+  CallbackEventFieldsFragment,
+  UserFieldsFragment,
+  WeChatConnectionFieldsFragment,
+} from '../gql/graphql';
 import type { SessionUser } from '../lib/auth';
 
 export const api = graphql.link('http://localhost:3000/graphql');
@@ -52,6 +57,57 @@ export function aUser(overrides: Partial<UserFieldsFragment> = {}): UserFieldsFr
   };
 }
 
+export function aCallbackEvent(overrides: Partial<CallbackEventFieldsFragment> = {}): CallbackEventFieldsFragment {
+  return {
+    __typename: 'CallbackEvent',
+    id: '100',
+    accountId: 'acc-1',
+    type: 'text',
+    msgType: 'text',
+    event: null,
+    openid: 'oFan_0000000000000000000001',
+    createdAt: '2026-11-05T08:00:00Z',
+    receivedAt: '2026-11-05T08:00:01Z',
+    processedAt: '2026-11-05T08:00:02Z',
+    summary: 'Hello Fanmail',
+    fields: [
+      { __typename: 'CallbackField', name: 'ToUserName', value: 'gh_0123456789ab' },
+      { __typename: 'CallbackField', name: 'MsgType', value: 'text' },
+      { __typename: 'CallbackField', name: 'Content', value: 'Hello Fanmail' },
+    ],
+    rawXml: null,
+    ...overrides,
+  };
+}
+
+/** A `callbackEvents` answer; cursors are `cur-<id>`. */
+export function callbackEventConnection(
+  events: CallbackEventFieldsFragment[],
+  { hasNextPage = false, totalCount = events.length }: { hasNextPage?: boolean; totalCount?: number } = {},
+) {
+  return {
+    __typename: 'CallbackEventConnection',
+    totalCount,
+    pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: events.length ? `cur-${events.at(-1)?.id}` : null },
+    edges: events.map((node) => ({ __typename: 'CallbackEventEdge', cursor: `cur-${node.id}`, node })),
+  };
+}
+
+export function aConnection(overrides: Partial<WeChatConnectionFieldsFragment> = {}): WeChatConnectionFieldsFragment {
+  return {
+    __typename: 'WeChatConnection',
+    accountId: 'acc-1',
+    connected: true,
+    tokenExpiresAt: '2026-11-05T10:00:00Z',
+    refreshCount: 3,
+    lastErrorCode: null,
+    lastError: null,
+    failedAt: null,
+    retryAfter: null,
+    ...overrides,
+  };
+}
+
 export const graphqlWs = ws.link('ws://localhost:3000/graphql');
 
 type WsClient = Parameters<Parameters<typeof graphqlWs.addEventListener<'connection'>>[1]>[0]['client'];
@@ -85,6 +141,14 @@ export class FakeSubscriptionServer {
     });
   }
 
+  /** Closes every client's socket as a server going away would (clients reconnect). */
+  disconnectAll(code = 1001) {
+    const clients = new Set(this.subscriptions.map((s) => s.client));
+    this.subscriptions.length = 0;
+    clients.forEach((client) => client.close(code, 'Going away'));
+    return clients.size;
+  }
+
   /** Sends `data` to every subscriber of the named subscription operation. */
   emit(operationName: string, data: unknown): number {
     const targets = this.subscriptions.filter((s) => s.operationName === operationName);
@@ -99,4 +163,6 @@ export const defaultHandlers = [
   new FakeSubscriptionServer().handler,
   sessionAs(operator),
   http.delete('*/api/session', () => new HttpResponse(null, { status: 204 })),
+  // the account page shows the WeChat connection card: none yet, unless a test says so
+  api.query('WeChatConnection', () => HttpResponse.json({ data: { weChatConnection: null } })),
 ];

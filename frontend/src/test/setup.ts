@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import i18n from '../lib/i18n';
 import { server } from './server';
+
+// findBy*/waitFor: the 2 shared cores are often busy; 1 s (the default) flakes under load
+configure({ asyncUtilTimeout: 5000 });
 
 // --- jsdom gaps antd relies on -------------------------------------------------
 if (!window.matchMedia) {

@@ -5,13 +5,14 @@ import {
   LogoutOutlined,
   MailOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, matchPath, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ChangePasswordModal } from '../../features/users';
 import { permissions, useAuth } from '../../lib/auth';
@@ -27,9 +28,21 @@ export function AppLayout() {
   const [changingPassword, setChangingPassword] = useState(false);
   const { token } = theme.useToken();
   const role = user?.role;
+  // on an account's pages, its events console is one click away (it needs the account)
+  const accountId = matchPath('/accounts/:id/*', location.pathname)?.params.id;
+  const eventsPath = accountId && accountId !== 'new' ? `/accounts/${accountId}/events` : null;
 
   const menuItems: MenuProps['items'] = [
     { key: '/accounts', icon: <MailOutlined aria-hidden />, label: <Link to="/accounts">{t('nav.accounts')}</Link> },
+    ...(eventsPath
+      ? [
+          {
+            key: eventsPath,
+            icon: <ThunderboltOutlined aria-hidden />,
+            label: <Link to={eventsPath}>{t('nav.eventsConsole')}</Link>,
+          },
+        ]
+      : []),
     ...(permissions.manageUsers(role)
       ? [{ key: '/users', icon: <TeamOutlined aria-hidden />, label: <Link to="/users">{t('nav.users')}</Link> }]
       : []),
@@ -47,7 +60,10 @@ export function AppLayout() {
         ]
       : []),
   ];
-  const selected = ['/accounts', '/users'].find((prefix) => location.pathname.startsWith(prefix));
+  const selected =
+    eventsPath && location.pathname === eventsPath
+      ? eventsPath
+      : ['/accounts', '/users'].find((prefix) => location.pathname.startsWith(prefix));
 
   const userMenu: MenuProps = {
     items: [

@@ -1,6 +1,7 @@
-import { DeleteOutlined, PoweroffOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PoweroffOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Popconfirm, Result, Skeleton } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
@@ -82,8 +83,16 @@ function toFormValues(account: AccountFieldsFragment): AccountFormValues {
   };
 }
 
+export interface AccountEditPageProps {
+  /**
+   * Cards another feature adds about the account (composed in src/app, e.g. the
+   * WeChat connection), shown after the callback card.
+   */
+  renderCards?: (account: AccountFieldsFragment) => ReactNode;
+}
+
 /** `/accounts/:id`: edit, secrets, callback URL, enable/disable, delete. */
-export function AccountEditPage() {
+export function AccountEditPage({ renderCards }: AccountEditPageProps = {}) {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const [{ data, error }, reexecute] = useQuery({ query: AccountQuery, variables: { id } });
@@ -108,10 +117,10 @@ export function AccountEditPage() {
       />
     );
   }
-  return <AccountEditor key={data.account.id} account={data.account} />;
+  return <AccountEditor key={data.account.id} account={data.account} renderCards={renderCards} />;
 }
 
-function AccountEditor({ account }: { account: AccountFieldsFragment }) {
+function AccountEditor({ account, renderCards }: { account: AccountFieldsFragment } & AccountEditPageProps) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -199,25 +208,34 @@ function AccountEditor({ account }: { account: AccountFieldsFragment }) {
         }
         subtitle={account.appId}
         extra={
-          canManage && (
-            <>
-              <Button icon={<PoweroffOutlined aria-hidden />} loading={settingStatus} onClick={() => void handleToggleStatus()}>
-                {account.status === 'ACTIVE' ? t('accounts.actions.disable') : t('accounts.actions.enable')}
-              </Button>
-              <Popconfirm
-                title={t('accounts.delete.title', { name: account.name })}
-                description={t('accounts.delete.description')}
-                okText={t('accounts.delete.confirm')}
-                cancelText={t('common.actions.cancel')}
-                okButtonProps={{ danger: true, loading: deleting }}
-                onConfirm={() => handleDelete()}
-              >
-                <Button danger icon={<DeleteOutlined aria-hidden />}>
-                  {t('accounts.actions.delete')}
+          <>
+            <Button
+              icon={<ThunderboltOutlined aria-hidden />}
+              data-testid="events-console-link"
+              onClick={() => navigate(`/accounts/${account.id}/events`)}
+            >
+              {t('accounts.actions.eventsConsole')}
+            </Button>
+            {canManage && (
+              <>
+                <Button icon={<PoweroffOutlined aria-hidden />} loading={settingStatus} onClick={() => void handleToggleStatus()}>
+                  {account.status === 'ACTIVE' ? t('accounts.actions.disable') : t('accounts.actions.enable')}
                 </Button>
-              </Popconfirm>
-            </>
-          )
+                <Popconfirm
+                  title={t('accounts.delete.title', { name: account.name })}
+                  description={t('accounts.delete.description')}
+                  okText={t('accounts.delete.confirm')}
+                  cancelText={t('common.actions.cancel')}
+                  okButtonProps={{ danger: true, loading: deleting }}
+                  onConfirm={() => handleDelete()}
+                >
+                  <Button danger icon={<DeleteOutlined aria-hidden />}>
+                    {t('accounts.actions.delete')}
+                  </Button>
+                </Popconfirm>
+              </>
+            )}
+          </>
         }
       />
       {actionError && (
@@ -247,6 +265,8 @@ function AccountEditor({ account }: { account: AccountFieldsFragment }) {
         </Descriptions>
         <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('accounts.callback.hint')}</span>
       </Card>
+
+      {renderCards?.(account)}
 
       <SecretsCard
         accountId={account.id}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -43,13 +44,20 @@ abstract class BrowserTest {
     private static Browser browser;
 
     @ArquillianResource
+    @OperateOnDeployment("fanmail")
     URL base;
 
     protected BrowserContext context;
     protected Page page;
     private String testName;
 
-    @Deployment(testable = false)
+    /** The WeChat sandbox, next to Fanmail, so accounts with the SANDBOX target work as in the local run. */
+    @Deployment(name = "sandbox", order = 1, testable = false)
+    static WebArchive sandbox() {
+        return TestServer.war("fanmail.sandbox.war", "wechat-sandbox.war");
+    }
+
+    @Deployment(name = "fanmail", order = 2, testable = false)
     static WebArchive deployment() {
         return TestServer.fanmailWar();
     }

@@ -11,14 +11,16 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The admin UI routes in the browser (/accounts/123, /login): a page load of such a path gets the
- * UI's index.html. APIs, GraphQL, GraphiQL and real files are left alone.
+ * UI's index.html. Paths a servlet is mapped to (APIs, GraphQL), GraphiQL and real files are left alone.
  */
 public class SpaFallbackFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         String path = req.getRequestURI().substring(req.getContextPath().length());
-        if (isUiRoute(req.getMethod(), path, req.getHeader("Accept"))) {
+        boolean unmapped = req.getHttpServletMapping() == null
+                || req.getHttpServletMapping().getMappingMatch() == jakarta.servlet.http.MappingMatch.DEFAULT;
+        if (unmapped && isUiRoute(req.getMethod(), path, req.getHeader("Accept"))) {
             request.getRequestDispatcher("/index.html").forward(request, response);
             return;
         }

@@ -75,6 +75,8 @@ public final class Launcher {
         env.put("DB_PASSWORD", dbPassword);
         env.put("FANMAIL_SECRETS_KEY", secretsKey);
         env.put("FANMAIL_ADMIN_PASSWORD", adminPassword);
+        env.putIfAbsent("FANMAIL_DEMO_ENABLED", "true");
+        env.putIfAbsent("FANMAIL_SANDBOX_DEMO_ENABLED", "false");
         env.putIfAbsent("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
         Process server = pb.start();
         EmbeddedPostgres db = embedded;

@@ -9,6 +9,9 @@ public interface AccountDirectory {
 
     Optional<AccountView> findByAppId(String appId);
 
+    /** Every account, oldest first. */
+    java.util.List<AccountView> all();
+
     /** Decrypted credentials for talking to WeChat; empty when the account does not exist. */
     Optional<AccountCredentials> credentials(UUID accountId);
 }

@@ -11,6 +11,7 @@ import app.fanmail.accounts.api.AccountChanged;
 import app.fanmail.accounts.api.AccountCredentials;
 import app.fanmail.accounts.api.AccountDeletionGuard;
 import app.fanmail.accounts.api.AccountDirectory;
+import app.fanmail.accounts.api.AccountRegistration;
 import app.fanmail.accounts.api.AccountStatus;
 import app.fanmail.accounts.api.AccountView;
 import app.fanmail.accounts.domain.AccountRules;
@@ -36,7 +37,7 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 @Transactional
-public class AccountService implements AccountDirectory {
+public class AccountService implements AccountDirectory, AccountRegistration {
     static final String APP_SECRET = "appSecret";
     static final String TOKEN = "token";
     static final String AES_KEY = "encodingAesKey";
@@ -87,6 +88,18 @@ public class AccountService implements AccountDirectory {
         flushGuardingAppId(profile.appId());
         changed.fire(new AccountChanged(AccountChanged.Kind.CREATED, id));
         return view(account);
+    }
+
+    @Override
+    public AccountView register(NewAccount a) {
+        return create(AccountProfile.of(a.name(), a.originalId(), a.appId(), a.type(), a.verified(), a.encryptionMode(), a.apiTarget(),
+                a.apiBaseUrl()), new NewSecrets(a.appSecret(), a.token(), a.encodingAesKey()));
+    }
+
+    @Override
+    public java.util.List<AccountView> all() {
+        return em.createQuery("select a from OfficialAccount a order by a.createdAt", OfficialAccount.class).getResultList()
+                .stream().map(this::view).toList();
     }
 
     public AccountView update(UUID id, AccountProfile profile) {

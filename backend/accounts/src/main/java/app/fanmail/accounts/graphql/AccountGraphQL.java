@@ -21,9 +21,9 @@ import app.fanmail.accounts.graphql.AccountTypes.AccountStatusSetPayload;
 import app.fanmail.accounts.graphql.AccountTypes.AccountUpdateInput;
 import app.fanmail.accounts.graphql.AccountTypes.AccountUpdatePayload;
 import app.fanmail.kernel.graphql.Cursor;
+import app.fanmail.kernel.graphql.Ids;
 import app.fanmail.kernel.graphql.Mutations;
 import app.fanmail.kernel.graphql.PageInfo;
-import app.fanmail.kernel.graphql.UserErrorsException;
 import app.fanmail.kernel.security.RequiresRole;
 import app.fanmail.kernel.security.Role;
 import io.smallrye.mutiny.Multi;
@@ -71,7 +71,7 @@ public class AccountGraphQL {
     @Description("One account by id, or null when there is none.")
     @RequiresRole(Role.VIEWER)
     public Account account(@NonNull @Id @Name("id") @Description("The account's id.") String id) {
-        return uuid(id).flatMap(accounts::find).map(Account::of).orElse(null);
+        return Ids.parse(id).flatMap(accounts::find).map(Account::of).orElse(null);
     }
 
     @Mutation("accountCreate")
@@ -128,15 +128,8 @@ public class AccountGraphQL {
         return feed.changes();
     }
 
-    private static java.util.Optional<UUID> uuid(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return java.util.Optional.empty();
-        }
-    }
 
     private static UUID required(String id) {
-        return uuid(id).orElseThrow(() -> new UserErrorsException("NOT_FOUND", "id", "No such account."));
+        return Ids.require(id, "id", "account");
     }
 }

@@ -111,7 +111,7 @@ class CallbackIT {
         JsonObject events = awaitEvents(account, pushes.size());
         List<String> types = events.getJsonArray("edges").stream().map(e -> e.asJsonObject().getJsonObject("node").getString("type")).toList();
         assertThat(types).containsExactlyInAnyOrder("text", "image", "voice", "video", "shortvideo", "location", "link", "subscribe",
-                "scan", "click", "view", "scancode_push", "scancode_waitmsg", "location", "masssendjobfinish", "unsubscribe", "some_future_event");
+                "scan", "click", "view", "scancode_push", "scancode_waitmsg", "location_report", "masssendjobfinish", "unsubscribe", "some_future_event");
         assertThat(events(account, List.of("text")).getJsonArray("edges").getJsonObject(0).getJsonObject("node").getString("summary"))
                 .isEqualTo("你好 Fanmail");
         assertThat(events(account, List.of("masssendjobfinish")).getJsonArray("edges").getJsonObject(0).getJsonObject("node")

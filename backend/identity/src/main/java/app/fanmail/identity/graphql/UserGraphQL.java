@@ -18,9 +18,9 @@ import app.fanmail.identity.graphql.UserTypes.ViewerPasswordChangeInput;
 import app.fanmail.identity.graphql.UserTypes.ViewerPasswordChangePayload;
 import app.fanmail.identity.web.SessionCookie;
 import app.fanmail.kernel.graphql.Cursor;
+import app.fanmail.kernel.graphql.Ids;
 import app.fanmail.kernel.graphql.PageInfo;
 import app.fanmail.kernel.graphql.Mutations;
-import app.fanmail.kernel.graphql.UserErrorsException;
 import app.fanmail.kernel.security.CurrentViewer;
 import app.fanmail.kernel.security.RequiresRole;
 import app.fanmail.kernel.security.Role;
@@ -113,10 +113,6 @@ public class UserGraphQL {
     }
 
     private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new UserErrorsException("NOT_FOUND", "id", "No such user.");
-        }
+        return Ids.require(id, "id", "user");
     }
 }

@@ -1,7 +1,6 @@
 package app.fanmail.wechat.application;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,8 @@ public class CallbackEventQueries {
 
     public Page list(UUID accountId, int first, Optional<Long> beforeId, List<String> types) {
         String typeFilter = types == null || types.isEmpty() ? ""
-                : " and (case when msg_type = 'event' then lower(event) else lower(msg_type) end) = any(?3)";
+                : " and (case when msg_type <> 'event' then lower(msg_type) when lower(event) = 'location' then 'location_report'"
+                + " else lower(event) end) = any(?3)";
         var query = em.createNativeQuery("select id, account_id, msg_type, event, from_openid, create_time, received_at, "
                         + "cast(fields as text), raw_xml, processed_at from wechat.callback_inbox where account_id = ?1 and id < ?2"
                         + typeFilter + " order by id desc limit " + (first + 1))
@@ -46,13 +46,10 @@ public class CallbackEventQueries {
         List<StoredCallback> items = new ArrayList<>();
         for (Object[] r : rows.subList(0, Math.min(first, rows.size()))) {
             items.add(new StoredCallback(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    r[5] == null ? null : ((Number) r[5]).longValue(), toInstant(r[6]), InboxProcessor.fromJson((String) r[7]),
-                    (String) r[8], r[9] == null ? null : toInstant(r[9])));
+                    r[5] == null ? null : ((Number) r[5]).longValue(), Rows.instant(r[6]), InboxProcessor.fromJson((String) r[7]),
+                    (String) r[8], Rows.instant(r[9])));
         }
         return new Page(items, rows.size() > first, ((Number) count.getSingleResult()).longValue());
     }
 
-    private static Instant toInstant(Object o) {
-        return o instanceof Instant i ? i : ((OffsetDateTime) o).toInstant();
-    }
 }

@@ -136,7 +136,7 @@ public class InboxProcessor {
         List<Row> rows = new ArrayList<>();
         for (Object[] r : found) {
             rows.add(new Row(((Number) r[0]).longValue(), (UUID) r[1], fromJson((String) r[2]), (String) r[3],
-                    r[4] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[4]).toInstant()));
+                    Rows.instant(r[4])));
         }
         publishRows(rows);
         return rows.size();

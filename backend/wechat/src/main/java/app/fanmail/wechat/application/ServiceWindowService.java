@@ -2,7 +2,6 @@ package app.fanmail.wechat.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +27,7 @@ public class ServiceWindowService implements ServiceWindows {
         List<Object[]> rows = em.createNativeQuery("select kind, expires_at, quota - used from wechat.service_window "
                         + "where account_id = ?1 and openid = ?2 and expires_at > ?3 and used < quota order by expires_at")
                 .setParameter(1, accountId).setParameter(2, openid).setParameter(3, clock.instant()).getResultList();
-        return rows.stream().map(r -> new Window((String) r[0], toInstant(r[1]), ((Number) r[2]).intValue())).toList();
+        return rows.stream().map(r -> new Window((String) r[0], Rows.instant(r[1]), ((Number) r[2]).intValue())).toList();
     }
 
     @Override
@@ -40,7 +39,4 @@ public class ServiceWindowService implements ServiceWindows {
         return updated == 1;
     }
 
-    private static Instant toInstant(Object o) {
-        return o instanceof Instant i ? i : ((OffsetDateTime) o).toInstant();
-    }
 }

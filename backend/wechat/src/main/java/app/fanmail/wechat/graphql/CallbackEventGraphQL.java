@@ -10,6 +10,7 @@ import java.util.concurrent.Flow;
 
 import app.fanmail.kernel.graphql.Cursor;
 import app.fanmail.kernel.graphql.PageInfo;
+import app.fanmail.kernel.graphql.Ids;
 import app.fanmail.kernel.graphql.UserErrorsException;
 import app.fanmail.kernel.security.CurrentViewer;
 import app.fanmail.kernel.security.RequiresRole;
@@ -85,11 +86,20 @@ public class CallbackEventGraphQL {
 
     private static CallbackEvent event(long id, UUID accountId, String msgType, String event, String openid, Instant createdAt,
                                        Instant receivedAt, Instant processedAt, Map<String, Object> fields, String rawXml) {
-        String type = "event".equals(msgType) && event != null && !event.isEmpty() ? event.toLowerCase() : msgType;
+        String type = typeOf(msgType, event);
         List<CallbackField> flat = new ArrayList<>();
         flatten("", fields, flat);
         return new CallbackEvent(Long.toString(id), accountId.toString(), type, msgType, emptyToNull(event), openid, createdAt,
                 receivedAt, processedAt, summary(type, fields), flat, rawXml);
+    }
+
+    /** The console's type: MsgType for messages, the lower-case Event for events, LOCATION events as location_report. */
+    static String typeOf(String msgType, String event) {
+        if (!"event".equals(msgType) || event == null || event.isEmpty()) {
+            return msgType;
+        }
+        String e = event.toLowerCase();
+        return e.equals("location") ? "location_report" : e;
     }
 
     @SuppressWarnings("unchecked")
@@ -111,15 +121,12 @@ public class CallbackEventGraphQL {
             case "location" -> text(f, "Label") + " (" + text(f, "Location_X") + ", " + text(f, "Location_Y") + ")";
             case "link" -> text(f, "Title") + " " + text(f, "Url");
             case "subscribe", "scan", "click", "view", "scancode_push", "scancode_waitmsg" -> text(f, "EventKey");
-            case "location_event", "location_report" -> "";
+            case "location_report" -> text(f, "Latitude") + ", " + text(f, "Longitude");
             case "templatesendjobfinish" -> "MsgID " + text(f, "MsgID") + ": " + text(f, "Status");
             case "masssendjobfinish" -> "MsgID " + text(f, "MsgID") + ": " + text(f, "Status") + ", sent " + text(f, "SentCount")
                     + "/" + text(f, "TotalCount") + ", errors " + text(f, "ErrorCount");
             default -> "";
         };
-        if ("event".equals(text(f, "MsgType")) && "LOCATION".equalsIgnoreCase(text(f, "Event"))) {
-            s = text(f, "Latitude") + ", " + text(f, "Longitude");
-        }
         return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 
@@ -145,11 +152,7 @@ public class CallbackEventGraphQL {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new UserErrorsException("NOT_FOUND", "accountId", "No such account.");
-        }
+        return Ids.require(id, "accountId", "account");
     }
 
     /** Committed pushes, broadcast to console subscribers. */

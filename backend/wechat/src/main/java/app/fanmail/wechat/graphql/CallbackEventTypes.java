@@ -19,7 +19,7 @@ public final class CallbackEventTypes {
     public record CallbackEvent(
             @NonNull @Id @Description("Inbox id; increases with arrival.") String id,
             @NonNull @Id @Description("The account it was pushed to.") String accountId,
-            @NonNull @Description("Kind for filtering: the MsgType of a message (text, image, …) or the lower-case Event of an event (subscribe, click, templatesendjobfinish, …).") String type,
+            @NonNull @Description("Kind for filtering: the MsgType of a message (text, image, location, …) or the lower-case Event of an event (subscribe, click, templatesendjobfinish, …); a LOCATION event is location_report.") String type,
             @NonNull @Description("WeChat's MsgType.") String msgType,
             @Description("WeChat's Event, for events.") String event,
             @Description("The fan (FromUserName).") String openid,

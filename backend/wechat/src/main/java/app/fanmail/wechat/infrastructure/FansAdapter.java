@@ -27,11 +27,17 @@ public class FansAdapter implements WeChatFans {
         return page(a);
     }
 
-    /** WeChat returns next_openid even on the last page; only a page with data continues. */
+    /** WeChat's page size for follower and tag-member lists. */
+    static final int PAGE = 10_000;
+
+    /**
+     * WeChat returns next_openid even on the last page (its last openid). Pages are full except the
+     * last, so a short page ends the list; a full last page costs one extra, empty request.
+     */
     private static FollowerPage page(JsonObject a) {
         List<String> openids = Json2.strings(Json2.arr(Json2.obj(a, "data"), "openid"));
         String next = Json2.str(a, "next_openid");
-        boolean more = !openids.isEmpty() && next != null && !next.isEmpty() && Json2.num(a, "count", openids.size()) > 0;
+        boolean more = openids.size() >= PAGE && next != null && !next.isEmpty();
         return new FollowerPage(Json2.num(a, "total", openids.size()), openids, more ? next : null);
     }
 

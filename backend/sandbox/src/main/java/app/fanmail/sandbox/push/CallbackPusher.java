@@ -1,0 +1,160 @@
+package app.fanmail.sandbox.push;
+
+import app.fanmail.sandbox.crypto.Signatures;
+import app.fanmail.sandbox.crypto.WxBizMsgCrypt;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/** Builds signed/encrypted pushes and delivers them with WeChat's timeout and retry rule. */
+public final class CallbackPusher {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_REPLY_CHARS = 2000;
+
+    private final Transport transport;
+    private final LongSupplier clockMillis;
+    private final int attempts;
+    private final Duration timeout;
+    private final long retryDelayMs;
+    private final AtomicLong ids = new AtomicLong();
+
+    /**
+     * @param attempts     tries in all (WeChat: 3)
+     * @param timeout      per try (WeChat: 5 s)
+     * @param retryDelayMs pause between tries
+     */
+    public CallbackPusher(Transport transport, LongSupplier clockMillis, int attempts, Duration timeout,
+                          long retryDelayMs) {
+        this.transport = transport;
+        this.clockMillis = clockMillis;
+        this.attempts = Math.max(1, attempts);
+        this.timeout = timeout;
+        this.retryDelayMs = Math.max(0, retryDelayMs);
+    }
+
+    /** The request WeChat would send for this plaintext message. */
+    public PreparedPush prepare(CallbackTarget target, String label, String openid, String plaintextXml) {
+        String timestamp = Long.toString(clockMillis.getAsLong() / 1000);
+        String nonce = Long.toString(1_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 9_000_000_000L);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("signature", Signatures.sha1Sorted(target.token(), timestamp, nonce));
+        query.put("timestamp", timestamp);
+        query.put("nonce", nonce);
+        if (openid != null && !openid.isEmpty()) {
+            query.put("openid", openid);
+        }
+        String body = plaintextXml;
+        if (target.mode() != EncryptionMode.PLAIN) {
+            WxBizMsgCrypt crypt = new WxBizMsgCrypt(target.token(), target.encodingAesKey(), target.appId());
+            String encrypt = crypt.encrypt(plaintextXml);
+            query.put("encrypt_type", "aes");
+            query.put("msg_signature", crypt.msgSignature(timestamp, nonce, encrypt));
+            String encryptElement = "<Encrypt><![CDATA[" + encrypt + "]]></Encrypt>\n";
+            if (target.mode() == EncryptionMode.SAFE) {
+                body = "<xml>\n<ToUserName><![CDATA[" + target.originalId() + "]]></ToUserName>\n"
+                        + encryptElement + "</xml>";
+            } else {
+                int close = plaintextXml.lastIndexOf("</xml>");
+                body = plaintextXml.substring(0, close) + encryptElement + "</xml>";
+            }
+        }
+        String base = target.url() == null ? "" : target.url();
+        StringBuilder full = new StringBuilder(base);
+        char sep = base.contains("?") ? '&' : '?';
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            full.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        return new PreparedPush(label, openid, base, Map.copyOf(query), full.toString(),
+                body.getBytes(StandardCharsets.UTF_8), plaintextXml);
+    }
+
+    /** Delivers with up to {@code attempts} tries; never throws. */
+    public PushRecord deliver(PreparedPush push) {
+        long created = clockMillis.getAsLong();
+        long id = ids.incrementAndGet();
+        if (push.baseUrl() == null || push.baseUrl().isBlank()) {
+            return new PushRecord(id, created, push.label(), push.openid(), "", "NO_CALLBACK_URL", List.of(),
+                    push.plaintextXml(), null);
+        }
+        List<PushRecord.Attempt> tries = new ArrayList<>();
+        URI uri;
+        try {
+            uri = URI.create(push.fullUrl());
+        } catch (IllegalArgumentException e) {
+            tries.add(new PushRecord.Attempt(1, created, 0, -1, "bad url: " + e.getMessage()));
+            return new PushRecord(id, created, push.label(), push.openid(), push.baseUrl(), "FAILED", tries,
+                    push.plaintextXml(), null);
+        }
+        String lastReply = null;
+        for (int n = 1; n <= attempts; n++) {
+            long started = clockMillis.getAsLong();
+            long t0 = System.nanoTime();
+            int httpStatus = -1;
+            String outcome;
+            try {
+                Transport.Reply reply = transport.post(uri, push.body(), "text/xml", timeout);
+                httpStatus = reply.status();
+                lastReply = truncate(reply.body());
+                if (reply.status() == 200) {
+                    String trimmed = reply.body() == null ? "" : reply.body().trim();
+                    boolean clean = trimmed.isEmpty() || trimmed.equals("success");
+                    tries.add(new PushRecord.Attempt(n, started, elapsed(t0), httpStatus, clean ? "ok" : "reply"));
+                    return new PushRecord(id, created, push.label(), push.openid(), push.baseUrl(),
+                            clean || trimmed.startsWith("<xml") ? "DELIVERED" : "DELIVERED_BAD_REPLY",
+                            List.copyOf(tries), push.plaintextXml(), lastReply);
+                }
+                outcome = "http " + reply.status();
+            } catch (HttpTimeoutException e) {
+                outcome = "timeout";
+            } catch (IOException e) {
+                outcome = "error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                tries.add(new PushRecord.Attempt(n, started, elapsed(t0), -1, "interrupted"));
+                break;
+            } catch (RuntimeException e) {
+                outcome = "error: " + e;
+            }
+            tries.add(new PushRecord.Attempt(n, started, elapsed(t0), httpStatus, outcome));
+            if (n < attempts && retryDelayMs > 0) {
+                try {
+                    Thread.sleep(retryDelayMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return new PushRecord(id, created, push.label(), push.openid(), push.baseUrl(), "FAILED", List.copyOf(tries),
+                push.plaintextXml(), lastReply);
+    }
+
+    /** A push that never left the sandbox because its queue was full. */
+    public PushRecord dropped(String label, String openid, String url, String xml) {
+        return new PushRecord(ids.incrementAndGet(), clockMillis.getAsLong(), label, openid, url == null ? "" : url,
+                "DROPPED", List.of(), xml, null);
+    }
+
+    private static long elapsed(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static String truncate(String s) {
+        if (s == null) {
+            return null;
+        }
+        return s.length() <= MAX_REPLY_CHARS ? s : s.substring(0, MAX_REPLY_CHARS) + "…";
+    }
+}

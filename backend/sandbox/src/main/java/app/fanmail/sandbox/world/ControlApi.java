@@ -1,0 +1,435 @@
+package app.fanmail.sandbox.world;
+
+import app.fanmail.sandbox.push.PushRecord;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The sandbox's own control surface (accounts, fans, faults, outcomes, simulation, ledger, pushes, clock). */
+public final class ControlApi {
+
+    private final World world;
+    private final WeChatApi api;
+
+    public ControlApi(World world, WeChatApi api) {
+        this.world = world;
+        this.api = api;
+    }
+
+    /** Parses a control request body ({} when empty); 400 when it is not a JSON object. */
+    public static JsonObject parse(String body) {
+        try {
+            return J.parse(body);
+        } catch (WeChatException e) {
+            throw new ControlException(400, "the body must be a JSON object");
+        }
+    }
+
+    // ------------------------------------------------------------ health, reset, clock
+
+    public JsonObject health() {
+        return Json.createObjectBuilder().add("status", "UP").add("accounts", world.accounts().size())
+                .add("tokens", world.tokenCount()).add("clock", clockJson())
+                .add("dispatcher", Json.createObjectBuilder().add("queued", world.dispatcher().queued())
+                        .add("inFlight", world.dispatcher().inFlight())
+                        .add("maxConcurrency", world.dispatcher().maxConcurrency())
+                        .add("completed", world.dispatcher().completed())
+                        .add("rejected", world.dispatcher().rejected()))
+                .add("apis", api.paths().size()).build();
+    }
+
+    public JsonObject reset() {
+        world.reset();
+        return Json.createObjectBuilder().add("reset", true).build();
+    }
+
+    public JsonObject clockJson() {
+        SandboxClock c = world.clock();
+        return Json.createObjectBuilder().add("epochMillis", c.millis()).add("iso", c.now().toString())
+                .add("china", c.now().atZone(SandboxClock.CHINA).toLocalDateTime().toString())
+                .add("offsetMillis", c.offsetMillis()).build();
+    }
+
+    /** {@code {advanceSeconds}}, {@code {set: ISO instant}} or {@code {reset: true}}. */
+    public JsonObject clock(JsonObject body) {
+        SandboxClock c = world.clock();
+        if (J.bool(body, "reset", false)) {
+            c.reset();
+        }
+        String set = J.str(body, "set");
+        if (set != null) {
+            try {
+                c.set(Instant.parse(set));
+            } catch (DateTimeParseException e) {
+                throw new ControlException(400, "set must be an ISO-8601 instant such as 2026-01-31T15:50:00Z");
+            }
+        }
+        long advance = J.lng(body, "advanceSeconds", 0);
+        if (advance < 0) {
+            throw new ControlException(400, "the clock only moves forward (use reset or set)");
+        }
+        c.advance(Duration.ofSeconds(advance));
+        return clockJson();
+    }
+
+    // ------------------------------------------------------------ accounts
+
+    public JsonObject putAccount(JsonObject body) {
+        AccountConfig config = AccountConfig.fromJson(body);
+        return describe(world.putAccount(config));
+    }
+
+    /** Changes configuration fields (e.g. callbackUrl, encryptionMode, limits) and keeps the state. */
+    public JsonObject patchAccount(String appId, JsonObject body) {
+        Account acc = world.requireAccount(appId);
+        if (body.containsKey("appId") && !appId.equals(J.str(body, "appId"))) {
+            throw new ControlException(400, "appId cannot change");
+        }
+        acc.config(AccountConfig.merge(acc.config(), body));
+        return describe(acc);
+    }
+
+    public JsonObject getAccount(String appId) {
+        return describe(world.requireAccount(appId));
+    }
+
+    public JsonObject listAccounts() {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (Account a : world.accounts()) {
+            out.add(Json.createObjectBuilder().add("appId", a.appId()).add("type", a.config().type().name())
+                    .add("fans", a.fans.subscribedCount()).add("callbackUrl", nn(a.config().callbackUrl())));
+        }
+        return Json.createObjectBuilder().add("accounts", out).build();
+    }
+
+    public JsonObject deleteAccount(String appId) {
+        if (!world.removeAccount(appId)) {
+            throw new ControlException(404, "no account " + appId);
+        }
+        return Json.createObjectBuilder().add("deleted", appId).build();
+    }
+
+    private JsonObject describe(Account acc) {
+        LocalDate today = world.clock().today();
+        long now = world.clock().millis();
+        synchronized (acc) {
+            AccountConfig cfg = acc.config();
+            JsonObjectBuilder tokens = Json.createObjectBuilder()
+                    .add("issuedToday", acc.tokenDaily.used(today))
+                    .add("forceRefreshedToday", acc.forceRefreshDaily.used(today));
+            if (acc.latestToken != null) {
+                tokens.add("latestExpiresIn", Math.max(0, (acc.latestToken.expiresAt - now) / 1000));
+            }
+            if (acc.stableToken != null) {
+                tokens.add("stableExpiresIn", Math.max(0, (acc.stableToken.expiresAt - now) / 1000));
+            }
+            JsonArrayBuilder cats = Json.createArrayBuilder();
+            acc.templates.categories.forEach(cats::add);
+            return Json.createObjectBuilder(cfg.toJson())
+                    .add("state", Json.createObjectBuilder()
+                            .add("fans", acc.fans.size())
+                            .add("followers", acc.fans.subscribedCount())
+                            .add("tags", acc.fans.tags().size())
+                            .add("templates", acc.templates.templates.size())
+                            .add("categories", cats)
+                            .add("media", acc.media.media.size())
+                            .add("drafts", acc.media.drafts.size())
+                            .add("massJobs", acc.mass.jobs.size())
+                            .add("templateSentToday", acc.templates.daily.used(today))
+                            .add("massCallsToday", acc.mass.daily.used(today))
+                            .add("customSentToday", acc.customDaily.used(today))
+                            .add("tokens", tokens)
+                            .add("pushes", acc.pushes.total()))
+                    .add("faults", acc.faults.toJson())
+                    .add("outcomes", acc.outcomes.toJson())
+                    .build();
+        }
+    }
+
+    // ------------------------------------------------------------ fans
+
+    public JsonObject seedFans(String appId, JsonObject body) {
+        Account acc = world.requireAccount(appId);
+        long count = J.lng(body, "count", 0);
+        if (count < 0 || count > 20_000_000) {
+            throw new ControlException(400, "count must be within 0..20,000,000");
+        }
+        long seed = J.lng(body, "seed", 1);
+        List<FanStore.TagShare> shares = new ArrayList<>();
+        var tags = J.arr(body, "tags");
+        if (tags != null) {
+            for (JsonValue v : tags) {
+                JsonObject t = v.asJsonObject();
+                double share = J.dbl(t, "share", 0);
+                if (share < 0 || share > 1) {
+                    throw new ControlException(400, "tag share must be within 0..1");
+                }
+                shares.add(new FanStore.TagShare(J.str(t, "name"), share));
+            }
+        }
+        if (shares.size() > acc.limits().tagsPerFan()) {
+            throw new ControlException(400, "at most " + acc.limits().tagsPerFan() + " tags can be seeded");
+        }
+        long t0 = System.nanoTime();
+        synchronized (acc) {
+            try {
+                acc.fans.seed((int) count, seed, shares, world.clock().seconds());
+            } catch (WeChatException e) {
+                throw new ControlException(400, e.errcode() + " " + e.errmsg());
+            }
+            acc.kefu.clear();
+            acc.mass.clear();
+            acc.templates.clientMsgIds.clear();
+            acc.ledger.clear();
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        JsonArrayBuilder tagOut = Json.createArrayBuilder();
+        synchronized (acc) {
+            for (FanStore.Tag t : acc.fans.tags()) {
+                tagOut.add(Json.createObjectBuilder().add("id", t.id).add("name", t.name).add("count", acc.fans.tagCount(t)));
+            }
+            return Json.createObjectBuilder().add("appId", appId).add("count", acc.fans.size()).add("seed", seed)
+                    .add("firstOpenid", acc.fans.size() > 0 ? acc.fans.openid(0) : "")
+                    .add("tags", tagOut).add("timings", Json.createObjectBuilder().add("seedMillis", ms)).build();
+        }
+    }
+
+    public JsonObject listFans(String appId, int offset, int limit) {
+        Account acc = world.requireAccount(appId);
+        long now = world.clock().millis();
+        synchronized (acc) {
+            FanStore fans = acc.fans;
+            JsonArrayBuilder out = Json.createArrayBuilder();
+            int end = (int) Math.min((long) fans.size(), (long) Math.max(0, offset) + Math.max(0, Math.min(limit, 10_000)));
+            for (int i = Math.max(0, offset); i < end; i++) {
+                out.add(fanJson(acc, i, now));
+            }
+            return Json.createObjectBuilder().add("total", fans.size()).add("followers", fans.subscribedCount())
+                    .add("offset", offset).add("fans", out).build();
+        }
+    }
+
+    public JsonObject getFan(String appId, String openid) {
+        Account acc = world.requireAccount(appId);
+        synchronized (acc) {
+            int idx = acc.fans.find(openid);
+            if (idx < 0) {
+                throw new ControlException(404, "no fan " + openid);
+            }
+            return fanJson(acc, idx, world.clock().millis());
+        }
+    }
+
+    /** {@code {subscribed?, refusing?}}: follow/unfollow silently, or make the fan refuse messages. */
+    public JsonObject updateFan(String appId, String openid, JsonObject body) {
+        Account acc = world.requireAccount(appId);
+        synchronized (acc) {
+            int idx = acc.fans.find(openid);
+            if (idx < 0) {
+                throw new ControlException(404, "no fan " + openid);
+            }
+            if (body.containsKey("subscribed")) {
+                if (J.bool(body, "subscribed", true)) {
+                    acc.fans.follow(openid, world.clock().seconds(), 0, null);
+                } else {
+                    acc.fans.unfollow(idx);
+                }
+            }
+            if (body.containsKey("refusing")) {
+                acc.fans.setRefusing(idx, J.bool(body, "refusing", false));
+            }
+            return fanJson(acc, idx, world.clock().millis());
+        }
+    }
+
+    private JsonObject fanJson(Account acc, int i, long now) {
+        FanStore fans = acc.fans;
+        JsonArrayBuilder tags = Json.createArrayBuilder();
+        for (int t : fans.tagsOf(i)) {
+            tags.add(t);
+        }
+        return Json.createObjectBuilder().add("index", i).add("openid", fans.openid(i))
+                .add("subscribed", fans.isSubscribed(i)).add("subscribeTime", fans.subscribeTime(i))
+                .add("scene", fans.scene(i)).add("refusing", fans.isRefusing(i)).add("tags", tags)
+                .add("massThisMonth", fans.massCount(i, world.clock().month()))
+                .add("kefuWindows", acc.kefu.describe(i, now)).build();
+    }
+
+    // ------------------------------------------------------------ faults, outcomes, categories
+
+    public JsonObject setFaults(String appId, JsonObject body) {
+        Account acc = world.requireAccount(appId);
+        acc.faults = Faults.fromJson(body);
+        return acc.faults.toJson();
+    }
+
+    public JsonObject clearFaults(String appId) {
+        Account acc = world.requireAccount(appId);
+        acc.faults = Faults.NONE;
+        return acc.faults.toJson();
+    }
+
+    public JsonObject getFaults(String appId) {
+        return world.requireAccount(appId).faults.toJson();
+    }
+
+    public JsonObject setOutcomes(String appId, JsonObject body) {
+        Account acc = world.requireAccount(appId);
+        acc.outcomes = Outcomes.fromJson(body, acc.outcomes);
+        return acc.outcomes.toJson();
+    }
+
+    public JsonObject getOutcomes(String appId) {
+        return world.requireAccount(appId).outcomes.toJson();
+    }
+
+    /**
+     * The category model: up to 5 categories, 5 changes per calendar month; templates of a dropped category are
+     * deleted. {@code {ids: [307, 411]}}.
+     */
+    public JsonObject setCategories(String appId, JsonObject body) {
+        Account acc = world.requireAccount(appId);
+        List<Integer> ids = new ArrayList<>();
+        for (String s : J.strings(J.arr(body, "ids"))) {
+            int id;
+            try {
+                id = Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw new ControlException(400, "category ids are numbers");
+            }
+            if (!TemplateLibrary.validCategory(id)) {
+                throw new ControlException(400, "unknown category " + id);
+            }
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        if (ids.size() > 5) {
+            throw new ControlException(400, "at most 5 categories");
+        }
+        YearMonth month = world.clock().month();
+        synchronized (acc) {
+            TemplateStore t = acc.templates;
+            if (!month.equals(t.categoryMonth)) {
+                t.categoryMonth = month;
+                t.categoryChangesThisMonth = 0;
+            }
+            if (t.categoryChangesThisMonth >= 5) {
+                throw new ControlException(429, "categories can change 5 times a month");
+            }
+            t.categoryChangesThisMonth++;
+            t.categories.clear();
+            t.categories.addAll(ids);
+            t.dropTemplatesOutsideCategories();
+        }
+        return getCategories(appId);
+    }
+
+    public JsonObject getCategories(String appId) {
+        Account acc = world.requireAccount(appId);
+        synchronized (acc) {
+            JsonArrayBuilder selected = Json.createArrayBuilder();
+            acc.templates.categories.forEach(selected::add);
+            JsonArrayBuilder all = Json.createArrayBuilder();
+            TemplateLibrary.CATEGORIES.forEach(c -> all.add(Json.createObjectBuilder().add("id", c.id()).add("name", c.name())));
+            return Json.createObjectBuilder().add("selected", selected)
+                    .add("changesThisMonth", world.clock().month().equals(acc.templates.categoryMonth)
+                            ? acc.templates.categoryChangesThisMonth : 0)
+                    .add("available", all).build();
+        }
+    }
+
+    /** The shared public template library (short ids, keys) for tests and demos. */
+    public JsonObject library() {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (TemplateLibrary.Entry e : TemplateLibrary.all()) {
+            JsonArrayBuilder keys = Json.createArrayBuilder();
+            e.keywords().forEach(k -> keys.add(Json.createObjectBuilder().add("name", k.name()).add("key", k.key())));
+            JsonObjectBuilder b = Json.createObjectBuilder().add("template_id_short", e.shortId()).add("title", e.title())
+                    .add("primary_industry", e.primaryIndustry()).add("deputy_industry", e.deputyIndustry())
+                    .add("content", e.content(e.keywords())).add("keywords", keys);
+            if (e.categoryId() != null) {
+                b.add("categoryId", e.categoryId());
+            }
+            out.add(b);
+        }
+        JsonArrayBuilder industries = Json.createArrayBuilder();
+        for (int i = 1; i <= Industries.count(); i++) {
+            industries.add(Json.createObjectBuilder().add("id", i).add("first_class", Industries.firstClass(i))
+                    .add("second_class", Industries.secondClass(i)));
+        }
+        return Json.createObjectBuilder().add("templates", out).add("industries", industries).build();
+    }
+
+    // ------------------------------------------------------------ simulate, ledger, pushes
+
+    public JsonObject simulate(String appId, JsonObject body) {
+        return Simulator.simulate(world, world.requireAccount(appId), body);
+    }
+
+    public JsonObject replay(String appId) {
+        return Simulator.replay(world, world.requireAccount(appId));
+    }
+
+    public JsonObject ledger(String appId, String openid, String kind, int limit, long sinceMillis) {
+        Account acc = world.requireAccount(appId);
+        Ledger.Kind k;
+        try {
+            k = Ledger.Kind.parse(kind);
+        } catch (IllegalArgumentException e) {
+            throw new ControlException(400, "kind is one of template, custom, mass, preview");
+        }
+        synchronized (acc) {
+            int fan = -1;
+            if (openid != null && !openid.isEmpty()) {
+                fan = acc.fans.find(openid);
+                if (fan < 0) {
+                    throw new ControlException(404, "no fan " + openid);
+                }
+            }
+            JsonArrayBuilder out = Json.createArrayBuilder();
+            List<JsonObject> rows = acc.ledger.query(acc.fans, fan, k, Math.max(1, Math.min(limit, 100_000)), sinceMillis);
+            rows.forEach(out::add);
+            return Json.createObjectBuilder().add("count", rows.size()).add("entries", out).build();
+        }
+    }
+
+    public JsonObject ledgerSummary(String appId) {
+        Account acc = world.requireAccount(appId);
+        synchronized (acc) {
+            return Json.createObjectBuilder(acc.ledger.summary(acc.fans)).add("appId", appId).build();
+        }
+    }
+
+    public JsonObject pushes(String appId, int limit, String label, String openid) {
+        Account acc = world.requireAccount(appId);
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (PushRecord r : acc.pushes.recent(Math.max(1, Math.min(limit, 5_000)), label, openid)) {
+            JsonArrayBuilder attempts = Json.createArrayBuilder();
+            for (PushRecord.Attempt a : r.attempts()) {
+                attempts.add(Json.createObjectBuilder().add("n", a.number()).add("at", a.startedAtMillis())
+                        .add("ms", a.durationMs()).add("httpStatus", a.httpStatus()).add("outcome", a.outcome()));
+            }
+            out.add(Json.createObjectBuilder().add("id", r.id()).add("time", r.createdAtMillis()).add("label", r.label())
+                    .add("openid", nn(r.openid())).add("url", nn(r.url())).add("status", r.status())
+                    .add("attempts", attempts).add("reply", nn(r.lastReply())).add("xml", nn(r.plaintextXml())));
+        }
+        JsonObjectBuilder byStatus = Json.createObjectBuilder();
+        acc.pushes.byStatus().forEach(byStatus::add);
+        return Json.createObjectBuilder().add("total", acc.pushes.total()).add("attempts", acc.pushes.attempts())
+                .add("byStatus", byStatus).add("recent", out).build();
+    }
+
+    private static String nn(String s) {
+        return s == null ? "" : s;
+    }
+}

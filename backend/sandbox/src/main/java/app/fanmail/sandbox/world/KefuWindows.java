@@ -1,0 +1,111 @@
+package app.fanmail.sandbox.world;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Customer-service windows: each trigger kind (user message; menu click; follow; QR scan) opens its own grant of
+ * N messages valid for T; a new trigger of the same kind replaces that grant. Sending uses the open grant that
+ * expires first. Used under the account lock.
+ */
+final class KefuWindows {
+
+    enum Trigger {
+        MESSAGE, MENU, SUBSCRIBE, SCAN
+    }
+
+    static final class Grant {
+        long expiresAt;
+        int remaining;
+        int allowed;
+    }
+
+    private final Map<Integer, Grant[]> byFan = new HashMap<>();
+
+    void open(int fan, Trigger trigger, KefuRule rule, long now) {
+        if (byFan.size() > 200_000) {
+            purge(now);
+        }
+        Grant g = new Grant();
+        g.expiresAt = now + rule.seconds() * 1000;
+        g.remaining = rule.count();
+        g.allowed = rule.count();
+        byFan.computeIfAbsent(fan, f -> new Grant[Trigger.values().length])[trigger.ordinal()] = g;
+    }
+
+    /** Uses one message of the fan's window: 45015 when none is open, 45047 when the open ones are used up. */
+    void consume(int fan, long now) {
+        Grant[] grants = byFan.get(fan);
+        Grant best = null;
+        boolean anyOpen = false;
+        if (grants != null) {
+            for (Grant g : grants) {
+                if (g == null || g.expiresAt <= now) {
+                    continue;
+                }
+                anyOpen = true;
+                if (g.remaining > 0 && (best == null || g.expiresAt < best.expiresAt)) {
+                    best = g;
+                }
+            }
+        }
+        if (!anyOpen) {
+            throw Err.kefuOutOfTime();
+        }
+        if (best == null) {
+            throw Err.kefuCountLimit();
+        }
+        best.remaining--;
+    }
+
+    /** Checks only (for typing): 45015 when no window is open. */
+    void requireOpen(int fan, long now) {
+        Grant[] grants = byFan.get(fan);
+        if (grants != null) {
+            for (Grant g : grants) {
+                if (g != null && g.expiresAt > now) {
+                    return;
+                }
+            }
+        }
+        throw Err.kefuOutOfTime();
+    }
+
+    JsonArrayBuilder describe(int fan, long now) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        Grant[] grants = byFan.get(fan);
+        if (grants == null) {
+            return out;
+        }
+        for (Trigger t : Trigger.values()) {
+            Grant g = grants[t.ordinal()];
+            if (g != null && g.expiresAt > now) {
+                out.add(Json.createObjectBuilder().add("trigger", t.name().toLowerCase(Locale.ROOT))
+                        .add("remaining", g.remaining).add("allowed", g.allowed)
+                        .add("expiresAt", g.expiresAt));
+            }
+        }
+        return out;
+    }
+
+    void clear() {
+        byFan.clear();
+    }
+
+    private void purge(long now) {
+        Iterator<Grant[]> it = byFan.values().iterator();
+        while (it.hasNext()) {
+            boolean live = false;
+            for (Grant g : it.next()) {
+                live |= g != null && g.expiresAt > now;
+            }
+            if (!live) {
+                it.remove();
+            }
+        }
+    }
+}

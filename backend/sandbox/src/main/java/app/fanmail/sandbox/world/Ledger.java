@@ -1,0 +1,314 @@
+package app.fanmail.sandbox.world;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every message the sandbox delivered (or accepted for delivery) to a fan: template, customer-service, mass,
+ * preview. Individual messages are entries; a mass job is one record with its recipient bit set. Counters are
+ * exact even when old entries are evicted past the cap. Not thread-safe: used under the account lock.
+ */
+final class Ledger {
+
+    enum Kind {
+        TEMPLATE, CUSTOM, MASS, PREVIEW;
+
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Kind parse(String s) {
+            return s == null || s.isBlank() ? null : Kind.valueOf(s.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    static final class Entry {
+        final long seq;
+        final long timeMillis;
+        final Kind kind;
+        final int fan;
+        final String towxname;
+        final long msgId;
+        final String clientMsgId;
+        final String ref;
+        final String summary;
+        String status;
+
+        Entry(long seq, long timeMillis, Kind kind, int fan, String towxname, long msgId, String clientMsgId,
+              String ref, String summary, String status) {
+            this.seq = seq;
+            this.timeMillis = timeMillis;
+            this.kind = kind;
+            this.fan = fan;
+            this.towxname = towxname;
+            this.msgId = msgId;
+            this.clientMsgId = clientMsgId;
+            this.ref = ref;
+            this.summary = summary;
+            this.status = status;
+        }
+    }
+
+    private final int cap;
+    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private final List<MassJob> massJobs = new ArrayList<>();
+    private final Map<String, Long> counts = new TreeMap<>();
+    private long seq;
+    private long evicted;
+
+    Ledger(int cap) {
+        this.cap = Math.max(1, cap);
+    }
+
+    Entry add(long timeMillis, Kind kind, int fan, String towxname, long msgId, String clientMsgId, String ref,
+              String summary, String status) {
+        Entry e = new Entry(++seq, timeMillis, kind, fan, towxname, msgId, clientMsgId, ref, summary, status);
+        entries.addLast(e);
+        counts.merge(kind.id() + "/" + status, 1L, Long::sum);
+        if (entries.size() > cap) {
+            entries.removeFirst();
+            evicted++;
+        }
+        return e;
+    }
+
+    void setStatus(Entry e, String status) {
+        counts.merge(e.kind.id() + "/" + e.status, -1L, Long::sum);
+        e.status = status;
+        counts.merge(e.kind.id() + "/" + status, 1L, Long::sum);
+    }
+
+    void addMass(MassJob job) {
+        massJobs.add(job);
+    }
+
+    void clear() {
+        entries.clear();
+        massJobs.clear();
+        counts.clear();
+        evicted = 0;
+    }
+
+    /** Newest first. {@code fan} -1 = all fans; mass jobs appear as one aggregate line unless a fan is given. */
+    List<JsonObject> query(FanStore fans, int fan, Kind kind, int limit, long sinceMillis) {
+        List<JsonObject> single = new ArrayList<>();
+        if (kind != Kind.MASS) {
+            Iterator<Entry> it = entries.descendingIterator();
+            while (it.hasNext() && single.size() < limit) {
+                Entry e = it.next();
+                if (e.timeMillis < sinceMillis) {
+                    break;
+                }
+                if ((fan < 0 || e.fan == fan) && (kind == null || e.kind == kind)) {
+                    single.add(entryJson(fans, e));
+                }
+            }
+        }
+        List<JsonObject> mass = new ArrayList<>();
+        if (kind == null || kind == Kind.MASS) {
+            for (int i = massJobs.size() - 1; i >= 0 && mass.size() < limit; i--) {
+                MassJob job = massJobs.get(i);
+                if (job.createdAtMillis < sinceMillis) {
+                    break;
+                }
+                if (fan >= 0) {
+                    if (job.audience.get(fan)) {
+                        mass.add(massFanJson(fans, job, fan));
+                    }
+                } else {
+                    mass.add(massJson(job));
+                }
+            }
+        }
+        List<JsonObject> out = new ArrayList<>(Math.min(limit, single.size() + mass.size()));
+        int a = 0;
+        int b = 0;
+        while (out.size() < limit && (a < single.size() || b < mass.size())) {
+            if (b >= mass.size() || (a < single.size()
+                    && single.get(a).getJsonNumber("time").longValue() >= mass.get(b).getJsonNumber("time").longValue())) {
+                out.add(single.get(a++));
+            } else {
+                out.add(mass.get(b++));
+            }
+        }
+        return out;
+    }
+
+    JsonObject summary(FanStore fans) {
+        JsonObjectBuilder byKind = Json.createObjectBuilder();
+        Map<String, JsonObjectBuilder> kinds = new TreeMap<>();
+        Map<String, Long> totals = new TreeMap<>();
+        counts.forEach((key, n) -> {
+            if (n == 0) {
+                return;
+            }
+            String[] p = key.split("/", 2);
+            kinds.computeIfAbsent(p[0], k -> Json.createObjectBuilder()).add(p[1], n);
+            totals.merge(p[0], n, Long::sum);
+        });
+        totals.forEach((k, n) -> kinds.get(k).add("total", n));
+        long massSent = 0;
+        long massErrors = 0;
+        long massFiltered = 0;
+        long massTotal = 0;
+        int sending = 0;
+        for (MassJob job : massJobs) {
+            massTotal += job.totalCount;
+            massFiltered += job.totalCount - job.filterCount();
+            massSent += job.sentCount;
+            massErrors += job.errorCount;
+            if (!job.finished()) {
+                sending++;
+            }
+        }
+        kinds.computeIfAbsent("mass", k -> Json.createObjectBuilder())
+                .add("jobs", massJobs.size()).add("sending", sending).add("totalCount", massTotal)
+                .add("filtered", massFiltered).add("sent", massSent).add("errors", massErrors);
+        kinds.forEach(byKind::add);
+
+        // duplicates: the same (kind, openid, client msg id) or (kind, openid, msgid) delivered more than once
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Long> lastContent = new HashMap<>();
+        long duplicates = 0;
+        long contentRepeats = 0;
+        JsonArrayBuilder examples = Json.createArrayBuilder();
+        int exampleCount = 0;
+        for (Entry e : entries) {
+            if (e.fan < 0) {
+                continue;
+            }
+            List<String> keys = new ArrayList<>(2);
+            if (e.clientMsgId != null && !e.clientMsgId.isEmpty()) {
+                keys.add(e.kind.id() + "|" + e.fan + "|c|" + e.clientMsgId);
+            }
+            if (e.msgId > 0) {
+                keys.add(e.kind.id() + "|" + e.fan + "|m|" + e.msgId);
+            }
+            for (String key : keys) {
+                int n = seen.merge(key, 1, Integer::sum);
+                if (n > 1) {
+                    duplicates++;
+                    if (exampleCount++ < 20) {
+                        examples.add(Json.createObjectBuilder().add("kind", e.kind.id())
+                                .add("openid", fans.openid(e.fan))
+                                .add(key.contains("|c|") ? "clientMsgId" : "msgid",
+                                        key.contains("|c|") ? e.clientMsgId : Long.toString(e.msgId))
+                                .add("occurrences", n));
+                    }
+                }
+            }
+            if (e.kind == Kind.TEMPLATE) {
+                String ck = e.fan + "|" + e.ref + "|" + e.summary;
+                Long last = lastContent.put(ck, e.timeMillis);
+                if (last != null && e.timeMillis - last < 600_000) {
+                    contentRepeats++;
+                }
+            }
+        }
+        Map<String, List<MassJob>> byClient = new HashMap<>();
+        for (MassJob job : massJobs) {
+            if (job.explicitClientMsgId) {
+                byClient.computeIfAbsent(job.clientMsgId, k -> new ArrayList<>()).add(job);
+            }
+        }
+        for (List<MassJob> group : byClient.values()) {
+            for (int i = 1; i < group.size(); i++) {
+                BitSet overlap = delivered(group.get(i));
+                BitSet earlier = new BitSet();
+                for (int j = 0; j < i; j++) {
+                    earlier.or(delivered(group.get(j)));
+                }
+                overlap.and(earlier);
+                int n = overlap.cardinality();
+                if (n > 0) {
+                    duplicates += n;
+                    if (exampleCount++ < 20) {
+                        examples.add(Json.createObjectBuilder().add("kind", "mass")
+                                .add("clientMsgId", group.get(i).clientMsgId).add("fans", n));
+                    }
+                }
+            }
+        }
+        return Json.createObjectBuilder()
+                .add("entries", seq)
+                .add("retained", entries.size())
+                .add("evicted", evicted)
+                .add("byKind", byKind)
+                .add("duplicates", Json.createObjectBuilder().add("count", duplicates).add("examples", examples))
+                .add("templateContentRepeatsWithin10Min", contentRepeats)
+                .build();
+    }
+
+    private static BitSet delivered(MassJob job) {
+        BitSet b = (BitSet) job.audience.clone();
+        b.andNot(job.errors);
+        if (!job.finished()) {
+            b.clear();
+        }
+        return b;
+    }
+
+    private static JsonObject entryJson(FanStore fans, Entry e) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("seq", e.seq)
+                .add("time", e.timeMillis)
+                .add("kind", e.kind.id())
+                .add("openid", e.fan >= 0 ? fans.openid(e.fan) : "");
+        if (e.towxname != null) {
+            b.add("towxname", e.towxname);
+        }
+        if (e.msgId > 0) {
+            b.add("msgid", Long.toString(e.msgId));
+        }
+        if (e.clientMsgId != null) {
+            b.add("clientMsgId", e.clientMsgId);
+        }
+        return b.add("ref", e.ref == null ? "" : e.ref).add("summary", e.summary == null ? "" : e.summary)
+                .add("status", e.status).build();
+    }
+
+    private static JsonObject massJson(MassJob job) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("time", job.createdAtMillis)
+                .add("kind", "mass")
+                .add("msgid", Long.toString(job.msgId))
+                .add("api", job.api)
+                .add("ref", job.msgtype)
+                .add("summary", job.summary)
+                .add("status", job.msgStatus())
+                .add("totalCount", job.totalCount)
+                .add("filterCount", job.filterCount())
+                .add("sentCount", job.sentCount)
+                .add("errorCount", job.errorCount);
+        if (job.explicitClientMsgId) {
+            b.add("clientMsgId", job.clientMsgId);
+        }
+        return b.build();
+    }
+
+    private static JsonObject massFanJson(FanStore fans, MassJob job, int fan) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("time", job.createdAtMillis)
+                .add("kind", "mass")
+                .add("openid", fans.openid(fan))
+                .add("msgid", Long.toString(job.msgId))
+                .add("ref", job.msgtype)
+                .add("summary", job.summary)
+                .add("status", !job.finished() ? "sending" : job.errors.get(fan) ? "error" : "delivered");
+        if (job.explicitClientMsgId) {
+            b.add("clientMsgId", job.clientMsgId);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,87 @@
+package app.fanmail.sandbox.world;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * The rules an account is held to; every number is configurable because WeChat's drift over time
+ * (see wechat-api.md). Defaults are today's published values.
+ *
+ * @param massDailyQuota -1 = by account type (service 100, subscription 1)
+ */
+public record Limits(long templateDailyQuota, int templatesMax, long massDailyQuota, int massPerFanMonthly,
+                     int sendallPerMinute, long customDailyQuota, long tokenDailyQuota, int stableForceRefreshPerDay,
+                     int stableForceRefreshIntervalSeconds, int tagsPerFan, boolean implicitClientMsgId,
+                     KefuRule kefuMessage, KefuRule kefuMenu, KefuRule kefuSubscribe, KefuRule kefuScan) {
+
+    public static Limits defaults() {
+        return new Limits(100_000, 25, -1, 4, 60, 500_000, 2_000, 20, 30, 20, true,
+                new KefuRule(5, 48 * 3600), new KefuRule(3, 60), new KefuRule(3, 60), new KefuRule(3, 60));
+    }
+
+    long massDailyQuota(AccountType type) {
+        if (massDailyQuota >= 0) {
+            return massDailyQuota;
+        }
+        return type == AccountType.SUBSCRIPTION ? 1 : 100;
+    }
+
+    /** These limits with the fields present in {@code o} replaced. */
+    Limits with(JsonObject o) {
+        if (o == null) {
+            return this;
+        }
+        JsonObject kefu = J.obj(o, "kefu");
+        return new Limits(
+                J.lng(o, "templateDailyQuota", templateDailyQuota),
+                (int) J.lng(o, "templatesMax", templatesMax),
+                J.lng(o, "massDailyQuota", massDailyQuota),
+                (int) J.lng(o, "massPerFanMonthly", massPerFanMonthly),
+                (int) J.lng(o, "sendallPerMinute", sendallPerMinute),
+                J.lng(o, "customDailyQuota", customDailyQuota),
+                J.lng(o, "tokenDailyQuota", tokenDailyQuota),
+                (int) J.lng(o, "stableForceRefreshPerDay", stableForceRefreshPerDay),
+                (int) J.lng(o, "stableForceRefreshIntervalSeconds", stableForceRefreshIntervalSeconds),
+                (int) J.lng(o, "tagsPerFan", tagsPerFan),
+                J.bool(o, "implicitClientMsgId", implicitClientMsgId),
+                rule(kefu, "message", kefuMessage),
+                rule(kefu, "menu", kefuMenu),
+                rule(kefu, "subscribe", kefuSubscribe),
+                rule(kefu, "scan", kefuScan));
+    }
+
+    private static KefuRule rule(JsonObject kefu, String key, KefuRule def) {
+        JsonObject r = J.obj(kefu, key);
+        if (r == null) {
+            return def;
+        }
+        return new KefuRule((int) J.lng(r, "count", def.count()), J.lng(r, "seconds", def.seconds()));
+    }
+
+    JsonObject toJson(AccountType type) {
+        JsonObjectBuilder kefu = Json.createObjectBuilder()
+                .add("message", rule(kefuMessage))
+                .add("menu", rule(kefuMenu))
+                .add("subscribe", rule(kefuSubscribe))
+                .add("scan", rule(kefuScan));
+        return Json.createObjectBuilder()
+                .add("templateDailyQuota", templateDailyQuota)
+                .add("templatesMax", templatesMax)
+                .add("massDailyQuota", massDailyQuota(type))
+                .add("massPerFanMonthly", massPerFanMonthly)
+                .add("sendallPerMinute", sendallPerMinute)
+                .add("customDailyQuota", customDailyQuota)
+                .add("tokenDailyQuota", tokenDailyQuota)
+                .add("stableForceRefreshPerDay", stableForceRefreshPerDay)
+                .add("stableForceRefreshIntervalSeconds", stableForceRefreshIntervalSeconds)
+                .add("tagsPerFan", tagsPerFan)
+                .add("implicitClientMsgId", implicitClientMsgId)
+                .add("kefu", kefu)
+                .build();
+    }
+
+    private static JsonObjectBuilder rule(KefuRule r) {
+        return Json.createObjectBuilder().add("count", r.count()).add("seconds", r.seconds());
+    }
+}

@@ -1,0 +1,363 @@
+package app.fanmail.sandbox.world;
+
+import app.fanmail.sandbox.crypto.Signatures;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.BitSet;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Mass messages: sendall (all / tag), send (2..10,000 openids), preview, delete, get, speed.
+ * Quotas: service accounts 100 calls a day and 4 messages per fan per calendar month (fans over the cap are
+ * filtered), subscription accounts 1 a day (45028); sendall 60 a minute; clientmsgid remembered 24 h (45065).
+ */
+final class MassApi {
+
+    private MassApi() {
+    }
+
+    record Message(String msgtype, String summary, String canonical, int articleCount) {
+    }
+
+    static Message parse(Account acc, JsonObject body, long now) {
+        String type = J.str(body, "msgtype");
+        if (type == null) {
+            throw Err.invalidMessageType();
+        }
+        MediaStore media = acc.media;
+        switch (type) {
+            case "mpnews" -> {
+                JsonObject p = J.obj(body, "mpnews");
+                MediaStore.Draft d = MediaApi.requireDraft(acc, J.str(p, "media_id"));
+                return new Message(type, "mpnews: " + J.cut(J.str(d.articles.get(0), "title"), 30), "mpnews:" + d.id,
+                        d.articles.size());
+            }
+            case "text" -> {
+                String content = J.str(J.obj(body, "text"), "content");
+                if (content == null || content.isEmpty()) {
+                    throw Err.emptyContent();
+                }
+                return new Message(type, "text: " + J.cut(content, 60), "text:" + content, 0);
+            }
+            case "voice" -> {
+                String id = J.str(J.obj(body, "voice"), "media_id");
+                media.require(id, now, "voice");
+                return new Message(type, "voice: " + id, "voice:" + id, 0);
+            }
+            case "image" -> {
+                JsonObject images = J.obj(body, "images");
+                List<String> ids = images != null ? J.strings(J.arr(images, "media_ids"))
+                        : J.obj(body, "image") != null ? List.of(String.valueOf(J.str(J.obj(body, "image"), "media_id")))
+                        : List.of();
+                if (ids.isEmpty()) {
+                    throw Err.invalidMediaId();
+                }
+                for (String id : ids) {
+                    media.require(id, now, "image");
+                }
+                return new Message(type, "image: " + ids.size() + " image(s)", "image:" + String.join(",", ids), 0);
+            }
+            case "mpvideo" -> {
+                String id = J.str(J.obj(body, "mpvideo"), "media_id");
+                MediaStore.Media m = media.find(id, now, "mpvideo");
+                if (m == null) {
+                    m = media.find(id, now, "video");
+                    if (m == null || !m.permanent) {
+                        throw Err.invalidMediaId();
+                    }
+                }
+                return new Message(type, "mpvideo: " + J.cut(m.title, 30), "mpvideo:" + id, 1);
+            }
+            case "wxcard" -> {
+                String card = J.str(J.obj(body, "wxcard"), "card_id");
+                if (card == null || card.isEmpty()) {
+                    throw Err.argumentInvalid("card_id is empty");
+                }
+                return new Message(type, "wxcard: " + card, "wxcard:" + card, 0);
+            }
+            default -> throw Err.invalidMessageType();
+        }
+    }
+
+    static JsonObject sendAll(World world, Account acc, ApiCall call) {
+        JsonObject body = call.requireJson();
+        requireAuthorized(acc);
+        JsonObject filter = J.obj(body, "filter");
+        boolean toAll = J.bool(filter, "is_to_all", false);
+        long now = world.clock().millis();
+        MassJob job;
+        synchronized (acc) {
+            Message msg = parse(acc, body, now);
+            BitSet scope;
+            String scopeKey;
+            if (toAll) {
+                scope = (BitSet) acc.fans.subscribedView().clone();
+                scopeKey = "all";
+            } else {
+                long tagId = J.lng(filter, "tag_id", -1);
+                FanStore.Tag tag = tagId < 0 || tagId > Integer.MAX_VALUE ? null : acc.fans.tag((int) tagId);
+                if (tag == null) {
+                    throw Err.invalidTagIdForMass();
+                }
+                scope = (BitSet) tag.members.clone();
+                scope.and(acc.fans.subscribedView());
+                scopeKey = "tag:" + tagId;
+            }
+            job = accept(world, acc, body, msg, scope, scope.cardinality(), scopeKey, "sendall", now);
+        }
+        scheduleFinish(world, acc, job);
+        return submitted(job);
+    }
+
+    static JsonObject send(World world, Account acc, ApiCall call) {
+        JsonObject body = call.requireJson();
+        requireAuthorized(acc);
+        JsonArray touser = J.arr(body, "touser");
+        List<String> openids = J.strings(touser);
+        if (openids.size() < 2) {
+            throw Err.openidListTooShort();
+        }
+        if (openids.size() > 10_000) {
+            throw Err.openidListTooLong();
+        }
+        long now = world.clock().millis();
+        MassJob job;
+        synchronized (acc) {
+            Message msg = parse(acc, body, now);
+            BitSet listed = new BitSet();
+            TreeSet<String> sorted = new TreeSet<>();
+            for (String openid : openids) {
+                listed.set(acc.fans.require(openid));
+                sorted.add(openid);
+            }
+            int total = listed.cardinality();
+            listed.and(acc.fans.subscribedView());
+            String scopeKey = "openids:" + Signatures.sha1Hex(String.join(",", sorted).getBytes(StandardCharsets.UTF_8));
+            job = accept(world, acc, body, msg, listed, total, scopeKey, "send", now);
+        }
+        scheduleFinish(world, acc, job);
+        return submitted(job);
+    }
+
+    private static void requireAuthorized(Account acc) {
+        if (!acc.config().verified()) {
+            throw Err.apiUnauthorized();
+        }
+    }
+
+    private static JsonObject submitted(MassJob job) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("errcode", 0).add("errmsg", "send job submission success")
+                .add("msg_id", job.msgId);
+        if (job.msgDataId != null) {
+            b.add("msg_data_id", job.msgDataId);
+        }
+        return b.build();
+    }
+
+    /** Under the account lock: clientmsgid, quotas, filtering, and the job. */
+    private static MassJob accept(World world, Account acc, JsonObject body, Message msg, BitSet audience,
+                                  int totalCount, String scopeKey, String api, long now) {
+        MassState mass = acc.mass;
+        Limits limits = acc.limits();
+        String cmid = J.str(body, "clientmsgid");
+        boolean explicit = cmid != null && !cmid.isEmpty();
+        if (explicit && cmid.getBytes(StandardCharsets.UTF_8).length > 64) {
+            throw Err.clientMsgIdTooLong();
+        }
+        String key = explicit ? cmid : limits.implicitClientMsgId()
+                ? "auto:" + Signatures.sha1Hex((scopeKey + "|" + msg.canonical()).getBytes(StandardCharsets.UTF_8))
+                : null;
+        if (key != null) {
+            MassState.Known known = mass.known(key, now);
+            if (known != null) {
+                throw Err.clientMsgIdExists(known.msgId());
+            }
+            Long failedAt = mass.failedAttempts.get(key);
+            if (failedAt != null && now - failedAt < MassState.RETRY_TOO_FAST_MS) {
+                throw Err.clientMsgIdRetryTooFast();
+            }
+        }
+        try {
+            if (acc.faults.quotaExhausted("mass")) {
+                throw Err.noMassQuota();
+            }
+            if (api.equals("sendall") && mass.sendallRateExceeded(now, limits.sendallPerMinute())) {
+                throw Err.minuteQuota();
+            }
+            if (!mass.daily.tryAcquire(limits.massDailyQuota(acc.config().type()), world.clock().today())) {
+                throw Err.noMassQuota();
+            }
+        } catch (WeChatException e) {
+            if (key != null) {
+                mass.failedAttempts.put(key, now);
+            }
+            throw e;
+        }
+        audience.andNot(acc.fans.refusingView());
+        if (acc.config().type() == AccountType.SERVICE) {
+            YearMonth month = world.clock().month();
+            int cap = limits.massPerFanMonthly();
+            for (int i = audience.nextSetBit(0); i >= 0; i = audience.nextSetBit(i + 1)) {
+                if (acc.fans.massCount(i, month) >= cap) {
+                    audience.clear(i);
+                } else {
+                    acc.fans.addMass(i, month, 1);
+                }
+            }
+        }
+        long msgId = world.ids().massMsgId();
+        Long msgDataId = msg.msgtype().equals("mpnews") ? msgId + 1_000_000_000L : null;
+        MassJob job = new MassJob(msgId, msgDataId, api, msg.msgtype(), explicit ? cmid : key, explicit, msg.summary(),
+                msg.articleCount(), now, totalCount, audience);
+        mass.jobs.put(msgId, job);
+        acc.ledger.addMass(job);
+        if (key != null) {
+            mass.clientMsgIds.put(key, new MassState.Known(msgId, now));
+            mass.failedAttempts.remove(key);
+        }
+        return job;
+    }
+
+    private static void scheduleFinish(World world, Account acc, MassJob job) {
+        world.later(acc.outcomes.pushDelayMs(), () -> finish(world, acc, job), () -> finish(world, acc, job));
+    }
+
+    static void finish(World world, Account acc, MassJob job) {
+        String xml;
+        AccountConfig cfg = acc.config();
+        synchronized (acc) {
+            if (job.done) {
+                return;
+            }
+            double rate = acc.outcomes.massErrorRate();
+            YearMonth month = world.clock().month();
+            if (rate > 0) {
+                for (int i = job.audience.nextSetBit(0); i >= 0; i = job.audience.nextSetBit(i + 1)) {
+                    if (acc.random.nextDouble() < rate) {
+                        job.errors.set(i);
+                        if (cfg.type() == AccountType.SERVICE) {
+                            acc.fans.addMass(i, month, -1);
+                        }
+                    }
+                }
+            }
+            job.errorCount = job.errors.cardinality();
+            job.sentCount = job.filterCount() - job.errorCount;
+            job.finishedAtMillis = world.clock().millis();
+            job.done = true;
+            xml = finishXml(world, acc, job);
+        }
+        if (cfg.target().hasUrl()) {
+            world.pushNow(acc, "MASSSENDJOBFINISH", acc.fans.operatorOpenid(), xml);
+        }
+    }
+
+    private static String finishXml(World world, Account acc, MassJob job) {
+        Xml x = new Xml().text("ToUserName", acc.config().originalId()).text("FromUserName", acc.fans.operatorOpenid())
+                .num("CreateTime", world.clock().seconds()).text("MsgType", "event")
+                .text("Event", "MASSSENDJOBFINISH").num("MsgID", job.msgId)
+                .text("Status", job.sentCount == 0 && job.filterCount() > 0 ? "send fail" : "send success")
+                .num("TotalCount", job.totalCount).num("FilterCount", job.filterCount())
+                .num("SentCount", job.sentCount).num("ErrorCount", job.errorCount)
+                .open("CopyrightCheckResult").num("Count", 0).raw("ResultList", "").num("CheckState", 1)
+                .close("CopyrightCheckResult");
+        if (job.msgtype.equals("mpnews")) {
+            x.open("ArticleUrlResult").num("Count", job.articleCount).open("ResultList");
+            for (int i = 1; i <= job.articleCount; i++) {
+                x.open("item").num("ArticleIdx", i).text("ArticleUrl", "http://mp.weixin.qq.com/s?__biz=sandbox&mid="
+                        + job.msgDataId + "&idx=" + i + "&sn=" + Long.toHexString(job.msgId * 31 + i) + "#rd")
+                        .close("item");
+            }
+            x.close("ResultList").close("ArticleUrlResult");
+        }
+        return x.build();
+    }
+
+    static JsonObject preview(World world, Account acc, ApiCall call) {
+        JsonObject body = call.requireJson();
+        requireAuthorized(acc);
+        String openid = J.str(body, "touser");
+        String wxname = J.str(body, "towxname");
+        long now = world.clock().millis();
+        synchronized (acc) {
+            Message msg = parse(acc, body, now);
+            int fan = -1;
+            if (wxname == null || wxname.isEmpty()) {
+                fan = acc.fans.require(openid);
+                if (!acc.fans.isSubscribed(fan)) {
+                    throw Err.requireSubscribe();
+                }
+                wxname = null;
+            }
+            long msgId = world.ids().massMsgId();
+            acc.ledger.add(now, Ledger.Kind.PREVIEW, fan, wxname, msgId, null, msg.msgtype(), msg.summary(),
+                    "delivered");
+            return Json.createObjectBuilder().add("errcode", 0).add("errmsg", "preview success").add("msg_id", msgId)
+                    .build();
+        }
+    }
+
+    static JsonObject delete(Account acc, ApiCall call) {
+        JsonObject body = call.requireJson();
+        long msgId = J.lng(body, "msg_id", -1);
+        long idx = J.lng(body, "article_idx", 0);
+        synchronized (acc) {
+            MassJob job = acc.mass.jobs.get(msgId);
+            if (job == null) {
+                throw Err.of(40007, "invalid msg_id");
+            }
+            if (!job.msgtype.equals("mpnews") && !job.msgtype.equals("mpvideo")) {
+                throw Err.invalidMessageType();
+            }
+            if (idx < 0 || idx > job.articleCount) {
+                throw Err.invalidArticleIdx();
+            }
+            if (idx == 0) {
+                job.deleted = true;
+            } else {
+                job.deletedArticles.add((int) idx);
+                if (job.deletedArticles.size() >= job.articleCount) {
+                    job.deleted = true;
+                }
+            }
+        }
+        return WeChatApi.ok();
+    }
+
+    static JsonObject get(Account acc, ApiCall call) {
+        long msgId = J.lng(call.requireJson(), "msg_id", -1);
+        synchronized (acc) {
+            MassJob job = acc.mass.jobs.get(msgId);
+            if (job == null) {
+                throw Err.of(40007, "invalid msg_id");
+            }
+            return Json.createObjectBuilder().add("msg_id", job.msgId).add("msg_status", job.msgStatus()).build();
+        }
+    }
+
+    static JsonObject speedGet(Account acc, ApiCall call) {
+        synchronized (acc) {
+            int s = acc.mass.speed;
+            return Json.createObjectBuilder().add("speed", s).add("realspeed", MassState.SPEEDS_WAN_PER_MINUTE[s]).build();
+        }
+    }
+
+    static JsonObject speedSet(Account acc, ApiCall call) {
+        Long speed = J.lngOrNull(call.requireJson(), "speed");
+        if (speed == null) {
+            throw Err.speedMissing();
+        }
+        if (speed < 0 || speed > 4) {
+            throw Err.invalidSpeed();
+        }
+        synchronized (acc) {
+            acc.mass.speed = speed.intValue();
+        }
+        return WeChatApi.ok();
+    }
+}

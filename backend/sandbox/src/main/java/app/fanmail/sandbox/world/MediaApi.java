@@ -1,0 +1,382 @@
+package app.fanmail.sandbox.world;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Temporary media, permanent materials, article images, mass videos and drafts (metadata and sizes only). */
+final class MediaApi {
+
+    private static final Map<String, Long> MAX_SIZE = Map.of("image", 10L << 20, "voice", 2L << 20,
+            "video", 10L << 20, "thumb", 64L << 10);
+    private static final Map<String, Set<String>> EXTENSIONS = Map.of(
+            "image", Set.of("bmp", "png", "jpeg", "jpg", "gif"),
+            "voice", Set.of("mp3", "wma", "wav", "amr", "speex"),
+            "video", Set.of("mp4"),
+            "thumb", Set.of("jpg", "jpeg"));
+    private static final byte[] PNG_1X1 = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    private static final int MAX_ARTICLES = 8;
+
+    private MediaApi() {
+    }
+
+    // ------------------------------------------------------------ uploads
+
+    private static Multipart.Part filePart(ApiCall call, String type, long maxSize) {
+        if (call.bodyTooLarge()) {
+            throw Err.invalidMediaSize();
+        }
+        Multipart.Part file = null;
+        for (Multipart.Part p : Multipart.parse(call.body(), call.contentType())) {
+            if (p.isFile() && (file == null || "media".equals(p.name()))) {
+                file = p;
+            }
+        }
+        if (file == null || file.size() == 0) {
+            throw Err.mediaDataMissing();
+        }
+        if (file.size() > maxSize) {
+            throw Err.invalidMediaSize();
+        }
+        String name = file.filename();
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        if (dot >= 0 && type != null) {
+            String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+            if (!EXTENSIONS.get(type).contains(ext)) {
+                throw Err.invalidFileType();
+            }
+        }
+        return file;
+    }
+
+    private static String type(ApiCall call) {
+        String type = call.query("type");
+        if (type == null || !MAX_SIZE.containsKey(type.toLowerCase(Locale.ROOT))) {
+            throw Err.invalidMediaType();
+        }
+        return type.toLowerCase(Locale.ROOT);
+    }
+
+    static JsonObject uploadTemporary(World world, Account acc, ApiCall call) {
+        String type = type(call);
+        Multipart.Part file = filePart(call, type, MAX_SIZE.get(type));
+        long now = world.clock().millis();
+        String id = world.ids().b64url(64);
+        synchronized (acc) {
+            acc.media.media.put(id, new MediaStore.Media(id, type, false, file.size(), file.filename(), now, null,
+                    null, null));
+        }
+        return Json.createObjectBuilder().add("type", type).add(type.equals("thumb") ? "thumb_media_id" : "media_id", id)
+                .add("created_at", now / 1000).build();
+    }
+
+    static JsonObject addMaterial(World world, Account acc, ApiCall call) {
+        String type = type(call);
+        Multipart.Part file = filePart(call, type, MAX_SIZE.get(type));
+        String title = null;
+        String introduction = null;
+        if (type.equals("video")) {
+            for (Multipart.Part p : Multipart.parse(call.body(), call.contentType())) {
+                if ("description".equals(p.name()) && p.text() != null) {
+                    JsonObject d = J.parse(p.text());
+                    title = J.str(d, "title");
+                    introduction = J.str(d, "introduction");
+                }
+            }
+            if (title == null || title.isBlank()) {
+                throw Err.of(41005, "media data missing: description {title, introduction} is required for video");
+            }
+        }
+        long now = world.clock().millis();
+        String id = world.ids().b64url(43);
+        String url = type.equals("image") || type.equals("thumb") ? imageUrl(world, "sz_mmbiz_jpg") : null;
+        synchronized (acc) {
+            acc.media.media.put(id, new MediaStore.Media(id, type, true, file.size(), file.filename(), now, url, title,
+                    introduction));
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder().add("media_id", id);
+        if (url != null) {
+            b.add("url", url);
+        }
+        return b.build();
+    }
+
+    static JsonObject uploadImg(World world, Account acc, ApiCall call) {
+        Multipart.Part file = filePart(call, null, 1L << 20);
+        String name = file.filename() == null ? "" : file.filename().toLowerCase(Locale.ROOT);
+        if (!name.isEmpty() && !(name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png"))) {
+            throw Err.invalidFileType();
+        }
+        synchronized (acc) {
+            acc.media.uploadedImages++;
+        }
+        return Json.createObjectBuilder().add("url", imageUrl(world, "mmbiz_jpg")).build();
+    }
+
+    private static String imageUrl(World world, String kind) {
+        return "http://mmbiz.qpic.cn/" + kind + "/" + world.ids().b64url(60) + "/0?wx_fmt=jpeg";
+    }
+
+    static JsonObject uploadVideo(World world, Account acc, ApiCall call) {
+        JsonObject body = call.requireJson();
+        long now = world.clock().millis();
+        synchronized (acc) {
+            MediaStore.Media source = acc.media.require(J.str(body, "media_id"), now, "video");
+            String id = world.ids().b64url(64);
+            acc.media.media.put(id, new MediaStore.Media(id, "mpvideo", false, source.size, source.filename, now, null,
+                    J.str(body, "title"), J.str(body, "description")));
+            return Json.createObjectBuilder().add("type", "video").add("media_id", id).add("created_at", now / 1000)
+                    .build();
+        }
+    }
+
+    // ------------------------------------------------------------ reading materials
+
+    static Object getTemporary(World world, Account acc, ApiCall call) {
+        long now = world.clock().millis();
+        synchronized (acc) {
+            MediaStore.Media m = acc.media.find(call.param("media_id"), now);
+            if (m == null || m.permanent) {
+                throw Err.invalidMediaId();
+            }
+            return content(m);
+        }
+    }
+
+    static Object getMaterial(World world, Account acc, ApiCall call) {
+        long now = world.clock().millis();
+        String id = call.param("media_id");
+        synchronized (acc) {
+            MediaStore.Media m = acc.media.find(id, now);
+            if (m == null || !m.permanent) {
+                throw Err.invalidMediaId();
+            }
+            return content(m);
+        }
+    }
+
+    private static Object content(MediaStore.Media m) {
+        if (m.type.equals("video") || m.type.equals("mpvideo")) {
+            return Json.createObjectBuilder().add("title", m.title == null ? "" : m.title)
+                    .add("description", m.description == null ? "" : m.description)
+                    .add("down_url", "http://mpvideo.qpic.cn/sandbox/" + m.id + ".mp4").build();
+        }
+        if (m.type.equals("image") || m.type.equals("thumb")) {
+            return new ApiResult(200, "image/png", PNG_1X1, 0);
+        }
+        byte[] placeholder = ("SANDBOX " + m.type + " " + m.id + " " + m.size + " bytes")
+                .getBytes(StandardCharsets.UTF_8);
+        return new ApiResult(200, "audio/amr", placeholder, 0);
+    }
+
+    static JsonObject delMaterial(World world, Account acc, ApiCall call) {
+        String id = J.str(call.requireJson(), "media_id");
+        synchronized (acc) {
+            MediaStore.Media m = id == null ? null : acc.media.media.get(id);
+            if (m == null || !m.permanent) {
+                throw Err.invalidMediaId();
+            }
+            acc.media.media.remove(id);
+        }
+        return WeChatApi.ok();
+    }
+
+    static JsonObject materialCount(Account acc, ApiCall call) {
+        synchronized (acc) {
+            return Json.createObjectBuilder().add("voice_count", acc.media.count("voice"))
+                    .add("video_count", acc.media.count("video"))
+                    .add("image_count", acc.media.count("image") + acc.media.count("thumb"))
+                    .add("news_count", 0).build();
+        }
+    }
+
+    static JsonObject batchGetMaterial(Account acc, ApiCall call) {
+        JsonObject body = call.requireJson();
+        String type = J.str(body, "type");
+        int offset = (int) Math.max(0, J.lng(body, "offset", 0));
+        int count = (int) Math.max(1, Math.min(20, J.lng(body, "count", 20)));
+        if (type == null || !Set.of("image", "video", "voice", "news").contains(type)) {
+            throw Err.invalidMediaType();
+        }
+        synchronized (acc) {
+            List<MediaStore.Media> all = new ArrayList<>();
+            for (MediaStore.Media m : acc.media.media.values()) {
+                if (m.permanent && (m.type.equals(type) || (type.equals("image") && m.type.equals("thumb")))) {
+                    all.add(0, m);
+                }
+            }
+            JsonArrayBuilder items = Json.createArrayBuilder();
+            int n = 0;
+            for (int i = offset; i < all.size() && n < count; i++, n++) {
+                MediaStore.Media m = all.get(i);
+                JsonObjectBuilder item = Json.createObjectBuilder().add("media_id", m.id)
+                        .add("name", m.filename == null ? m.id : m.filename)
+                        .add("update_time", m.createdAtMillis / 1000);
+                if (m.url != null) {
+                    item.add("url", m.url);
+                }
+                if (m.type.equals("video")) {
+                    item.add("description", m.description == null ? "" : m.description);
+                }
+                items.add(item);
+            }
+            return Json.createObjectBuilder().add("total_count", all.size()).add("item_count", n).add("item", items)
+                    .build();
+        }
+    }
+
+    static JsonObject unsupported(Account acc, ApiCall call) {
+        throw Err.unsupported();
+    }
+
+    // ------------------------------------------------------------ drafts
+
+    static JsonObject draftAdd(World world, Account acc, ApiCall call) {
+        JsonArray articles = J.arr(call.requireJson(), "articles");
+        long now = world.clock().millis();
+        synchronized (acc) {
+            List<JsonObject> checked = checkArticles(acc, articles, now);
+            String id = world.ids().b64url(43);
+            acc.media.drafts.put(id, new MediaStore.Draft(id, checked, now));
+            return Json.createObjectBuilder().add("media_id", id).build();
+        }
+    }
+
+    private static List<JsonObject> checkArticles(Account acc, JsonArray articles, long now) {
+        if (articles == null || articles.isEmpty()) {
+            throw Err.emptyNewsData();
+        }
+        if (articles.size() > MAX_ARTICLES) {
+            throw Err.argumentInvalid("articles size out of limit");
+        }
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonValue v : articles) {
+            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw Err.dataFormatError();
+            }
+            out.add(checkArticle(acc, v.asJsonObject(), now));
+        }
+        return out;
+    }
+
+    private static JsonObject checkArticle(Account acc, JsonObject a, long now) {
+        String title = J.str(a, "title");
+        if (title == null || title.isBlank()) {
+            throw Err.argumentInvalid("title is empty");
+        }
+        String content = J.str(a, "content");
+        if (content == null || content.isBlank()) {
+            throw Err.emptyContent();
+        }
+        if (!"newspic".equals(J.str(a, "article_type"))) {
+            acc.media.require(J.str(a, "thumb_media_id"), now, "image", "thumb");
+        }
+        return a;
+    }
+
+    static JsonObject draftGet(Account acc, ApiCall call) {
+        String id = J.str(call.requireJson(), "media_id");
+        synchronized (acc) {
+            MediaStore.Draft d = requireDraft(acc, id);
+            return Json.createObjectBuilder().add("news_item", newsItems(acc, d, true)).build();
+        }
+    }
+
+    private static JsonArrayBuilder newsItems(Account acc, MediaStore.Draft d, boolean withContent) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        int idx = 1;
+        for (JsonObject a : d.articles) {
+            JsonObjectBuilder b = Json.createObjectBuilder(a);
+            if (!withContent) {
+                b.remove("content");
+            }
+            b.add("url", "http://mp.weixin.qq.com/s?__biz=sandbox&mid=" + Math.abs(d.id.hashCode()) + "&idx=" + idx++
+                    + "&sn=" + d.id.substring(0, 8) + "#rd");
+            MediaStore.Media thumb = acc.media.media.get(J.str(a, "thumb_media_id"));
+            if (thumb != null && thumb.url != null) {
+                b.add("thumb_url", thumb.url);
+            }
+            b.add("need_open_comment", (int) J.lng(a, "need_open_comment", 0));
+            b.add("only_fans_can_comment", (int) J.lng(a, "only_fans_can_comment", 0));
+            items.add(b);
+        }
+        return items;
+    }
+
+    static MediaStore.Draft requireDraft(Account acc, String id) {
+        MediaStore.Draft d = id == null ? null : acc.media.drafts.get(id);
+        if (d == null) {
+            throw Err.invalidMediaId();
+        }
+        return d;
+    }
+
+    static JsonObject draftUpdate(World world, Account acc, ApiCall call) {
+        JsonObject body = call.requireJson();
+        long now = world.clock().millis();
+        synchronized (acc) {
+            MediaStore.Draft d = requireDraft(acc, J.str(body, "media_id"));
+            int index = (int) J.lng(body, "index", 0);
+            if (index < 0 || index >= d.articles.size()) {
+                throw Err.invalidArticleIdx();
+            }
+            JsonObject article = J.obj(body, "articles");
+            if (article == null) {
+                throw Err.emptyNewsData();
+            }
+            List<JsonObject> copy = new ArrayList<>(d.articles);
+            copy.set(index, checkArticle(acc, article, now));
+            d.articles = copy;
+            d.updatedAtMillis = now;
+        }
+        return WeChatApi.ok();
+    }
+
+    static JsonObject draftBatchGet(Account acc, ApiCall call) {
+        JsonObject body = call.requireJson();
+        int offset = (int) Math.max(0, J.lng(body, "offset", 0));
+        int count = (int) Math.max(1, Math.min(20, J.lng(body, "count", 20)));
+        boolean noContent = J.lng(body, "no_content", 0) == 1;
+        synchronized (acc) {
+            List<MediaStore.Draft> all = new ArrayList<>(acc.media.drafts.values());
+            all.sort((a, b) -> Long.compare(b.updatedAtMillis, a.updatedAtMillis));
+            JsonArrayBuilder items = Json.createArrayBuilder();
+            int n = 0;
+            for (int i = offset; i < all.size() && n < count; i++, n++) {
+                MediaStore.Draft d = all.get(i);
+                items.add(Json.createObjectBuilder().add("media_id", d.id)
+                        .add("content", Json.createObjectBuilder().add("news_item", newsItems(acc, d, !noContent))
+                                .add("create_time", d.createdAtMillis / 1000).add("update_time", d.updatedAtMillis / 1000))
+                        .add("update_time", d.updatedAtMillis / 1000));
+            }
+            return Json.createObjectBuilder().add("total_count", all.size()).add("item_count", n).add("item", items)
+                    .build();
+        }
+    }
+
+    static JsonObject draftDelete(Account acc, ApiCall call) {
+        String id = J.str(call.requireJson(), "media_id");
+        synchronized (acc) {
+            requireDraft(acc, id);
+            acc.media.drafts.remove(id);
+        }
+        return WeChatApi.ok();
+    }
+
+    static JsonObject draftCount(Account acc, ApiCall call) {
+        synchronized (acc) {
+            return Json.createObjectBuilder().add("total_count", acc.media.drafts.size()).build();
+        }
+    }
+}

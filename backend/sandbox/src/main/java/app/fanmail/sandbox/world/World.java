@@ -1,0 +1,150 @@
+package app.fanmail.sandbox.world;
+
+import app.fanmail.sandbox.push.BoundedDispatcher;
+import app.fanmail.sandbox.push.CallbackPusher;
+import app.fanmail.sandbox.push.PreparedPush;
+import app.fanmail.sandbox.push.PushRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The whole simulated WeChat: accounts, the token index, id factories, the clock, and the plumbing for
+ * asynchronous deliveries (a {@link Scheduler} for delays, a {@link BoundedDispatcher} for work, a
+ * {@link CallbackPusher} for the HTTP pushes).
+ */
+public final class World {
+
+    private static final Logger LOG = Logger.getLogger(World.class.getName());
+
+    private final SandboxClock clock;
+    private final Settings settings;
+    private final Scheduler scheduler;
+    private final BoundedDispatcher dispatcher;
+    private final CallbackPusher pusher;
+    private final Ids ids = new Ids();
+    private final Tokens tokens = new Tokens(this);
+    private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
+
+    public World(SandboxClock clock, Settings settings, Scheduler scheduler, BoundedDispatcher dispatcher,
+                 CallbackPusher pusher) {
+        this.clock = clock;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.dispatcher = dispatcher;
+        this.pusher = pusher;
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    Ids ids() {
+        return ids;
+    }
+
+    Tokens tokens() {
+        return tokens;
+    }
+
+    public BoundedDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    // ------------------------------------------------------------ accounts
+
+    /** Creates the account, or replaces an existing one with a fresh state (its tokens stop working). */
+    public Account putAccount(AccountConfig config) {
+        Account fresh = new Account(config, settings);
+        Account old = accounts.put(config.appId(), fresh);
+        if (old != null) {
+            tokens.forget(old);
+        }
+        return fresh;
+    }
+
+    public Account findAccount(String appId) {
+        return appId == null ? null : accounts.get(appId);
+    }
+
+    public Account requireAccount(String appId) {
+        Account a = findAccount(appId);
+        if (a == null) {
+            throw new ControlException(404, "no account " + appId);
+        }
+        return a;
+    }
+
+    public boolean removeAccount(String appId) {
+        Account old = accounts.remove(appId);
+        if (old != null) {
+            tokens.forget(old);
+        }
+        return old != null;
+    }
+
+    public Collection<Account> accounts() {
+        return List.copyOf(accounts.values());
+    }
+
+    public void reset() {
+        accounts.clear();
+        tokens.clear();
+        clock.reset();
+    }
+
+    int tokenCount() {
+        return tokens.size();
+    }
+
+    // ------------------------------------------------------------ delivery plumbing
+
+    /** Runs {@code job} on the bounded dispatcher after {@code delayMs}; false if the queue was full. */
+    void later(long delayMs, Runnable job, Runnable onDrop) {
+        Runnable submit = () -> {
+            if (!dispatcher.submit(job) && onDrop != null) {
+                onDrop.run();
+            }
+        };
+        if (delayMs > 0) {
+            scheduler.schedule(submit, delayMs);
+        } else {
+            submit.run();
+        }
+    }
+
+    /** Pushes asynchronously (queued); the outcome lands in the account's push log. */
+    void pushLater(Account acc, String label, String openid, String xml, long delayMs) {
+        later(delayMs, () -> pushNow(acc, label, openid, xml),
+                () -> acc.pushes.add(pusher.dropped(label, openid, acc.config().callbackUrl(), xml)));
+    }
+
+    /** Pushes on the calling thread (with retries) and records it. */
+    PushRecord pushNow(Account acc, String label, String openid, String xml) {
+        PreparedPush prepared = pusher.prepare(acc.config().target(), label, openid, xml);
+        return deliver(acc, prepared);
+    }
+
+    PreparedPush prepare(Account acc, String label, String openid, String xml) {
+        return pusher.prepare(acc.config().target(), label, openid, xml);
+    }
+
+    PushRecord deliver(Account acc, PreparedPush prepared) {
+        PushRecord record;
+        try {
+            record = pusher.deliver(prepared);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "push failed unexpectedly", e);
+            record = pusher.dropped(prepared.label(), prepared.openid(), prepared.baseUrl(), prepared.plaintextXml());
+        }
+        acc.pushes.add(record);
+        return record;
+    }
+
+    List<String> appIds() {
+        return new ArrayList<>(accounts.keySet());
+    }
+}

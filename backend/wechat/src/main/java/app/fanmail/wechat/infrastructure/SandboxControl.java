@@ -1,0 +1,33 @@
+package app.fanmail.wechat.infrastructure;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The WeChat sandbox's control API (not WeChat's): registering accounts, seeding fans, simulating fan activity. */
+@Path("/_sandbox")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface SandboxControl {
+    /** Creates or replaces an account with a fresh state. */
+    @POST
+    @Path("/accounts")
+    JsonObject registerAccount(JsonObject account);
+
+    /** Changes an existing account's settings and keeps its state (fans, ledger); 404 when unknown. */
+    @POST
+    @Path("/accounts/{appId}/config")
+    JsonObject configureAccount(@PathParam("appId") String appId, JsonObject account);
+
+    @POST
+    @Path("/accounts/{appId}/fans:seed")
+    JsonObject seedFans(@PathParam("appId") String appId, JsonObject request);
+
+    @POST
+    @Path("/accounts/{appId}/simulate")
+    JsonObject simulate(@PathParam("appId") String appId, JsonObject activity);
+}

@@ -1,0 +1,93 @@
+package app.fanmail.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+
+import app.fanmail.e2e.FanmailUi.SignIn;
+import app.fanmail.testing.FanmailClient;
+import app.fanmail.testing.TestServer;
+
+/**
+ * An operator opens a sandbox account's events console, makes a simulated fan send a message from
+ * the browser, and watches it arrive live (pushed by the sandbox, signed and encrypted in safe mode,
+ * received by Fanmail, streamed over the GraphQL subscription) without reloading.
+ */
+class FanMessageAppearsLiveInTheEventsConsoleTest extends BrowserTest {
+
+    @Test
+    void aSimulatedFanMessageAppearsLive() throws Exception {
+        FanmailClient api = FanmailClient.signedInAdmin(baseUrl());
+        String appId = "wx" + hex(16);
+        String accountId = api.data("mutation($i: AccountCreateInput!) { accountCreate(input: $i) { account { id } } }", Map.of("i", Map.of(
+                "name", "Console " + hex(4), "originalId", "gh_" + hex(12), "appId", appId, "appSecret", hex(32), "token", "tok" + hex(6),
+                "encodingAesKey", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "type", "SERVICE", "verified", true,
+                "encryptionMode", "SAFE", "apiTarget", "SANDBOX"))).getJsonObject("accountCreate").getJsonObject("account").getString("id");
+        awaitInSandbox(appId);
+        seedFans(appId);
+
+        new SignIn(page).open().as("admin", TestServer.adminPassword());
+        page.navigate("/accounts/" + accountId + "/events");
+        Locator table = page.getByTestId("events-table");
+        assertThat(page.getByTestId("live-indicator")).hasAttribute("data-status", "connected");
+
+        String text = "你好，我想查询订单 " + hex(4);
+        page.getByTestId("simulate-content").fill(text);
+        page.getByTestId("simulate-submit").click();
+
+        Locator row = table.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(text));
+        assertThat(row).isVisible();
+        assertThat(row).containsText("Text");
+
+        // a second activity, an event this time, arrives on top without a reload
+        page.getByTestId("simulate-activity").click();
+        page.getByRole(AriaRole.OPTION, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Click a menu item")).click();
+        page.getByTestId("simulate-event-key").fill("MENU_ORDERS");
+        page.getByTestId("simulate-submit").click();
+        assertThat(table.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("MENU_ORDERS"))).isVisible();
+        assertThat(row).isVisible();
+    }
+
+    private void awaitInSandbox(String appId) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/wechat-sandbox/_sandbox/accounts/" + appId))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the account was not mirrored into the sandbox");
+    }
+
+    private void seedFans(String appId) throws Exception {
+        HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/wechat-sandbox/_sandbox/accounts/" + appId + "/fans:seed"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"count\":20,\"seed\":1}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200) {
+            throw new AssertionError("seeding failed: " + res.body());
+        }
+    }
+
+    private static String hex(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append("0123456789abcdef".charAt(ThreadLocalRandom.current().nextInt(16)));
+        }
+        return b.toString();
+    }
+}

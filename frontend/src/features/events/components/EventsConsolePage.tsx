@@ -1,0 +1,171 @@
+import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Flex, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryErrorResult } from '../../../components/QueryErrorResult';
+import type { ApiTarget } from '../../../gql/graphql';
+import { useCan } from '../../../lib/auth';
+import { useLiveStatus } from '../../../lib/liveStatus';
+import { EventsConsoleAccountQuery } from '../api/operations';
+import { EVENT_TYPES, MESSAGE_TYPES, parseTypes } from '../eventTypes';
+import { MAX_EVENTS } from '../hooks/eventsState';
+import { useCallbackEvents } from '../hooks/useCallbackEvents';
+import { EventsTable } from './EventsTable';
+import { EventTypeChart } from './EventTypeChart';
+import { EventTypeFilter } from './EventTypeFilter';
+import { LiveIndicator } from './LiveIndicator';
+import { SimulatePanel } from './SimulatePanel';
+import { WeChatConnectionCard } from './WeChatConnectionCard';
+
+interface ConsoleAccount {
+  id: string;
+  name: string;
+  apiTarget: ApiTarget;
+}
+
+/** `/accounts/:id/events`: WeChat's pushes to the account, live. */
+export function EventsConsolePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const [{ data, error }, reexecute] = useQuery({ query: EventsConsoleAccountQuery, variables: { id } });
+
+  if (error && !data) return <QueryErrorResult error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (!data) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (!data.account) {
+    return (
+      <Result
+        status="404"
+        title={t('accounts.errors.NOT_FOUND')}
+        extra={
+          <Link to="/accounts">
+            <Button type="primary">{t('accounts.actions.backToList')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  return <EventsConsole key={data.account.id} account={data.account} />;
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set([...MESSAGE_TYPES, ...EVENT_TYPES]);
+
+function EventsConsole({ account }: { account: ConsoleAccount }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canManage = useCan('manageAccounts');
+  const canSeeRawXml = useCan('viewRawXml');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const typesParam = searchParams.get('types');
+  const types = useMemo(() => parseTypes(typesParam), [typesParam]);
+  const { state, liveError, canLoadOlder, loadOlder, reload, resubscribe } = useCallbackEvents(account.id, types);
+  const socket = useLiveStatus();
+  const otherTypes = useMemo(
+    () => [...new Set(state.rows.map((row) => row.type))].filter((type) => !KNOWN_TYPES.has(type)),
+    [state.rows],
+  );
+  const showSimulate = canManage && account.apiTarget === 'SANDBOX';
+
+  const setTypes = (next: string[]) => {
+    setSearchParams(
+      (params) => {
+        const copy = new URLSearchParams(params);
+        if (next.length > 0) copy.set('types', next.join(','));
+        else copy.delete('types');
+        return copy;
+      },
+      { replace: true },
+    );
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <>
+            {account.name}{' '}
+            <Tag color={account.apiTarget === 'WECHAT' ? 'green' : 'orange'} style={{ verticalAlign: 'middle' }}>
+              {t(`accounts.apiTarget.${account.apiTarget}`)}
+            </Tag>
+          </>
+        }
+        subtitle={
+          <Space size={12} wrap>
+            <span>{t('events.console.title')}</span>
+            <LiveIndicator status={liveError ? 'failed' : socket} onRetry={resubscribe} />
+          </Space>
+        }
+        extra={
+          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(`/accounts/${account.id}`)}>
+            {t('events.actions.accountDetails')}
+          </Button>
+        }
+      />
+
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={showSimulate ? 8 : 12}>
+          <WeChatConnectionCard accountId={account.id} />
+        </Col>
+        <Col xs={24} lg={showSimulate ? 8 : 12}>
+          <EventTypeChart events={state.rows} />
+        </Col>
+        {showSimulate && (
+          <Col xs={24} lg={8}>
+            <SimulatePanel accountId={account.id} />
+          </Col>
+        )}
+      </Row>
+
+      <Card size="small">
+        <Flex wrap gap={12} align="center" justify="space-between" style={{ marginBottom: 12 }}>
+          <EventTypeFilter value={types} onChange={setTypes} otherTypes={otherTypes} />
+          {state.status === 'ready' && (
+            <Typography.Text type="secondary" data-testid="events-count">
+              {t('events.list.showing', { shown: state.rows.length, total: Math.max(state.total ?? 0, state.rows.length) })}
+            </Typography.Text>
+          )}
+        </Flex>
+        {state.status === 'error' ? (
+          <Result
+            status="error"
+            title={t('common.errors.loadFailed')}
+            extra={
+              <Button type="primary" onClick={reload}>
+                {t('common.actions.retry')}
+              </Button>
+            }
+          />
+        ) : (
+          <EventsTable
+            rows={state.rows}
+            loading={state.status === 'loading'}
+            fresh={state.fresh}
+            showRawXml={canSeeRawXml}
+            filtered={types.length > 0}
+          />
+        )}
+        {state.olderError ? (
+          <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} message={t('events.list.olderFailed')} />
+        ) : null}
+        {state.status === 'ready' && state.hasMore && (
+          <Flex justify="center" align="center" gap={12} style={{ marginTop: 12 }}>
+            {state.rows.length >= MAX_EVENTS && (
+              <Typography.Text type="secondary">{t('events.list.capped', { max: MAX_EVENTS })}</Typography.Text>
+            )}
+            <Button
+              icon={<HistoryOutlined aria-hidden />}
+              data-testid="events-load-older"
+              disabled={!canLoadOlder}
+              loading={state.loadingOlder}
+              onClick={loadOlder}
+            >
+              {t('events.actions.loadOlder')}
+            </Button>
+          </Flex>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { EventsConsolePage } from './components/EventsConsolePage';
+export { WeChatConnectionCard } from './components/WeChatConnectionCard';

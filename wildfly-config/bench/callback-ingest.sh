@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Callback ingest benchmark: signed, AES-encrypted (SAFE mode) pushes against the provisioned server
+# with the Fanmail WAR, from a separate JVM on loopback (backend/app/src/test/.../bench/CallbackLoad).
+# Prints requests/s and latency percentiles. Needs a built tree (mvn -DskipTests install) and the
+# machine's PostgreSQL (trust auth for postgres): it (re)creates the throw-away database fanmail_bench.
+# Usage: wildfly-config/bench/callback-ingest.sh [concurrency=32] [seconds=20]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+concurrency="${1:-32}"
+seconds="${2:-20}"
+base=$(mktemp -d)
+cleanup() {
+  pkill -f "java.*jboss.server.base.dir=$base" 2>/dev/null || true
+  kill "${pid:-0}" 2>/dev/null || true
+  rm -rf "$base"
+}
+trap cleanup EXIT
+cp -r "$root/wildfly-config/target/server/standalone/configuration" "$base/"
+mkdir "$base/deployments" && cp "$root/backend/app/target/fanmail.war" "$base/deployments/"
+psql -h 127.0.0.1 -U postgres -qtA -c "drop database if exists fanmail_bench" -c "create database fanmail_bench owner fanmail" >/dev/null 2>&1
+export DB_URL=jdbc:postgresql://127.0.0.1:5432/fanmail_bench DB_USER=fanmail DB_PASSWORD=fanmail
+export FANMAIL_SECRETS_KEY="$(head -c 32 /dev/urandom | base64)" FANMAIL_ADMIN_PASSWORD=bench-password-1 FANMAIL_SANDBOX_MIRROR=false
+export JAVA_OPTS="-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=true"
+"$root/wildfly-config/target/server/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset=200 >"$base/server.out" 2>&1 &
+pid=$!
+until curl -fs http://127.0.0.1:10190/health/ready >/dev/null 2>&1; do
+  kill -0 "$pid" 2>/dev/null || { echo "server exited; see $base/server.out" >&2; exit 1; }
+  sleep 0.5
+done
+url=http://127.0.0.1:8280
+jar=$(mktemp)
+curl -fs -c "$jar" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' \
+  -d '{"username":"admin","password":"bench-password-1"}' "$url/api/session" >/dev/null
+app_id="wx$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+token="BenchToken1"
+aes_key="abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+curl -fs -b "$jar" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' -o /dev/null -d "{\"query\":\"mutation(\$i: AccountCreateInput!) { accountCreate(input: \$i) { userErrors { code } } }\",\"variables\":{\"i\":{\"name\":\"Bench\",\"originalId\":\"gh_0123456789ab\",\"appId\":\"$app_id\",\"appSecret\":\"0123456789abcdef0123456789abcdef\",\"token\":\"$token\",\"encodingAesKey\":\"$aes_key\",\"type\":\"SERVICE\",\"verified\":true,\"encryptionMode\":\"SAFE\",\"apiTarget\":\"WECHAT\"}}}" "$url/graphql"
+cp="$root/backend/app/target/test-classes:$(cd "$root/backend/app" && mvn -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+java -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key" "$concurrency" "$seconds" 5
+stored=$(psql -h 127.0.0.1 -U postgres -d fanmail_bench -qtA -c "select count(*), count(processed_at) from wechat.callback_inbox")
+echo "inbox rows (stored|published): $stored"
