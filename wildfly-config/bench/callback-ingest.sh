@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Callback ingest benchmark: signed, AES-encrypted (SAFE mode) pushes against the provisioned server
-# with the Fanmail WAR, from a separate JVM on loopback (backend/app/src/test/.../bench/CallbackLoad).
+# Callback ingest benchmark: signed, AES-encrypted (SAFE mode) pushes, each a new message, against the
+# provisioned server with the Fanmail WAR, from a separate process on loopback: wrk (Debian package
+# wrk) replaying requests prepared by CallbackLoad, or with GENERATOR=java the Java generator itself.
 # Prints requests/s and latency percentiles. Needs a built tree (mvn -DskipTests install) and the
 # machine's PostgreSQL (trust auth for postgres): it (re)creates the throw-away database fanmail_bench.
-# Usage: wildfly-config/bench/callback-ingest.sh [concurrency=32] [seconds=20]
+# Usage: wildfly-config/bench/callback-ingest.sh [connections=32] [seconds=20]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 concurrency="${1:-32}"
@@ -36,6 +37,26 @@ token="BenchToken1"
 aes_key="abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 curl -fs -b "$jar" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' -o /dev/null -d "{\"query\":\"mutation(\$i: AccountCreateInput!) { accountCreate(input: \$i) { userErrors { code } } }\",\"variables\":{\"i\":{\"name\":\"Bench\",\"originalId\":\"gh_0123456789ab\",\"appId\":\"$app_id\",\"appSecret\":\"0123456789abcdef0123456789abcdef\",\"token\":\"$token\",\"encodingAesKey\":\"$aes_key\",\"type\":\"SERVICE\",\"verified\":true,\"encryptionMode\":\"SAFE\",\"apiTarget\":\"WECHAT\"}}}" "$url/graphql"
 cp="$root/backend/app/target/test-classes:$(cd "$root/backend/app" && mvn -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
-java -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key" "$concurrency" "$seconds" 5
-stored=$(psql -h 127.0.0.1 -U postgres -d fanmail_bench -qtA -c "select count(*), count(processed_at) from wechat.callback_inbox")
-echo "inbox rows (stored|published): $stored"
+if [ -n "${JFR:-}" ]; then jcmd "$(pgrep -f "java.*jboss.server.base.dir=$base" | head -1)" JFR.start duration=25s filename="$JFR" >/dev/null; fi
+if [ "${GENERATOR:-wrk}" = "java" ]; then
+  java -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key" "$concurrency" "$seconds" 5
+else
+  command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk), or run with GENERATOR=java" >&2; exit 1; }
+  java -Dfanmail.bench.wrk-file="$base/requests.txt" -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key"
+  echo "warm-up 5 s…"
+  wrk -t2 -c"$concurrency" -d5s -s "$root/wildfly-config/bench/callback-ingest.lua" "$url" -- "$base/requests.txt" 2 >/dev/null
+  echo "measuring ${seconds} s with $concurrency connections (wrk, 2 threads)…"
+  # fresh pushes for the measurement: the warm-up used the first share of the file
+  java -Dfanmail.bench.wrk-file="$base/requests.txt" -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key" >/dev/null
+  wrk -t2 -c"$concurrency" -d"${seconds}s" --timeout 10s -s "$root/wildfly-config/bench/callback-ingest.lua" "$url" -- "$base/requests.txt" 2 \
+    | grep -E '^(throughput|latency):'
+fi
+# every stored push must also be published (windows, events); wait for the backlog to drain
+for i in $(seq 1 60); do
+  counts=$(psql -h 127.0.0.1 -U postgres -d fanmail_bench -qtA -F' ' -c "select count(*), count(processed_at) from wechat.callback_inbox")
+  read -r stored published <<<"$counts"
+  [ "$stored" = "$published" ] && break
+  sleep 1
+done
+echo "inbox:      $stored stored, $published published (${i} s after the load ended)"
+[ "$stored" = "$published" ] || { echo "publishing fell behind" >&2; exit 1; }

@@ -21,6 +21,8 @@ import app.fanmail.wechat.domain.CallbackCrypto;
  * Prints requests/s and latency percentiles. Bounded in count and time; loopback only.
  *
  * <pre>java … CallbackLoad BASE_URL APP_ID TOKEN AES_KEY [concurrency=32] [seconds=20] [warmupSeconds=5]</pre>
+ * With {@code -Dfanmail.bench.wrk-file=FILE} it only writes the prepared requests (path TAB body per
+ * line) for {@code wildfly-config/bench/callback-ingest.lua}, so that wrk, a lighter generator, sends them.
  */
 public final class CallbackLoad {
     private CallbackLoad() {
@@ -40,6 +42,8 @@ public final class CallbackLoad {
         int prepared = 120_000;
         System.out.printf("preparing %d signed SAFE-mode pushes…%n", prepared);
         HttpRequest[] requests = new HttpRequest[prepared];
+        String[] paths = new String[prepared];
+        String[] bodies = new String[prepared];
         long runId = System.nanoTime();
         for (int i = 0; i < prepared; i++) {
             String xml = "<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><FromUserName><![CDATA[oLoad" + (i % 5000)
@@ -51,9 +55,24 @@ public final class CallbackLoad {
             String query = "signature=" + CallbackCrypto.signature(token, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
                     + "&openid=oLoad&encrypt_type=aes&msg_signature=" + CallbackCrypto.signature(token, timestamp, nonce, encrypt);
             String body = "<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>";
+            paths[i] = "/api/wechat/callback/" + appId + "?" + query;
+            bodies[i] = body;
             requests[i] = HttpRequest.newBuilder(URI.create(base + "/api/wechat/callback/" + appId + "?" + query))
                     .header("Content-Type", "text/xml").timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        }
+        String wrkFile = System.getProperty("fanmail.bench.wrk-file");
+        if (wrkFile != null) {
+            try (var out = java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(wrkFile))) {
+                for (int i = 0; i < prepared; i++) {
+                    out.write(paths[i]);
+                    out.write('\t');
+                    out.write(bodies[i]);
+                    out.write('\n');
+                }
+            }
+            System.out.printf("wrote %d requests to %s%n", prepared, wrkFile);
+            return;
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         AtomicInteger next = new AtomicInteger();

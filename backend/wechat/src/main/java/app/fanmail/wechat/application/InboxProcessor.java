@@ -155,20 +155,32 @@ public class InboxProcessor {
         WindowRules rules = rules();
         Instant now = clock.instant();
         List<Long> ids = new ArrayList<>();
+        // one upsert for the whole batch; the latest opening per (account, fan, kind) wins
+        Map<String, Object[]> openings = new LinkedHashMap<>();
         for (Row row : rows) {
             InboundEvent event = InboundParser.parse(row.accountId(), row.id(), row.fields());
-            rules.openedBy(event).ifPresent(opening -> em.createNativeQuery(
-                            "insert into wechat.service_window (account_id, openid, kind, opened_at, expires_at, quota, used) "
-                                    + "values (?1, ?2, ?3, ?4, ?5, ?6, 0) on conflict (account_id, openid, kind) do update set "
-                                    + "opened_at = excluded.opened_at, expires_at = excluded.expires_at, quota = excluded.quota, used = 0")
-                    .setParameter(1, row.accountId()).setParameter(2, event.openid()).setParameter(3, opening.kind().name())
-                    .setParameter(4, now).setParameter(5, now.plus(opening.duration())).setParameter(6, opening.quota())
-                    .executeUpdate());
+            rules.openedBy(event).ifPresent(opening -> openings.put(row.accountId() + "|" + event.openid() + "|" + opening.kind(),
+                    new Object[] {row.accountId(), event.openid(), opening.kind().name(), opening.duration().toSeconds(), opening.quota()}));
             ids.add(row.id());
             inbound.fire(event);
             recorded.fire(new CallbackRecorded(row.id(), row.accountId(), InboundParser.text(row.fields(), "MsgType"),
                     InboundParser.text(row.fields(), "Event"), event.openid(), event.createdAt(), row.receivedAt(), row.fields(),
                     row.rawXml(), event));
+        }
+        if (!openings.isEmpty()) {
+            List<Object[]> list = new ArrayList<>(openings.values());
+            em.createNativeQuery("insert into wechat.service_window (account_id, openid, kind, opened_at, expires_at, quota, used) "
+                            + "select a, o, k, cast(?4 as timestamptz), cast(?4 as timestamptz) + make_interval(secs => d), q, 0 from unnest(cast(?1 as uuid[]), cast(?2 as text[]), "
+                            + "cast(?3 as text[]), cast(?5 as bigint[]), cast(?6 as int[])) as t(a, o, k, d, q) "
+                            + "on conflict (account_id, openid, kind) do update set "
+                            + "opened_at = excluded.opened_at, expires_at = excluded.expires_at, quota = excluded.quota, used = 0")
+                    .setParameter(1, list.stream().map(o -> o[0].toString()).toArray(String[]::new))
+                    .setParameter(2, list.stream().map(o -> (String) o[1]).toArray(String[]::new))
+                    .setParameter(3, list.stream().map(o -> (String) o[2]).toArray(String[]::new))
+                    .setParameter(4, now)
+                    .setParameter(5, list.stream().map(o -> (Long) o[3]).toArray(Long[]::new))
+                    .setParameter(6, list.stream().map(o -> (Integer) o[4]).toArray(Integer[]::new))
+                    .executeUpdate();
         }
         em.createNativeQuery("update wechat.callback_inbox set processed_at = ?1, attempts = attempts + 1 where id = any(?2)")
                 .setParameter(1, now).setParameter(2, ids.toArray(Long[]::new)).executeUpdate();
