@@ -64,6 +64,10 @@ final class SandboxControlClient {
         post("/_sandbox/clock", Json.createObjectBuilder().add("advanceSeconds", seconds).build());
     }
 
+    void resetClock() {
+        post("/_sandbox/clock", Json.createObjectBuilder().add("reset", true).build());
+    }
+
     JsonObject seedFans(String appId, int count) {
         return post("/_sandbox/accounts/" + appId + "/fans:seed", Json.createObjectBuilder().add("count", count).add("seed", 7)
                 .add("tags", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "VIP").add("share", 0.2))).build());

@@ -35,6 +35,8 @@ import app.fanmail.testing.TestServer;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
 import app.fanmail.wechat.api.WeChatFans;
+import app.fanmail.wechat.api.WeChatMaterials;
+import app.fanmail.wechat.api.WeChatMaterials.MediaKind;
 import app.fanmail.wechat.api.WeChatMessages;
 import app.fanmail.wechat.api.WeChatMessages.Audience;
 import app.fanmail.wechat.api.WeChatMessages.MassContent;
@@ -80,6 +82,8 @@ class WeChatContractIT {
     WeChatFans fans;
     @Inject
     WeChatMessages messages;
+    @Inject
+    WeChatMaterials materials;
     @Inject
     SecretCipher cipher;
     @Inject
@@ -158,7 +162,7 @@ class WeChatContractIT {
             assertThat(templates.list(a.id())).isNotNull();
             assertThat(tokens.status(a.id()).orElseThrow().refreshCount()).isEqualTo(before + 1);
         } finally {
-            control.advanceClock(0);
+            control.resetClock();
         }
     }
 
@@ -330,6 +334,74 @@ class WeChatContractIT {
         messages.sendMass(a.id(), new Audience.All(), new MassContent.Text("today"), "sub-" + hex(6), false);
         assertThatThrownBy(() -> messages.sendMass(a.id(), new Audience.All(), new MassContent.Text("again"), "sub-" + hex(6), false))
                 .isInstanceOfSatisfying(WeChatException.class, e -> assertThat(e.errcode()).isEqualTo(45028));
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void mediaMaterialsAndDraftsForNewsMassSends() {
+        Acc a = account();
+        control.seedFans(a.appId(), 5);
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        WeChatMaterials.UploadedMedia temp = materials.uploadTemporary(a.id(), MediaKind.IMAGE, "pixel.png", "image/png", png);
+        assertThat(temp.mediaId()).isNotBlank();
+        WeChatMaterials.PermanentMedia cover = materials.addPermanent(a.id(), MediaKind.IMAGE, "cover.png", "image/png", png, null, null);
+        assertThat(cover.mediaId()).isNotBlank();
+        assertThat(materials.uploadArticleImage(a.id(), "inline.png", "image/png", png)).startsWith("http");
+        assertThat(materials.counts(a.id()).images()).isEqualTo(1);
+        assertThat(materials.materials(a.id(), MediaKind.IMAGE, 0, 20).items()).extracting(WeChatMaterials.Material::mediaId)
+                .contains(cover.mediaId());
+        assertThatThrownBy(() -> materials.addPermanent(a.id(), MediaKind.VIDEO, "v.mp4", "video/mp4", png, null, null))
+                .as("a video without a description").isInstanceOf(WeChatException.class);
+
+        WeChatMaterials.Article article = new WeChatMaterials.Article("春季上新", "Fanmail", "摘要", "<p>正文</p>", "https://example.com",
+                cover.mediaId(), true, false);
+        String draftId = materials.addDraft(a.id(), List.of(article));
+        assertThat(materials.draft(a.id(), draftId)).extracting(WeChatMaterials.Article::title).containsExactly("春季上新");
+        materials.updateDraft(a.id(), draftId, 0, new WeChatMaterials.Article("春季上新（改）", "Fanmail", "摘要", "<p>正文</p>", null,
+                cover.mediaId(), false, false));
+        assertThat(materials.drafts(a.id(), 0, 20).items()).extracting(WeChatMaterials.Draft::mediaId).contains(draftId);
+        assertThat(materials.draft(a.id(), draftId).get(0).title()).isEqualTo("春季上新（改）");
+
+        WeChatMessages.MassJob news = messages.sendMass(a.id(), new Audience.All(), new MassContent.News(draftId), "news-" + hex(6), true);
+        assertThat(news.msgId()).isNotBlank();
+
+        materials.deleteDraft(a.id(), draftId);
+        assertThatThrownBy(() -> materials.draft(a.id(), draftId)).isInstanceOf(WeChatException.class);
+        materials.deletePermanent(a.id(), cover.mediaId());
+        assertThat(materials.counts(a.id()).images()).isZero();
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void asynchronousSendsHandleAStaleTokenToo() throws Exception {
+        Acc a = account();
+        control.seedFans(a.appId(), 3);
+        String openid = fans.followers(a.id(), null).openids().get(0);
+        String templateId = templates.add(a.id(), "TM00015", List.of());
+        var template = templates.list(a.id()).stream().filter(t -> t.templateId().equals(templateId)).findFirst().orElseThrow();
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        var m = java.util.regex.Pattern.compile("\\{\\{(\\w+)\\.DATA}}").matcher(template.content());
+        while (m.find()) {
+            data.put(m.group(1), "v");
+        }
+        String first = templates.sendAsync(a.id(), new TemplateMessage(openid, templateId, null, null, null, null, data))
+                .toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(first).matches("\\d+");
+        long before = tokens.status(a.id()).orElseThrow().refreshCount();
+        control.advanceClock(7200 + 600);
+        try {
+            String second = templates.sendAsync(a.id(), new TemplateMessage(openid, templateId, null, null, null, null, data))
+                    .toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(second).matches("\\d+").isNotEqualTo(first);
+            assertThat(tokens.status(a.id()).orElseThrow().refreshCount()).isEqualTo(before + 1);
+        } finally {
+            control.resetClock();
+        }
+        var failed = templates.sendAsync(a.id(), new TemplateMessage(openid, "no-such-template", null, null, null, null, data))
+                .toCompletableFuture();
+        assertThatThrownBy(() -> failed.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(WeChatException.class);
     }
 
     private static String hex(int n) {

@@ -84,6 +84,9 @@ public interface WeChatMessages {
 
     void sendServiceMessage(UUID accountId, String openid, ServiceContent content, String kfAccount);
 
+    /** Sends without holding a thread; fails with a {@link WeChatException}. */
+    java.util.concurrent.CompletionStage<Void> sendServiceMessageAsync(UUID accountId, String openid, ServiceContent content, String kfAccount);
+
     /**
      * Submits a mass send. {@code clientMsgId} (≤64 bytes) makes it idempotent for 24 h: a
      * duplicate returns the existing job instead of sending again.

@@ -42,4 +42,7 @@ public interface WeChatTemplates {
 
     /** Sends; returns WeChat's msgid as a string (it exceeds 2^53). */
     String send(UUID accountId, TemplateMessage message);
+
+    /** Sends without holding a thread; fails with a {@link WeChatException}. */
+    java.util.concurrent.CompletionStage<String> sendAsync(UUID accountId, TemplateMessage message);
 }

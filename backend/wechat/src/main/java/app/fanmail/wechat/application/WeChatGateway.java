@@ -1,6 +1,9 @@
 package app.fanmail.wechat.application;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -50,6 +53,48 @@ public class WeChatGateway {
             String replacement = tokens.replaceRejected(accountId, token);
             return checked(invoke(client, replacement, request), accepted);
         }
+    }
+
+    /**
+     * The asynchronous form of {@link #call(UUID, Class, BiFunction)}: the same token handling (one
+     * replacement and one retry when WeChat refuses the token), without blocking a thread on WeChat.
+     */
+    public <T> CompletionStage<JsonObject> callAsync(UUID accountId, Class<T> api, BiFunction<T, String, CompletionStage<JsonObject>> request) {
+        String base = accounts.credentials(accountId).map(AccountCredentials::apiBaseUrl)
+                .orElseThrow(() -> new WeChatException(Kind.OTHER, 0, "No such account", null));
+        T client = clients.client(base, api);
+        String token = tokens.token(accountId);
+        return invokeAsync(client, token, request).handle((answer, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof WeChatException w && w.kind() == Kind.TOKEN_INVALID) {
+                String replacement = tokens.replaceRejected(accountId, token);
+                return invokeAsync(client, replacement, request);
+            }
+            return CompletableFuture.<JsonObject>failedFuture(cause);
+        }).thenCompose(stage -> stage);
+    }
+
+    private static <T> CompletionStage<JsonObject> invokeAsync(T client, String token, BiFunction<T, String, CompletionStage<JsonObject>> request) {
+        CompletionStage<JsonObject> stage;
+        try {
+            stage = request.apply(client, token);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return stage.handle((answer, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof WebApplicationException e) {
+                    int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+                    throw new WeChatException(status >= 500 || status == 429 ? Kind.TRANSIENT : Kind.OTHER, -status, "HTTP " + status, null, e);
+                }
+                throw new WeChatException(Kind.TRANSIENT, -1, "WeChat unreachable or timed out: " + cause.getMessage(), null, cause);
+            }
+            return checked(answer, Set.of());
+        });
     }
 
     private static <T> JsonObject invoke(T client, String token, BiFunction<T, String, JsonObject> request) {

@@ -24,13 +24,24 @@ public class MessagesAdapter implements WeChatMessages {
 
     @Override
     public void sendServiceMessage(UUID accountId, String openid, ServiceContent content, String kfAccount) {
+        JsonObject built = serviceBody(openid, content, kfAccount);
+        gateway.call(accountId, MessageApi.class, (api, token) -> api.customSend(token, built));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Void> sendServiceMessageAsync(UUID accountId, String openid, ServiceContent content,
+                                                                            String kfAccount) {
+        JsonObject built = serviceBody(openid, content, kfAccount);
+        return gateway.callAsync(accountId, MessageApi.class, (api, token) -> api.customSendAsync(token, built)).thenApply(a -> null);
+    }
+
+    private static JsonObject serviceBody(String openid, ServiceContent content, String kfAccount) {
         JsonObjectBuilder body = Json.createObjectBuilder().add("touser", openid);
         serviceContent(body, content);
         if (kfAccount != null) {
             body.add("customservice", Json.createObjectBuilder().add("kf_account", kfAccount));
         }
-        JsonObject built = body.build();
-        gateway.call(accountId, MessageApi.class, (api, token) -> api.customSend(token, built));
+        return body.build();
     }
 
     static void serviceContent(JsonObjectBuilder b, ServiceContent content) {

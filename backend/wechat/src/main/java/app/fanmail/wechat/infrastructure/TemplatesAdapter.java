@@ -85,7 +85,19 @@ public class TemplatesAdapter implements WeChatTemplates {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<String> sendAsync(UUID accountId, TemplateMessage m) {
+        JsonObject built = sendBody(m);
+        return gateway.callAsync(accountId, TemplateApi.class, (api, token) -> api.sendAsync(token, built))
+                .thenApply(a -> Json2.str(a, "msgid"));
+    }
+
+    @Override
     public String send(UUID accountId, TemplateMessage m) {
+        JsonObject built = sendBody(m);
+        return Json2.str(gateway.call(accountId, TemplateApi.class, (api, token) -> api.send(token, built)), "msgid");
+    }
+
+    private static JsonObject sendBody(TemplateMessage m) {
         JsonObjectBuilder body = Json.createObjectBuilder().add("touser", m.openid()).add("template_id", m.templateId());
         if (m.url() != null) {
             body.add("url", m.url());
@@ -101,7 +113,6 @@ public class TemplatesAdapter implements WeChatTemplates {
         for (Map.Entry<String, String> e : m.data().entrySet()) {
             data.add(e.getKey(), Json.createObjectBuilder().add("value", e.getValue()));
         }
-        JsonObject built = body.add("data", data).build();
-        return Json2.str(gateway.call(accountId, TemplateApi.class, (api, token) -> api.send(token, built)), "msgid");
+        return body.add("data", data).build();
     }
 }

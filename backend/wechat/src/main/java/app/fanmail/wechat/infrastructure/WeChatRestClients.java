@@ -1,5 +1,7 @@
 package app.fanmail.wechat.infrastructure;
 
+import java.util.List;
+
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -7,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -106,6 +109,11 @@ public final class WeChatRestClients {
         @POST
         @Path("/cgi-bin/message/template/send")
         JsonObject send(@QueryParam("access_token") String token, JsonObject body);
+
+        /** The same, without holding a thread while WeChat answers (for the dispatch engine). */
+        @POST
+        @Path("/cgi-bin/message/template/send")
+        java.util.concurrent.CompletionStage<JsonObject> sendAsync(@QueryParam("access_token") String token, JsonObject body);
     }
 
     @Path("/cgi-bin/message")
@@ -115,6 +123,10 @@ public final class WeChatRestClients {
         @POST
         @Path("/custom/send")
         JsonObject customSend(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/custom/send")
+        java.util.concurrent.CompletionStage<JsonObject> customSendAsync(@QueryParam("access_token") String token, JsonObject body);
 
         @POST
         @Path("/mass/sendall")
@@ -184,5 +196,24 @@ public final class WeChatRestClients {
         @POST
         @Path("/media/uploadvideo")
         JsonObject uploadVideo(@QueryParam("access_token") String token, JsonObject body);
+    }
+
+    @Path("/cgi-bin")
+    @Produces(MediaType.APPLICATION_JSON)
+    public interface UploadApi {
+        @POST
+        @Path("/media/upload")
+        @Consumes(MediaType.MULTIPART_FORM_DATA)
+        JsonObject uploadTemporary(@QueryParam("access_token") String token, @QueryParam("type") String type, List<EntityPart> parts);
+
+        @POST
+        @Path("/material/add_material")
+        @Consumes(MediaType.MULTIPART_FORM_DATA)
+        JsonObject addMaterial(@QueryParam("access_token") String token, @QueryParam("type") String type, List<EntityPart> parts);
+
+        @POST
+        @Path("/media/uploadimg")
+        @Consumes(MediaType.MULTIPART_FORM_DATA)
+        JsonObject uploadImage(@QueryParam("access_token") String token, List<EntityPart> parts);
     }
 }
