@@ -61,7 +61,8 @@ public class AccountService implements AccountDirectory, AccountRegistration {
     public record AccountPage(List<AccountView> accounts, boolean hasNext, long total) {
     }
 
-    public AccountView create(AccountProfile profile, NewSecrets secrets) {
+    public AccountView create(AccountProfile requested, NewSecrets secrets) {
+        AccountProfile profile = withoutDefaultUrl(requested);
         List<UserError> errors = profile.problems();
         AccountRules.checkAppSecret(secrets.appSecret(), errors);
         AccountRules.checkToken(secrets.token(), errors);
@@ -102,7 +103,8 @@ public class AccountService implements AccountDirectory, AccountRegistration {
                 .stream().map(this::view).toList();
     }
 
-    public AccountView update(UUID id, AccountProfile profile) {
+    public AccountView update(UUID id, AccountProfile requested) {
+        AccountProfile profile = withoutDefaultUrl(requested);
         OfficialAccount account = locked(id);
         List<UserError> errors = profile.problems();
         AccountRules.checkAesKeyPresent(profile.encryptionMode(), account.encodingAesKeyEncrypted() != null, "encryptionMode", errors);
@@ -224,6 +226,14 @@ public class AccountService implements AccountDirectory, AccountRegistration {
                 a.encodingAesKeyEncrypted() == null ? null
                         : cipher.decrypt(a.encodingAesKeyEncrypted(), OfficialAccount.secretContext(a.id(), AES_KEY)),
                 a.encryptionMode(), endpoints.apiBaseUrl(a.apiTarget(), a.apiBaseUrl())));
+    }
+
+    /** The target's default URL is not stored as an override, so it keeps following the configuration. */
+    private AccountProfile withoutDefaultUrl(AccountProfile p) {
+        if (p.apiBaseUrl() == null || p.apiTarget() == null || !p.apiBaseUrl().equals(endpoints.apiBaseUrl(p.apiTarget(), null))) {
+            return p;
+        }
+        return new AccountProfile(p.name(), p.originalId(), p.appId(), p.type(), p.verified(), p.encryptionMode(), p.apiTarget(), null);
     }
 
     private AccountView view(OfficialAccount a) {
