@@ -165,6 +165,19 @@ class AccountsIT {
     }
 
     @Test
+    void theTargetsDefaultUrlIsNotPinnedAsAnOverride() throws Exception {
+        JsonObject created = Accounts.create(admin, Accounts.validInput()).getJsonObject("account");
+        Map<String, Object> update = updateOf(created);
+        update.put("apiBaseUrl", created.getString("apiBaseUrl")); // what an edit form sends back
+        admin.data(Accounts.UPDATE, Map.of("i", update));
+        assertThat(column(created.getString("id"), "api_base_url")).isNull();
+
+        update.put("apiBaseUrl", "http://proxy.example.com:9000");
+        admin.data(Accounts.UPDATE, Map.of("i", update));
+        assertThat(column(created.getString("id"), "api_base_url")).isEqualTo("http://proxy.example.com:9000");
+    }
+
+    @Test
     void replacesOnlyTheSecretsGiven() throws Exception {
         Map<String, Object> input = Accounts.validInput();
         input.put("encryptionMode", "PLAIN");

@@ -35,8 +35,6 @@ public class SessionResource {
     @Inject
     @ConfigProperty(name = "fanmail.session.secure-cookie", defaultValue = "auto")
     String secureCookie;
-    @Context
-    HttpServletRequest request;
 
     public record SignInRequest(String username, String password) {
     }
@@ -52,7 +50,7 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(SignInRequest body) {
+    public Response signIn(SignInRequest body, @Context HttpServletRequest request) {
         if (body == null || body.username() == null || body.password() == null) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new ErrorBody("CREDENTIALS_REQUIRED", "Send a username and a password.", null)).build();
@@ -60,7 +58,7 @@ public class SessionResource {
         SignInResult result = sessions.signIn(body.username(), body.password(), request.getHeader("User-Agent"), request.getRemoteAddr());
         if (result instanceof SignedIn signedIn) {
             return Response.ok(ViewerBody.of(signedIn.viewer()))
-                    .header("Set-Cookie", SessionCookie.set(signedIn.token(), signedIn.maxAge(), secure()))
+                    .header("Set-Cookie", SessionCookie.set(signedIn.token(), signedIn.maxAge(), secure(request)))
                     .header("Cache-Control", "no-store")
                     .build();
         }
@@ -83,12 +81,12 @@ public class SessionResource {
     }
 
     @DELETE
-    public Response signOut() {
+    public Response signOut(@Context HttpServletRequest request) {
         sessions.signOut(SessionCookie.read(request));
-        return Response.noContent().header("Set-Cookie", SessionCookie.clear(secure())).build();
+        return Response.noContent().header("Set-Cookie", SessionCookie.clear(secure(request))).build();
     }
 
-    private boolean secure() {
+    private boolean secure(HttpServletRequest request) {
         return switch (secureCookie) {
             case "true" -> true;
             case "false" -> false;
