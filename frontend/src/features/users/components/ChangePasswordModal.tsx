@@ -1,9 +1,8 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
-import { applyUserErrors } from '../../../lib/userErrors';
+import { useMutationForm } from '../../../lib/useMutationForm';
 import { confirmPasswordRules, passwordRules } from '../validation';
 
 export const ViewerPasswordChangeMutation = graphql(`
@@ -32,41 +31,24 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [formErrors, setFormErrors] = useState<string[]>([]);
   const [{ fetching }, changePassword] = useMutation(ViewerPasswordChangeMutation);
+  const { submit, formErrors, clearErrors } = useMutationForm(form, {
+    resource: 'users',
+    // tolerate a server that names the new password `password`
+    fieldMap: { password: 'newPassword' },
+    run: async (values) => {
+      const result = await changePassword({ input: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
+      return { error: result.error, payload: result.data?.viewerPasswordChange };
+    },
+    onSuccess: () => {
+      message.success(t('users.messages.ownPasswordChanged'));
+      close();
+    },
+  });
 
   const close = () => {
-    setFormErrors([]);
+    clearErrors();
     onClose();
-  };
-
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setFormErrors([]);
-    const result = await changePassword({
-      input: { currentPassword: values.currentPassword, newPassword: values.newPassword },
-    });
-    if (result.error) {
-      setFormErrors([t('common.errors.saveFailed')]);
-      return;
-    }
-    const payload = result.data?.viewerPasswordChange;
-    if (!payload) return;
-    if (payload.userErrors.length > 0) {
-      setFormErrors(applyUserErrors(form, payload.userErrors, t, {
-          resource: 'users',
-          // tolerate a server that names the new password `password`
-          fieldMap: { password: 'newPassword' },
-        }));
-      return;
-    }
-    message.success(t('users.messages.ownPasswordChanged'));
-    close();
   };
 
   return (

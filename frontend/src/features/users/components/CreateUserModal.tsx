@@ -1,10 +1,9 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
 import type { Role } from '../../../gql/graphql';
-import { applyUserErrors } from '../../../lib/userErrors';
+import { useMutationForm } from '../../../lib/useMutationForm';
 import { passwordRules, usernameRules } from '../validation';
 import { ROLES } from './RoleTag';
 
@@ -33,37 +32,22 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [formErrors, setFormErrors] = useState<string[]>([]);
   const [{ fetching }, createUser] = useMutation(UserCreateMutation);
+  const { submit, formErrors, clearErrors } = useMutationForm(form, {
+    resource: 'users',
+    run: async (values) => {
+      const result = await createUser({ input: { username: values.username.trim(), password: values.password, role: values.role } });
+      return { error: result.error, payload: result.data?.userCreate };
+    },
+    onSuccess: (payload, values) => {
+      message.success(t('users.messages.created', { username: payload.user?.username ?? values.username }));
+      close();
+    },
+  });
 
   const close = () => {
-    setFormErrors([]);
+    clearErrors();
     onClose();
-  };
-
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setFormErrors([]);
-    const result = await createUser({
-      input: { username: values.username.trim(), password: values.password, role: values.role },
-    });
-    if (result.error) {
-      setFormErrors([t('common.errors.saveFailed')]);
-      return;
-    }
-    const payload = result.data?.userCreate;
-    if (!payload) return;
-    if (payload.userErrors.length > 0) {
-      setFormErrors(applyUserErrors(form, payload.userErrors, t, { resource: 'users' }));
-      return;
-    }
-    message.success(t('users.messages.created', { username: payload.user?.username ?? values.username }));
-    close();
   };
 
   return (

@@ -1,9 +1,8 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
-import { applyUserErrors } from '../../../lib/userErrors';
+import { useMutationForm } from '../../../lib/useMutationForm';
 import { confirmPasswordRules, passwordRules } from '../validation';
 
 export const UserPasswordResetMutation = graphql(`
@@ -36,36 +35,23 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [formErrors, setFormErrors] = useState<string[]>([]);
   const [{ fetching }, resetPassword] = useMutation(UserPasswordResetMutation);
+  const { submit, formErrors, clearErrors } = useMutationForm(form, {
+    resource: 'users',
+    run: async (values) => {
+      if (!user) return {};
+      const result = await resetPassword({ input: { id: user.id, password: values.password } });
+      return { error: result.error, payload: result.data?.userPasswordReset };
+    },
+    onSuccess: () => {
+      message.success(t('users.messages.passwordReset', { username: user?.username ?? '' }));
+      close();
+    },
+  });
 
   const close = () => {
-    setFormErrors([]);
+    clearErrors();
     onClose();
-  };
-
-  const submit = async () => {
-    if (!user) return;
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setFormErrors([]);
-    const result = await resetPassword({ input: { id: user.id, password: values.password } });
-    if (result.error) {
-      setFormErrors([t('common.errors.saveFailed')]);
-      return;
-    }
-    const payload = result.data?.userPasswordReset;
-    if (!payload) return;
-    if (payload.userErrors.length > 0) {
-      setFormErrors(applyUserErrors(form, payload.userErrors, t, { resource: 'users' }));
-      return;
-    }
-    message.success(t('users.messages.passwordReset', { username: user.username }));
-    close();
   };
 
   return (

@@ -112,7 +112,7 @@ public record TemplateLink(String url, String miniProgramAppId, String miniProgr
             URI uri = new URI(value);
             String scheme = uri.getScheme();
             return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && uri.getHost() != null && !uri.getHost().isEmpty() ;
+                    && uri.getHost() != null && !uri.getHost().isEmpty() && uri.getUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;
         }
