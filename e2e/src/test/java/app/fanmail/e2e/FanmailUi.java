@@ -91,13 +91,23 @@ final class FanmailUi {
             return this;
         }
 
+        /** The submit button; its accessible name gains "loading" while a save is in flight. */
+        Locator submit() {
+            return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Create account")));
+        }
+
+        private void clickSubmit() {
+            assertThat(submit()).not().hasClass(java.util.regex.Pattern.compile(".*ant-btn-loading.*"));
+            submit().click();
+        }
+
         AccountDetail create() {
-            button(page, "Create account").click();
+            clickSubmit();
             return new AccountDetail(page);
         }
 
         void submitExpectingErrors() {
-            button(page, "Create account").click();
+            clickSubmit();
         }
 
         Locator errorOf(String text) {
