@@ -1,0 +1,67 @@
+package app.fanmail.templates.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The port to WeChat's template API, in the module's terms. Implemented in {@code infrastructure}
+ * over the wechat module; failures are {@link GatewayException}s.
+ */
+public interface TemplateGateway {
+    /** An industry as WeChat names it (get_industry's classes). */
+    record IndustryName(String firstClass, String secondClass) {
+    }
+
+    /** get_industry's answer; either may be null when none is set. */
+    record IndustryNames(IndustryName primary, IndustryName secondary) {
+    }
+
+    /** One template of get_all_private_template. */
+    record RemoteTemplate(String templateId, String title, String primaryIndustry, String deputyIndustry, String content,
+                          String example) {
+    }
+
+    /** A message WeChat intercepted (template/query_blocked_tmpl_msg). */
+    record BlockedMessage(long id, String templateMessageId, String title, String content, Instant sentAt, String openid) {
+    }
+
+    /** What went wrong calling WeChat: WeChat's errcode and message, and whether a retry may help. */
+    class GatewayException extends RuntimeException {
+        private final int errcode;
+        private final String errmsg;
+        private final boolean transientFailure;
+
+        public GatewayException(int errcode, String errmsg, boolean transientFailure, Throwable cause) {
+            super("WeChat " + errcode + ": " + errmsg, cause);
+            this.errcode = errcode;
+            this.errmsg = errmsg;
+            this.transientFailure = transientFailure;
+        }
+
+        public int errcode() {
+            return errcode;
+        }
+
+        public String errmsg() {
+            return errmsg;
+        }
+
+        public boolean transientFailure() {
+            return transientFailure;
+        }
+    }
+
+    IndustryNames industries(UUID accountId);
+
+    void setIndustries(UUID accountId, int primaryId, int secondaryId);
+
+    /** Adds a library template by short id; returns the new template id. */
+    String add(UUID accountId, String shortId);
+
+    List<RemoteTemplate> list(UUID accountId);
+
+    void delete(UUID accountId, String templateId);
+
+    List<BlockedMessage> blocked(UUID accountId, String templateId, long largestId, int limit);
+}

@@ -1,0 +1,51 @@
+package app.fanmail.templates.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Enum;
+
+/** GraphQL enums of the templates module, mirroring the domain's by name (the domain stays free of GraphQL). */
+public final class TemplateEnums {
+    private TemplateEnums() {
+    }
+
+    @Enum("TemplateFieldType")
+    @Description("What a template field holds, read from its key's prefix.")
+    public enum TemplateFieldType {
+        @Description("first or remark: not shown on phones since 2023-05-04.") LEGACY,
+        @Description("keywordN: the industry model's numbered fields.") KEYWORD,
+        @Description("thingN: free text such as a product or event name (20 characters).") THING,
+        @Description("numberN: digits, possibly with a decimal point.") NUMBER,
+        @Description("letterN: letters.") LETTER,
+        @Description("symbolN: symbols.") SYMBOL,
+        @Description("character_stringN: letters, digits and symbols, e.g. an order number.") CHARACTER_STRING,
+        @Description("timeN: a time, e.g. 2026-01-31 23:30.") TIME,
+        @Description("dateN: a date.") DATE,
+        @Description("amountN: a sum of money, e.g. 99.00元.") AMOUNT,
+        @Description("phone_numberN: a phone number.") PHONE_NUMBER,
+        @Description("car_numberN: a vehicle licence plate.") CAR_NUMBER,
+        @Description("nameN: a person's name.") NAME,
+        @Description("phraseN: a short phrase such as a status.") PHRASE,
+        @Description("Any other key.") OTHER
+    }
+
+    @Enum("TemplatePreviewWarningCode")
+    @Description("How a phone's display differs from the values given.")
+    public enum TemplatePreviewWarningCode {
+        @Description("The value is longer than a phone shows (20 characters) and is cut.") VALUE_TRUNCATED,
+        @Description("The value is empty or blank.") VALUE_EMPTY,
+        @Description("No value was given for a field of the template.") VALUE_MISSING,
+        @Description("A value was given for a key the template does not have.") UNKNOWN_KEY,
+        @Description("A value for first/remark, which phones no longer show.") LEGACY_FIELD_HIDDEN,
+        @Description("Emoji are removed from values.") EMOJI_REMOVED
+    }
+
+    @Enum("TemplateFieldSource")
+    @Description("Where a preset takes a field's value from.")
+    public enum TemplateFieldSource {
+        @Description("A fixed text, the same for every fan.") FIXED,
+        @Description("The fan's remark (备注名) set by the account.") REMARK,
+        @Description("The names of the fan's tags.") TAG_NAME,
+        @Description("The fan's openid.") OPENID,
+        @Description("A column of an uploaded CSV of recipients.") CSV_COLUMN
+    }
+}

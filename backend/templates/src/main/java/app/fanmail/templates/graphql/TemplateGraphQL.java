@@ -1,0 +1,195 @@
+package app.fanmail.templates.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.fanmail.kernel.graphql.Cursor;
+import app.fanmail.kernel.graphql.Ids;
+import app.fanmail.kernel.graphql.Mutations;
+import app.fanmail.kernel.graphql.PageInfo;
+import app.fanmail.kernel.graphql.UserErrorsException;
+import app.fanmail.kernel.security.RequiresRole;
+import app.fanmail.kernel.security.Role;
+import app.fanmail.templates.application.TemplateService;
+import app.fanmail.templates.domain.FieldPreset;
+import app.fanmail.templates.domain.TemplateLink;
+import app.fanmail.templates.domain.TemplatePreview;
+import app.fanmail.templates.graphql.TemplateTypes.Template;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateAddInput;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateAddPayload;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateBlockedMessage;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateConnection;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateDeleteInput;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateDeletePayload;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateEdge;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateFieldMappingInput;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateIndustriesSetInput;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateIndustriesSetPayload;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateIndustry;
+import app.fanmail.templates.graphql.TemplateTypes.TemplatePreset;
+import app.fanmail.templates.graphql.TemplateTypes.TemplatePresetSaveInput;
+import app.fanmail.templates.graphql.TemplateTypes.TemplatePresetSavePayload;
+import app.fanmail.templates.graphql.TemplateTypes.TemplatePreviewLine;
+import app.fanmail.templates.graphql.TemplateTypes.TemplatePreviewResult;
+import app.fanmail.templates.graphql.TemplateTypes.TemplatePreviewWarning;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateSetup;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateSyncInput;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateSyncPayload;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateValueInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** Template messages' setup: everyone signed in reads, operators and admins change. */
+@GraphQLApi
+@ApplicationScoped
+@RequiresRole(Role.OPERATOR)
+public class TemplateGraphQL {
+    @Inject
+    TemplateService templates;
+
+    @Query("templates")
+    @NonNull
+    @Description("An account's templates as last synced from WeChat, ordered by title.")
+    @RequiresRole(Role.VIEWER)
+    public TemplateConnection templates(
+            @NonNull @Id @Name("accountId") @Description("The account.") String accountId,
+            @Name("first") @DefaultValue("50") @Description("Page size, 1–100.") Integer first,
+            @Name("after") @Description("Cursor of the last template of the previous page.") String after) {
+        int size = Cursor.pageSize(first, 50, 100);
+        var key = Cursor.decode(after, 2);
+        UUID afterId = key.map(k -> Ids.parse(k.get(1))
+                .orElseThrow(() -> new UserErrorsException("CURSOR_INVALID", "after", "The cursor is not one this list produced.")))
+                .orElse(null);
+        TemplateService.TemplatePage page = templates.list(Ids.require(accountId, "accountId", "account"), size,
+                key.map(k -> k.get(0)).orElse(null), afterId);
+        List<TemplateEdge> edges = page.templates().stream()
+                .map(t -> new TemplateEdge(Cursor.encode(t.title(), t.id().toString()), Template.of(t))).toList();
+        return new TemplateConnection(edges, new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                Math.toIntExact(page.total()));
+    }
+
+    @Query("template")
+    @Description("One template by Fanmail's id, or null when there is none.")
+    @RequiresRole(Role.VIEWER)
+    public Template template(@NonNull @Id @Name("id") @Description("The template's id.") String id) {
+        return Ids.parse(id).flatMap(templates::find).map(Template::of).orElse(null);
+    }
+
+    @Description("The template's saved preset; null when none was saved.")
+    @RequiresRole(Role.VIEWER)
+    public TemplatePreset preset(@Source Template template) {
+        return Ids.parse(template.id()).flatMap(templates::preset).map(TemplatePreset::of).orElse(null);
+    }
+
+    @Query("templateSetup")
+    @NonNull
+    @Description("Whether an account can use template messages, its industries and when they may change next.")
+    @RequiresRole(Role.VIEWER)
+    public TemplateSetup templateSetup(@NonNull @Id @Name("accountId") @Description("The account.") String accountId) {
+        return TemplateSetup.of(templates.setup(Ids.require(accountId, "accountId", "account")));
+    }
+
+    @Query("industryCatalog")
+    @NonNull
+    @Description("WeChat's template industries, with Chinese and English names.")
+    @RequiresRole(Role.VIEWER)
+    public List<@NonNull TemplateIndustry> industryCatalog() {
+        return templates.catalog().all().stream().map(TemplateIndustry::of).toList();
+    }
+
+    @Query("templatePreview")
+    @NonNull
+    @Description("What a fan's phone shows for the template filled with these values, and where it differs from them.")
+    @RequiresRole(Role.VIEWER)
+    public TemplatePreviewResult templatePreview(
+            @NonNull @Id @Name("templateId") @Description("The template (Fanmail's id).") String templateId,
+            @NonNull @Name("values") @Description("A value per field key.") List<@NonNull TemplateValueInput> values) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (TemplateValueInput v : values) {
+            map.put(v.key(), v.value());
+        }
+        TemplatePreview p = templates.preview(Ids.require(templateId, "templateId", "template"), map);
+        return new TemplatePreviewResult(p.title(), p.lines().stream().map(TemplatePreviewLine::of).toList(),
+                p.warnings().stream().map(TemplatePreviewWarning::of).toList());
+    }
+
+    @Query("templateBlockedMessages")
+    @NonNull
+    @Description("Messages of this template WeChat intercepted, oldest first, after largestId.")
+    @RequiresRole(Role.VIEWER)
+    public List<@NonNull TemplateBlockedMessage> templateBlockedMessages(
+            @NonNull @Id @Name("templateId") @Description("The template (Fanmail's id).") String templateId,
+            @Name("first") @DefaultValue("50") @Description("How many, 1–100.") Integer first,
+            @Name("largestId") @DefaultValue("0") @Description("The largest id already seen; 0 to start.") String largestId) {
+        int size = Cursor.pageSize(first, 50, 100);
+        long largest;
+        try {
+            largest = largestId == null || largestId.isBlank() ? 0 : Long.parseLong(largestId.trim());
+        } catch (NumberFormatException e) {
+            throw new UserErrorsException("LARGEST_ID_INVALID", "largestId", "largestId is a record id from an earlier answer.");
+        }
+        return templates.blocked(Ids.require(templateId, "templateId", "template"), largest, size).stream()
+                .map(b -> new TemplateBlockedMessage(Long.toString(b.id()), b.templateMessageId(), b.title(), b.content(), b.sentAt(),
+                        b.openid()))
+                .toList();
+    }
+
+    @Mutation("templateSync")
+    @NonNull
+    @Description("Makes the account's library match WeChat's list of private templates exactly.")
+    public TemplateSyncPayload templateSync(@NonNull @Name("input") @Description("The mutation's input.") TemplateSyncInput in) {
+        return Mutations.attempt(() -> templates.sync(Ids.require(in.accountId(), "accountId", "account")),
+                r -> new TemplateSyncPayload(r.added(), r.updated(), r.removed(), r.total(), List.of()),
+                e -> new TemplateSyncPayload(null, null, null, null, e));
+    }
+
+    @Mutation("templateAdd")
+    @NonNull
+    @Description("Adds a template from WeChat's library (at most 25 per account), then syncs the library.")
+    public TemplateAddPayload templateAdd(@NonNull @Name("input") @Description("The mutation's input.") TemplateAddInput in) {
+        return Mutations.attempt(() -> templates.add(Ids.require(in.accountId(), "accountId", "account"), in.shortId()),
+                r -> new TemplateAddPayload(Template.of(r.template()), List.of()), e -> new TemplateAddPayload(null, e));
+    }
+
+    @Mutation("templateDelete")
+    @NonNull
+    @Description("Deletes a template in WeChat and in Fanmail.")
+    public TemplateDeletePayload templateDelete(@NonNull @Name("input") @Description("The mutation's input.") TemplateDeleteInput in) {
+        return Mutations.attempt(() -> templates.delete(Ids.require(in.id(), "id", "template")).toString(),
+                id -> new TemplateDeletePayload(id, List.of()), e -> new TemplateDeletePayload(null, e));
+    }
+
+    @Mutation("templateIndustriesSet")
+    @NonNull
+    @Description("Sets the account's industries; refused with INDUSTRY_CHANGE_TOO_SOON after a change this month (Asia/Shanghai).")
+    public TemplateIndustriesSetPayload templateIndustriesSet(
+            @NonNull @Name("input") @Description("The mutation's input.") TemplateIndustriesSetInput in) {
+        return Mutations.attempt(() -> templates.setIndustries(Ids.require(in.accountId(), "accountId", "account"),
+                        in.primaryIndustryId(), in.secondaryIndustryId()),
+                s -> new TemplateIndustriesSetPayload(TemplateSetup.of(s), List.of()), e -> new TemplateIndustriesSetPayload(null, e));
+    }
+
+    @Mutation("templatePresetSave")
+    @NonNull
+    @Description("Saves how the template's fields are filled and where the message links to.")
+    public TemplatePresetSavePayload templatePresetSave(
+            @NonNull @Name("input") @Description("The mutation's input.") TemplatePresetSaveInput in) {
+        return Mutations.attempt(() -> {
+            FieldPreset preset = new FieldPreset(in.mappings().stream().map(TemplateFieldMappingInput::toDomain).toList());
+            TemplateLink link = in.link() == null ? TemplateLink.none()
+                    : TemplateLink.of(in.link().url(), in.link().miniProgramAppId(), in.link().miniProgramPagePath());
+            return templates.savePreset(Ids.require(in.templateId(), "templateId", "template"), preset, link);
+        }, p -> new TemplatePresetSavePayload(TemplatePreset.of(p), List.of()), e -> new TemplatePresetSavePayload(null, e));
+    }
+}

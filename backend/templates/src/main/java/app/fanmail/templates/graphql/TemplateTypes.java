@@ -1,0 +1,274 @@
+package app.fanmail.templates.graphql;
+
+import java.time.Instant;
+import java.util.List;
+
+import app.fanmail.kernel.graphql.PageInfo;
+import app.fanmail.kernel.graphql.UserError;
+import app.fanmail.templates.application.StoredPreset;
+import app.fanmail.templates.application.StoredTemplate;
+import app.fanmail.templates.application.TemplateService;
+import app.fanmail.templates.domain.FieldMapping;
+import app.fanmail.templates.domain.FieldSource;
+import app.fanmail.templates.domain.Industry;
+import app.fanmail.templates.domain.PreviewLine;
+import app.fanmail.templates.domain.PreviewWarning;
+import app.fanmail.templates.domain.TemplateField;
+import app.fanmail.templates.graphql.TemplateEnums.TemplateFieldSource;
+import app.fanmail.templates.graphql.TemplateEnums.TemplateFieldType;
+import app.fanmail.templates.graphql.TemplateEnums.TemplatePreviewWarningCode;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+/** GraphQL shapes of the templates module. */
+public final class TemplateTypes {
+    private TemplateTypes() {
+    }
+
+    @Type("TemplateFieldInfo")
+    @Description("A placeholder of a template ({{key.DATA}}), in order of first appearance.")
+    public record TemplateFieldInfo(
+            @NonNull @Description("The placeholder's key, e.g. thing1.") String key,
+            @Description("The text before the placeholder on its line, e.g. 商品名称; null when there is none.") String label,
+            @NonNull @Description("What WeChat expects in the field, read from the key's prefix.") TemplateFieldType type,
+            @NonNull @Description("Whether it is first or remark, which phones no longer show (since 2023-05-04).") boolean legacy) {
+        static TemplateFieldInfo of(TemplateField f) {
+            return new TemplateFieldInfo(f.key(), f.hasLabel() ? f.label() : null, TemplateFieldType.valueOf(f.type().name()), f.legacy());
+        }
+    }
+
+    @Type("TemplateFieldMapping")
+    @Description("Where a preset takes one field's value from.")
+    public record TemplateFieldMapping(
+            @NonNull @Description("The template field's key.") String key,
+            @NonNull @Description("The value's source.") TemplateFieldSource source,
+            @Description("The text, for FIXED.") String fixedValue,
+            @Description("The CSV column, for CSV_COLUMN.") String csvColumn) {
+    }
+
+    @Type("TemplatePreset")
+    @Description("A template's saved way of filling its fields, and its link.")
+    public record TemplatePreset(
+            @NonNull @Description("The field mappings; unmapped fields are filled when sending.") List<@NonNull TemplateFieldMapping> mappings,
+            @Description("The link's URL (old clients' fallback when a mini program is set).") String url,
+            @Description("The mini program's AppID.") String miniProgramAppId,
+            @Description("The mini program page to open.") String miniProgramPagePath,
+            @NonNull @Description("Saved versions so far (1 after the first save).") int version,
+            @NonNull @Description("When it was last saved.") Instant updatedAt) {
+        static TemplatePreset of(StoredPreset p) {
+            return new TemplatePreset(p.preset().mappings().stream()
+                    .map(m -> new TemplateFieldMapping(m.key(), TemplateFieldSource.valueOf(m.source().name()), m.fixedValue(), m.csvColumn())).toList(),
+                    p.link().url(), p.link().miniProgramAppId(), p.link().miniProgramPagePath(), Math.toIntExact(p.version()), p.updatedAt());
+        }
+    }
+
+    @Type("Template")
+    @Description("A private template of an account's library, as last synced from WeChat.")
+    public record Template(
+            @NonNull @Id @Description("Fanmail's id of the template.") String id,
+            @NonNull @Id @Description("The account it belongs to.") String accountId,
+            @NonNull @Description("WeChat's template_id, used when sending.") String templateId,
+            @NonNull @Description("The template's title.") String title,
+            @NonNull @Description("Primary industry as WeChat names it; empty for category templates.") String primaryIndustry,
+            @NonNull @Description("Deputy industry as WeChat names it; may be empty.") String deputyIndustry,
+            @NonNull @Description("The raw content with {{key.DATA}} placeholders.") String content,
+            @NonNull @Description("WeChat's example message; may be empty.") String example,
+            @NonNull @Description("The placeholders, parsed from the content.") List<@NonNull TemplateFieldInfo> fields,
+            @NonNull @Description("When Fanmail last saw it in WeChat.") Instant syncedAt) {
+        static Template of(StoredTemplate t) {
+            return new Template(t.id().toString(), t.accountId().toString(), t.templateId(), t.title(), t.primaryIndustry(),
+                    t.deputyIndustry(), t.content(), t.example(), t.parsed().fields().stream().map(TemplateFieldInfo::of).toList(),
+                    t.syncedAt());
+        }
+    }
+
+    @Type("TemplateEdge")
+    @Description("A template in a page of templates.")
+    public record TemplateEdge(
+            @NonNull @Description("Pass as `after` to continue after this template.") String cursor,
+            @NonNull @Description("The template.") Template node) {
+    }
+
+    @Type("TemplateConnection")
+    @Description("A page of an account's templates, ordered by title.")
+    public record TemplateConnection(
+            @NonNull @Description("The templates of this page.") List<@NonNull TemplateEdge> edges,
+            @NonNull @Description("Where this page sits.") PageInfo pageInfo,
+            @NonNull @Description("Number of templates the account has (WeChat allows 25).") int totalCount) {
+    }
+
+    @Type("TemplateIndustry")
+    @Description("One of WeChat's template industries (行业).")
+    public record TemplateIndustry(
+            @NonNull @Description("WeChat's industry id (1–41), as api_set_industry takes it.") int id,
+            @NonNull @Description("Primary class in Chinese, e.g. IT科技.") String firstClass,
+            @NonNull @Description("Secondary class in Chinese, e.g. 互联网|电子商务.") String secondClass,
+            @NonNull @Description("Primary class in English.") String firstClassEn,
+            @NonNull @Description("Secondary class in English.") String secondClassEn) {
+        static TemplateIndustry of(Industry i) {
+            return i == null ? null : new TemplateIndustry(i.id(), i.firstClass(), i.secondClass(), i.firstClassEn(), i.secondClassEn());
+        }
+    }
+
+    @Type("TemplateSetup")
+    @Description("Whether an account can use template messages, its industries and when they may change next.")
+    public record TemplateSetup(
+            @NonNull @Id @Description("The account.") String accountId,
+            @NonNull @Description("Whether the account may use template messages (verified service accounts only).") boolean eligible,
+            @Description("Why not, when not eligible.") String reason,
+            @Description("The primary industry; null when none is set.") TemplateIndustry primaryIndustry,
+            @Description("The secondary industry; null when none is set.") TemplateIndustry secondaryIndustry,
+            @Description("When the industries may change next (start of next month in Asia/Shanghai); null when a change is allowed now.") Instant nextIndustryChangeAt,
+            @NonNull @Description("Templates in the library (WeChat allows 25).") int templateCount,
+            @NonNull @Description("The most templates an account may hold.") int templateLimit) {
+        static TemplateSetup of(TemplateService.Setup s) {
+            return new TemplateSetup(s.accountId().toString(), s.eligibility().eligible(), s.eligibility().reason(),
+                    TemplateIndustry.of(s.primary()), TemplateIndustry.of(s.secondary()), s.nextIndustryChangeAt(), s.templateCount(),
+                    TemplateService.TEMPLATE_LIMIT);
+        }
+    }
+
+    @Input("TemplateValueInput")
+    @Description("A value for one template field.")
+    public record TemplateValueInput(
+            @NonNull @Description("The field's key, e.g. thing1.") String key,
+            @NonNull @Description("The value to show.") String value) {
+    }
+
+    @Type("TemplatePreviewLine")
+    @Description("A line as a phone shows it.")
+    public record TemplatePreviewLine(
+            @NonNull @Description("The field's key.") String key,
+            @Description("The label shown before the value; null when the template has none.") String label,
+            @NonNull @Description("The value as shown (after truncation and emoji removal).") String value,
+            @NonNull @Description("Whether the value was cut.") boolean truncated,
+            @NonNull @Description("The whole line, label and value.") String text) {
+        static TemplatePreviewLine of(PreviewLine l) {
+            return new TemplatePreviewLine(l.key(), l.label(), l.value(), l.truncated(), l.text());
+        }
+    }
+
+    @Type("TemplatePreviewWarning")
+    @Description("Something the phone will show differently from what was given.")
+    public record TemplatePreviewWarning(
+            @NonNull @Description("What happens.") TemplatePreviewWarningCode code,
+            @Description("The field's key; null for the whole message.") String field,
+            @NonNull @Description("Explanation in English.") String message) {
+        static TemplatePreviewWarning of(PreviewWarning w) {
+            return new TemplatePreviewWarning(TemplatePreviewWarningCode.valueOf(w.code().name()), w.field(), w.message());
+        }
+    }
+
+    @Type("TemplatePreview")
+    @Description("What a fan's phone shows for a template filled with given values.")
+    public record TemplatePreviewResult(
+            @NonNull @Description("The title shown.") String title,
+            @NonNull @Description("The lines shown, in order.") List<@NonNull TemplatePreviewLine> lines,
+            @NonNull @Description("Where the phone differs from the values given.") List<@NonNull TemplatePreviewWarning> warnings) {
+    }
+
+    @Type("TemplateBlockedMessage")
+    @Description("A template message WeChat intercepted (e.g. for breaking its rules).")
+    public record TemplateBlockedMessage(
+            @NonNull @Description("WeChat's id of the record; pass the largest as largestId to page on.") String id,
+            @Description("The message's msgid.") String templateMessageId,
+            @Description("The template's title.") String title,
+            @Description("The message content.") String content,
+            @Description("When it was sent.") Instant sentAt,
+            @Description("The recipient's openid.") String openid) {
+    }
+
+    @Input("TemplateSyncInput")
+    @Description("Fetches an account's templates from WeChat.")
+    public record TemplateSyncInput(@NonNull @Id @Description("The account.") String accountId) {
+    }
+
+    @Type("TemplateSyncPayload")
+    @Description("Result of templateSync: the library now matches WeChat exactly.")
+    public record TemplateSyncPayload(
+            @Description("Templates WeChat had that Fanmail did not; null when refused.") Integer added,
+            @Description("Templates whose title, industries, content or example changed; null when refused.") Integer updated,
+            @Description("Templates WeChat no longer has; null when refused.") Integer removed,
+            @Description("Templates in the library after the sync; null when refused.") Integer total,
+            @NonNull @Description("Why the sync was refused; empty on success.") List<@NonNull UserError> userErrors) {
+    }
+
+    @Input("TemplateAddInput")
+    @Description("Adds a template from WeChat's public library.")
+    public record TemplateAddInput(
+            @NonNull @Id @Description("The account.") String accountId,
+            @NonNull @Description("The library template's short id, e.g. TM00015 or OPENTM200565259.") String shortId) {
+    }
+
+    @Type("TemplateAddPayload")
+    @Description("Result of templateAdd.")
+    public record TemplateAddPayload(
+            @Description("The added template; null when refused.") Template template,
+            @NonNull @Description("Why it was refused; empty on success.") List<@NonNull UserError> userErrors) {
+    }
+
+    @Input("TemplateDeleteInput")
+    @Description("Deletes a template in WeChat and in Fanmail.")
+    public record TemplateDeleteInput(@NonNull @Id @Description("The template (Fanmail's id).") String id) {
+    }
+
+    @Type("TemplateDeletePayload")
+    @Description("Result of templateDelete.")
+    public record TemplateDeletePayload(
+            @Id @Description("Id of the deleted template; null when refused.") String deletedTemplateId,
+            @NonNull @Description("Why it was refused; empty on success.") List<@NonNull UserError> userErrors) {
+    }
+
+    @Input("TemplateIndustriesSetInput")
+    @Description("Sets an account's two template industries (WeChat allows one change per month).")
+    public record TemplateIndustriesSetInput(
+            @NonNull @Id @Description("The account.") String accountId,
+            @NonNull @Description("Primary industry id (see industryCatalog).") int primaryIndustryId,
+            @NonNull @Description("Secondary industry id, different from the primary.") int secondaryIndustryId) {
+    }
+
+    @Type("TemplateIndustriesSetPayload")
+    @Description("Result of templateIndustriesSet.")
+    public record TemplateIndustriesSetPayload(
+            @Description("The account's setup after the change; null when refused.") TemplateSetup setup,
+            @NonNull @Description("Why it was refused; empty on success.") List<@NonNull UserError> userErrors) {
+    }
+
+    @Input("TemplateFieldMappingInput")
+    @Description("Where one field's value comes from.")
+    public record TemplateFieldMappingInput(
+            @NonNull @Description("The template field's key.") String key,
+            @NonNull @Description("The value's source.") TemplateFieldSource source,
+            @Description("The text, for FIXED.") String fixedValue,
+            @Description("The CSV column, for CSV_COLUMN.") String csvColumn) {
+        FieldMapping toDomain() {
+            return new FieldMapping(key, source == null ? null : FieldSource.valueOf(source.name()), fixedValue, csvColumn);
+        }
+    }
+
+    @Input("TemplateLinkInput")
+    @Description("Where a tap on the message leads: a URL and/or a mini program page (the mini program wins).")
+    public record TemplateLinkInput(
+            @Description("An http(s) URL.") String url,
+            @Description("The mini program's AppID.") String miniProgramAppId,
+            @Description("The mini program page, e.g. pages/index/index.") String miniProgramPagePath) {
+    }
+
+    @Input("TemplatePresetSaveInput")
+    @Description("Saves how a template's fields are filled. Errors name the mapping, e.g. mappings.1.key, or the link part, e.g. link.url.")
+    public record TemplatePresetSaveInput(
+            @NonNull @Id @Description("The template (Fanmail's id).") String templateId,
+            @NonNull @Description("The field mappings.") List<@NonNull TemplateFieldMappingInput> mappings,
+            @Description("The link; null for none.") TemplateLinkInput link) {
+    }
+
+    @Type("TemplatePresetSavePayload")
+    @Description("Result of templatePresetSave.")
+    public record TemplatePresetSavePayload(
+            @Description("The saved preset; null when refused.") TemplatePreset preset,
+            @NonNull @Description("Why it was refused, per input field; empty on success.") List<@NonNull UserError> userErrors) {
+    }
+}

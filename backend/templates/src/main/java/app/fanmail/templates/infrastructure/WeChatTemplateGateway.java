@@ -1,0 +1,74 @@
+package app.fanmail.templates.infrastructure;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import app.fanmail.templates.application.TemplateGateway;
+import app.fanmail.wechat.api.WeChatException;
+import app.fanmail.wechat.api.WeChatTemplates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** {@link TemplateGateway} over the wechat module's {@link WeChatTemplates}. */
+@ApplicationScoped
+public class WeChatTemplateGateway implements TemplateGateway {
+    @Inject
+    WeChatTemplates wechat;
+
+    @Override
+    public IndustryNames industries(UUID accountId) {
+        WeChatTemplates.Industries i = call(() -> wechat.industries(accountId));
+        return new IndustryNames(name(i == null ? null : i.primary()), name(i == null ? null : i.secondary()));
+    }
+
+    @Override
+    public void setIndustries(UUID accountId, int primaryId, int secondaryId) {
+        call(() -> {
+            wechat.setIndustries(accountId, primaryId, secondaryId);
+            return null;
+        });
+    }
+
+    @Override
+    public String add(UUID accountId, String shortId) {
+        return call(() -> wechat.add(accountId, shortId, List.of()));
+    }
+
+    @Override
+    public List<RemoteTemplate> list(UUID accountId) {
+        return call(() -> wechat.list(accountId)).stream()
+                .map(t -> new RemoteTemplate(t.templateId(), t.title(), t.primaryIndustry(), t.deputyIndustry(), t.content(), t.example()))
+                .toList();
+    }
+
+    @Override
+    public void delete(UUID accountId, String templateId) {
+        call(() -> {
+            wechat.delete(accountId, templateId);
+            return null;
+        });
+    }
+
+    @Override
+    public List<BlockedMessage> blocked(UUID accountId, String templateId, long largestId, int limit) {
+        return call(() -> wechat.blocked(accountId, templateId, largestId, limit)).stream()
+                .map(b -> new BlockedMessage(b.id(), b.templateMessageId(), b.title(), b.content(), b.sentAt(), b.openid()))
+                .toList();
+    }
+
+    private static IndustryName name(WeChatTemplates.Industry i) {
+        if (i == null || i.firstClass() == null || i.firstClass().isBlank()) {
+            return null;
+        }
+        return new IndustryName(i.firstClass(), i.secondClass());
+    }
+
+    private static <T> T call(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (WeChatException e) {
+            throw new GatewayException(e.errcode(), e.errmsg(), e.retryable(), e);
+        }
+    }
+}
