@@ -283,6 +283,38 @@ class TemplatesIT {
         return base.toString().replaceAll("/$", "") + "/wechat-sandbox";
     }
 
+    @Test
+    @OperateOnDeployment("fanmail")
+    void deletingTheAccountRemovesItsTemplateData() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        Acc acc = account(admin, "SERVICE", true);
+        ok(add(admin, acc, "TM00015"));
+        assertThat(list(admin, acc).getInt("totalCount")).isEqualTo(1);
+
+        JsonObject deleted = admin.data(Accounts.DELETE, Map.of("i", Map.of("id", acc.id()))).getJsonObject("accountDelete");
+        assertThat(deleted.getJsonArray("userErrors")).isEmpty();
+        assertThat(admin.graphql(LIST, Map.of("a", acc.id())).toString()).as("the account is gone").contains("NOT_FOUND");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (templateRows(acc) > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(templateRows(acc)).as("template rows left for the deleted account").isZero();
+    }
+
+    private static long templateRows(Acc acc) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(System.getProperty("fanmail.test.db.url"),
+                System.getProperty("fanmail.test.db.user"), System.getProperty("fanmail.test.db.password"));
+             var s = c.prepareStatement("select (select count(*) from templates.template where account_id = ?) "
+                     + "+ (select count(*) from templates.template_setup where account_id = ?)")) {
+            s.setObject(1, java.util.UUID.fromString(acc.id()));
+            s.setObject(2, java.util.UUID.fromString(acc.id()));
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static JsonObject sync(FanmailClient admin, Acc acc) {
         return admin.data(SYNC, Map.of("i", Map.of("accountId", acc.id()))).getJsonObject("templateSync");
     }

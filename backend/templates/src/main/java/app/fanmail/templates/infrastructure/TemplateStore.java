@@ -134,6 +134,13 @@ public class TemplateStore {
         em.createNativeQuery("delete from templates.template where id = :id").setParameter("id", id).executeUpdate();
     }
 
+    /** Everything the module keeps for an account (presets go with their templates). */
+    public void forgetAccount(UUID accountId) {
+        for (String table : new String[] {"template", "setup_change", "template_setup"}) {
+            em.createNativeQuery("delete from templates." + table + " where account_id = :a").setParameter("a", accountId).executeUpdate();
+        }
+    }
+
     public Optional<StoredPreset> preset(UUID templateId) {
         List<?> rows = em.createNativeQuery("select cast(mappings as text), cast(link as text), version, updated_at from templates.field_preset where template_id = :i")
                 .setParameter("i", templateId).getResultList();
