@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** bulletproof-react boundaries: features never import each other or the app. */
-const features = ['auth', 'accounts', 'events', 'users'];
+const features = ['auth', 'accounts', 'events', 'templates', 'users'];
 
 export default tseslint.config(
   { ignores: ['dist', 'target', 'node_modules', 'src/gql'] },

@@ -2,7 +2,20 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { graphql as mswGraphql, http, HttpResponse } from 'msw';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { aCallbackEvent, aConnection, admin, anAccount, api, callbackEventConnection, operator, sessionAs, viewer } from '../test/handlers';
+import {
+  aCallbackEvent,
+  aConnection,
+  admin,
+  anAccount,
+  api,
+  aTemplate,
+  aTemplateSetup,
+  callbackEventConnection,
+  operator,
+  sessionAs,
+  templateConnection,
+  viewer,
+} from '../test/handlers';
 import { setupUser } from '../test/render';
 import { server } from '../test/server';
 import { AppProviders } from './providers';
@@ -192,12 +205,38 @@ describe('App routing and layout', () => {
     expect(within(nav).getByRole('menuitem', { name: /事件控制台/ })).toHaveClass('ant-menu-item-selected');
   });
 
+  it("opens an account's template messages from the page and marks them in the menu", async () => {
+    server.use(
+      api.query('Account', () => HttpResponse.json({ data: { account: anAccount() } })),
+      api.query('TemplatesPage', () =>
+        HttpResponse.json({
+          data: {
+            account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo' },
+            templateSetup: aTemplateSetup(),
+            industryCatalog: [],
+          },
+        }),
+      ),
+      api.query('Templates', () => HttpResponse.json({ data: { templates: templateConnection([aTemplate()]) } })),
+    );
+    renderApp('/accounts/acc-1');
+    const user = setupUser();
+    const nav = await screen.findByRole('navigation', { name: '主导航' });
+    expect(within(nav).getByRole('link', { name: '模板消息' })).toHaveAttribute('href', '/accounts/acc-1/templates');
+
+    await user.click(await screen.findByTestId('templates-link'));
+
+    expect(await within(await screen.findByTestId('templates-table')).findByText('订单发货通知')).toBeInTheDocument();
+    expect(within(nav).getByRole('menuitem', { name: /模板消息/ })).toHaveClass('ant-menu-item-selected');
+  });
+
   it('keeps the events console out of the menu away from an account', async () => {
     server.use(emptyAccounts);
     renderApp('/accounts');
     const nav = await screen.findByRole('navigation', { name: '主导航' });
     expect(within(nav).getByRole('link', { name: '公众号' })).toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: '事件控制台' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: '模板消息' })).not.toBeInTheDocument();
   });
 
   it('shows a 404 page for unknown paths', async () => {

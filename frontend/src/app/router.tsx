@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AccountCreatePage, AccountEditPage, AccountsListPage } from '../features/accounts';
 import { SignInPage } from '../features/auth';
 import { EventsConsolePage, WeChatConnectionCard } from '../features/events';
+import { TemplateDetailPage, TemplatesPage } from '../features/templates';
 import { UsersPage } from '../features/users';
 import { AppLayout } from './layout/AppLayout';
 import { ForbiddenPage } from './routes/ForbiddenPage';
@@ -35,6 +36,8 @@ export function AppRoutes() {
           element={<AccountEditPage renderCards={(account) => <WeChatConnectionCard accountId={account.id} />} />}
         />
         <Route path="accounts/:id/events" element={<EventsConsolePage />} />
+        <Route path="accounts/:id/templates" element={<TemplatesPage />} />
+        <Route path="accounts/:id/templates/:templateId" element={<TemplateDetailPage />} />
         <Route
           path="users"
           element={

@@ -45,6 +45,38 @@ const CONTRACT_CODES = {
   auth: ['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS'],
   events: ['NOT_FOUND', 'NOT_A_SANDBOX_ACCOUNT', 'SANDBOX_UNREACHABLE', 'SANDBOX_REFUSED'],
   connection: ['WECHAT_CREDENTIALS_INVALID', 'WECHAT_UNREACHABLE', 'WECHAT_ERROR', 'NOT_FOUND'],
+  templates: [
+    'TEMPLATES_NOT_AVAILABLE',
+    'INDUSTRY_INVALID',
+    'INDUSTRY_UNKNOWN',
+    'INDUSTRY_REQUIRED',
+    'INDUSTRIES_IDENTICAL',
+    'INDUSTRY_CHANGE_TOO_SOON',
+    'INDUSTRY_CHANGE_LIMIT_REACHED',
+    'TEMPLATE_LIMIT_REACHED',
+    'TEMPLATE_SHORT_ID_REQUIRED',
+    'TEMPLATE_SHORT_ID_UNKNOWN',
+    'WECHAT_UNAVAILABLE',
+    'WECHAT_REFUSED',
+    'NOT_FOUND',
+    'CATEGORY_DUPLICATE',
+    'CATEGORY_LIMIT_EXCEEDED',
+    'CATEGORY_REQUIRED',
+    'CATEGORY_CHANGE_LIMIT_REACHED',
+    'MINIPROGRAM_APPID_INVALID',
+    'MINIPROGRAM_APPID_REQUIRED',
+    'MINIPROGRAM_PAGEPATH_INVALID',
+    'MINIPROGRAM_PAGEPATH_REQUIRED',
+    'PRESET_CSV_COLUMN_REQUIRED',
+    'PRESET_FIELD_DUPLICATE',
+    'PRESET_FIELD_REQUIRED',
+    'PRESET_FIELD_UNKNOWN',
+    'PRESET_FIXED_VALUE_REQUIRED',
+    'PRESET_SOURCE_REQUIRED',
+    'URL_INVALID',
+    'LARGEST_ID_INVALID',
+    'CURSOR_INVALID',
+  ],
   common: ['FORBIDDEN', 'UNAUTHENTICATED'],
 };
 
@@ -56,7 +88,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Preview warning codes (TemplatePreviewWarningCode), shown under `templates.preview.warnings`. */
+const PREVIEW_WARNING_CODES = ['VALUE_TRUNCATED', 'VALUE_EMPTY', 'VALUE_MISSING', 'UNKNOWN_KEY', 'LEGACY_FIELD_HIDDEN', 'EMOJI_REMOVED'];
+
 describe('locales', () => {
+  it('translate every template preview warning in both languages', () => {
+    for (const code of PREVIEW_WARNING_CODES) {
+      expect(en).toContain(`templates.preview.warnings.${code}`);
+      expect(zh).toContain(`templates.preview.warnings.${code}`);
+    }
+  });
+
   it('zh-CN and en-US have the same keys', () => {
     expect([...zh].filter((k) => !en.has(k))).toEqual([]);
     expect([...en].filter((k) => !zh.has(k))).toEqual([]);

@@ -3,6 +3,9 @@ import type { WebSocketHandler } from 'msw';
 import type {
   AccountFieldsFragment,
   CallbackEventFieldsFragment,
+  TemplateFieldsFragment,
+  TemplateIndustryFieldsFragment,
+  TemplateSetupFieldsFragment,
   UserFieldsFragment,
   WeChatConnectionFieldsFragment,
 } from '../gql/graphql';
@@ -105,6 +108,63 @@ export function aConnection(overrides: Partial<WeChatConnectionFieldsFragment> =
     failedAt: null,
     retryAfter: null,
     ...overrides,
+  };
+}
+
+export function anIndustry(overrides: Partial<TemplateIndustryFieldsFragment> = {}): TemplateIndustryFieldsFragment {
+  return {
+    __typename: 'TemplateIndustry',
+    id: 1,
+    firstClass: 'IT科技',
+    firstClassEn: 'IT',
+    secondClass: '互联网|电子商务',
+    secondClassEn: 'Internet / e-commerce',
+    ...overrides,
+  };
+}
+
+export function aTemplateSetup(overrides: Partial<TemplateSetupFieldsFragment> = {}): TemplateSetupFieldsFragment {
+  return {
+    __typename: 'TemplateSetup',
+    accountId: 'acc-1',
+    eligible: true,
+    reason: null,
+    nextIndustryChangeAt: null,
+    templateCount: 1,
+    templateLimit: 25,
+    primaryIndustry: anIndustry(),
+    secondaryIndustry: anIndustry({ id: 2, secondClass: 'IT软件与服务', secondClassEn: 'IT software and services' }),
+    ...overrides,
+  };
+}
+
+export function aTemplate(overrides: Partial<TemplateFieldsFragment> = {}): TemplateFieldsFragment {
+  return {
+    __typename: 'Template',
+    id: 'tpl-1',
+    accountId: 'acc-1',
+    templateId: 'iPk5sOIt5X_flOVKn5GrTFpncEYTojx6ddbt8WYoV5s',
+    title: '订单发货通知',
+    primaryIndustry: 'IT科技',
+    deputyIndustry: '互联网|电子商务',
+    content: '商品名称：{{thing1.DATA}}\n订单号：{{character_string2.DATA}}',
+    example: '商品名称：Fanmail 马克杯\n订单号：20261105001',
+    syncedAt: '2026-11-05T08:00:00Z',
+    fields: [
+      { __typename: 'TemplateFieldInfo', key: 'thing1', label: '商品名称', legacy: false, type: 'THING' },
+      { __typename: 'TemplateFieldInfo', key: 'character_string2', label: '订单号', legacy: false, type: 'CHARACTER_STRING' },
+    ],
+    ...overrides,
+  };
+}
+
+/** A `templates` answer; cursors are `cur-<id>`. */
+export function templateConnection(templates: TemplateFieldsFragment[]) {
+  return {
+    __typename: 'TemplateConnection',
+    totalCount: templates.length,
+    pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: templates.length ? `cur-${templates.at(-1)?.id}` : null },
+    edges: templates.map((node) => ({ __typename: 'TemplateEdge', cursor: `cur-${node.id}`, node })),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MailOutlined,
+  ProfileOutlined,
   TeamOutlined,
   ThunderboltOutlined,
   UserOutlined,
@@ -31,6 +32,7 @@ export function AppLayout() {
   // on an account's pages, its events console is one click away (it needs the account)
   const accountId = matchPath('/accounts/:id/*', location.pathname)?.params.id;
   const eventsPath = accountId && accountId !== 'new' ? `/accounts/${accountId}/events` : null;
+  const templatesPath = accountId && accountId !== 'new' ? `/accounts/${accountId}/templates` : null;
 
   const menuItems: MenuProps['items'] = [
     { key: '/accounts', icon: <MailOutlined aria-hidden />, label: <Link to="/accounts">{t('nav.accounts')}</Link> },
@@ -40,6 +42,15 @@ export function AppLayout() {
             key: eventsPath,
             icon: <ThunderboltOutlined aria-hidden />,
             label: <Link to={eventsPath}>{t('nav.eventsConsole')}</Link>,
+          },
+        ]
+      : []),
+    ...(templatesPath
+      ? [
+          {
+            key: templatesPath,
+            icon: <ProfileOutlined aria-hidden />,
+            label: <Link to={templatesPath}>{t('nav.templates')}</Link>,
           },
         ]
       : []),
@@ -63,7 +74,9 @@ export function AppLayout() {
   const selected =
     eventsPath && location.pathname === eventsPath
       ? eventsPath
-      : ['/accounts', '/users'].find((prefix) => location.pathname.startsWith(prefix));
+      : templatesPath && location.pathname.startsWith(templatesPath)
+        ? templatesPath
+        : ['/accounts', '/users'].find((prefix) => location.pathname.startsWith(prefix));
 
   const userMenu: MenuProps = {
     items: [

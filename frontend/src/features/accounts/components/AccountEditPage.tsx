@@ -1,4 +1,4 @@
-import { DeleteOutlined, PoweroffOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PoweroffOutlined, ProfileOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Popconfirm, Result, Skeleton } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -215,6 +215,13 @@ function AccountEditor({ account, renderCards }: { account: AccountFieldsFragmen
               onClick={() => navigate(`/accounts/${account.id}/events`)}
             >
               {t('accounts.actions.eventsConsole')}
+            </Button>
+            <Button
+              icon={<ProfileOutlined aria-hidden />}
+              data-testid="templates-link"
+              onClick={() => navigate(`/accounts/${account.id}/templates`)}
+            >
+              {t('accounts.actions.templates')}
             </Button>
             {canManage && (
               <>

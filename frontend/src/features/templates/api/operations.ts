@@ -1,0 +1,174 @@
+import { graphql } from '../../../gql';
+
+/** One of WeChat's industries, with both languages' names. */
+export const TemplateIndustryFieldsFragment = graphql(`
+  fragment TemplateIndustryFields on TemplateIndustry {
+    id
+    firstClass
+    firstClassEn
+    secondClass
+    secondClassEn
+  }
+`);
+
+/** Whether the account may use templates, its industries and library size. */
+export const TemplateSetupFieldsFragment = graphql(`
+  fragment TemplateSetupFields on TemplateSetup {
+    accountId
+    eligible
+    reason
+    nextIndustryChangeAt
+    templateCount
+    templateLimit
+    primaryIndustry {
+      ...TemplateIndustryFields
+    }
+    secondaryIndustry {
+      ...TemplateIndustryFields
+    }
+  }
+`);
+
+/** Every Template field the pages show. */
+export const TemplateFieldsFragment = graphql(`
+  fragment TemplateFields on Template {
+    id
+    accountId
+    templateId
+    title
+    primaryIndustry
+    deputyIndustry
+    content
+    example
+    syncedAt
+    fields {
+      key
+      label
+      legacy
+      type
+    }
+  }
+`);
+
+/** `/accounts/:id/templates`: the account, its setup and the industry picker's catalog. */
+export const TemplatesPageQuery = graphql(`
+  query TemplatesPage($accountId: ID!) {
+    account(id: $accountId) {
+      id
+      name
+    }
+    templateSetup(accountId: $accountId) {
+      ...TemplateSetupFields
+    }
+    industryCatalog {
+      ...TemplateIndustryFields
+    }
+  }
+`);
+
+/** The account's library (WeChat allows 25, so one page holds it all). */
+export const TemplatesQuery = graphql(`
+  query Templates($accountId: ID!, $first: Int!, $after: String) {
+    templates(accountId: $accountId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...TemplateFields
+        }
+      }
+    }
+  }
+`);
+
+export const TemplateQuery = graphql(`
+  query Template($id: ID!) {
+    template(id: $id) {
+      ...TemplateFields
+    }
+  }
+`);
+
+/** What a fan's phone shows for these values (the server owns the display rules). */
+export const TemplatePreviewQuery = graphql(`
+  query TemplatePreview($templateId: ID!, $values: [TemplateValueInput!]!) {
+    templatePreview(templateId: $templateId, values: $values) {
+      title
+      lines {
+        key
+        label
+        text
+        value
+        truncated
+      }
+      warnings {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const TemplateSyncMutation = graphql(`
+  mutation TemplateSync($input: TemplateSyncInput!) {
+    templateSync(input: $input) {
+      added
+      removed
+      updated
+      total
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const TemplateAddMutation = graphql(`
+  mutation TemplateAdd($input: TemplateAddInput!) {
+    templateAdd(input: $input) {
+      template {
+        ...TemplateFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const TemplateDeleteMutation = graphql(`
+  mutation TemplateDelete($input: TemplateDeleteInput!) {
+    templateDelete(input: $input) {
+      deletedTemplateId
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const TemplateIndustriesSetMutation = graphql(`
+  mutation TemplateIndustriesSet($input: TemplateIndustriesSetInput!) {
+    templateIndustriesSet(input: $input) {
+      setup {
+        ...TemplateSetupFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

@@ -1,0 +1,72 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Result, Row, Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryErrorResult } from '../../../components/QueryErrorResult';
+import { TemplatesPageQuery } from '../api/operations';
+import { IndustriesCard } from './IndustriesCard';
+import { TemplatesCard } from './TemplatesCard';
+
+/** `/accounts/:id/templates`: the account's industries and template library. */
+export function TemplatesPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [{ data, error }, reexecute] = useQuery({ query: TemplatesPageQuery, variables: { accountId: id } });
+  const reload = () => reexecute({ requestPolicy: 'network-only' });
+
+  if (error && !data) return <QueryErrorResult error={error} onRetry={reload} />;
+  if (!data) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (!data.account) {
+    return (
+      <Result
+        status="404"
+        title={t('accounts.errors.NOT_FOUND')}
+        extra={
+          <Link to="/accounts">
+            <Button type="primary">{t('accounts.actions.backToList')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  const { account, templateSetup: setup, industryCatalog } = data;
+
+  return (
+    <>
+      <PageHeader
+        title={account.name}
+        subtitle={t('templates.title')}
+        extra={
+          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(`/accounts/${account.id}`)}>
+            {t('templates.actions.accountDetails')}
+          </Button>
+        }
+      />
+      {!setup.eligible ? (
+        <Result
+          status="info"
+          data-testid="templates-not-eligible"
+          title={t('templates.notEligible.title')}
+          subTitle={
+            <>
+              <div>{t('templates.notEligible.description')}</div>
+              {setup.reason && <Alert type="warning" showIcon style={{ marginTop: 12, textAlign: 'start' }} message={setup.reason} />}
+            </>
+          }
+        />
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={8}>
+            <IndustriesCard accountId={account.id} setup={setup} catalog={industryCatalog} onChanged={reload} />
+          </Col>
+          <Col xs={24} xl={16}>
+            <TemplatesCard accountId={account.id} limit={setup.templateLimit} onChanged={reload} />
+          </Col>
+        </Row>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { TemplateDetailPage } from './components/TemplateDetailPage';
+export { TemplatesPage } from './components/TemplatesPage';
