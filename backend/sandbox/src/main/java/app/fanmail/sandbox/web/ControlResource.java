@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -160,6 +161,19 @@ public class ControlResource {
     @Path("accounts/{appId}/categories")
     public Response setCategories(@PathParam("appId") String appId, String body) {
         return run(() -> control().setCategories(appId, ControlApi.parse(body)));
+    }
+
+    @GET
+    @Path("accounts/{appId}/templates")
+    public Response templates(@PathParam("appId") String appId) {
+        return run(() -> control().listTemplates(appId));
+    }
+
+    @PATCH
+    @Path("accounts/{appId}/templates/{templateId}")
+    public Response editTemplate(@PathParam("appId") String appId, @PathParam("templateId") String templateId,
+                                 String body) {
+        return run(() -> control().editTemplate(appId, templateId, ControlApi.parse(body)));
     }
 
     @POST

@@ -23,14 +23,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * WeChat's API surface: every {@code cgi-bin/…} and {@code wxa/…} path, GET and POST alike, any content type.
+ * WeChat's API surface: every {@code cgi-bin/…}, {@code wxa/…} and {@code wxaapi/…} path, GET and POST alike, any
+ * content type.
  * Answers are computed at once; injected latency and hangs hold the response back on the managed scheduler
  * instead of blocking a request thread.
  */
 @Path("/")
 public class WeChatApiResource {
 
-    private static final String PATH = "{path: (?:cgi-bin|wxa)/.+}";
+    private static final String PATH = "{path: (?:cgi-bin|wxa|wxaapi)/.+}";
 
     @Inject
     SandboxRuntime runtime;

@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sandbox's own control surface (accounts, fans, faults, outcomes, simulation, ledger, pushes, clock). */
+/**
+ * The sandbox's own control surface (accounts, fans, faults, outcomes, categories, private templates, simulation,
+ * ledger, pushes, clock).
+ */
 public final class ControlApi {
 
     private final World world;
@@ -293,8 +297,9 @@ public final class ControlApi {
     }
 
     /**
-     * The category model: up to 5 categories, 5 changes per calendar month; templates of a dropped category are
-     * deleted. {@code {ids: [307, 411]}}.
+     * The category model as the MP admin changes it: up to 5 categories, {@code limits.categoryChangesMonthly}
+     * changes per calendar month (shared with {@code cgi-bin/wxopen/addcategory|deletecategory}); templates of a
+     * dropped category are deleted. {@code {ids: [307, 411]}}.
      */
     public JsonObject setCategories(String appId, JsonObject body) {
         Account acc = world.requireAccount(appId);
@@ -313,20 +318,17 @@ public final class ControlApi {
                 ids.add(id);
             }
         }
-        if (ids.size() > 5) {
-            throw new ControlException(400, "at most 5 categories");
+        if (ids.size() > TemplateStore.CATEGORIES_MAX) {
+            throw new ControlException(400, "at most " + TemplateStore.CATEGORIES_MAX + " categories");
         }
         YearMonth month = world.clock().month();
         synchronized (acc) {
             TemplateStore t = acc.templates;
-            if (!month.equals(t.categoryMonth)) {
-                t.categoryMonth = month;
-                t.categoryChangesThisMonth = 0;
+            int perMonth = acc.limits().categoryChangesMonthly();
+            if (!t.categoryChangeAllowed(month, perMonth)) {
+                throw new ControlException(429, "categories can change " + perMonth + " times a month");
             }
-            if (t.categoryChangesThisMonth >= 5) {
-                throw new ControlException(429, "categories can change 5 times a month");
-            }
-            t.categoryChangesThisMonth++;
+            t.countCategoryChange(month);
             t.categories.clear();
             t.categories.addAll(ids);
             t.dropTemplatesOutsideCategories();
@@ -340,10 +342,11 @@ public final class ControlApi {
             JsonArrayBuilder selected = Json.createArrayBuilder();
             acc.templates.categories.forEach(selected::add);
             JsonArrayBuilder all = Json.createArrayBuilder();
-            TemplateLibrary.CATEGORIES.forEach(c -> all.add(Json.createObjectBuilder().add("id", c.id()).add("name", c.name())));
+            TemplateLibrary.CATEGORIES.forEach(c -> all.add(Json.createObjectBuilder().add("id", c.id()).add("name", c.name())
+                    .add("father", c.father()).add("fatherName", TemplateLibrary.category(c.father()).name())));
             return Json.createObjectBuilder().add("selected", selected)
-                    .add("changesThisMonth", world.clock().month().equals(acc.templates.categoryMonth)
-                            ? acc.templates.categoryChangesThisMonth : 0)
+                    .add("changesThisMonth", acc.templates.categoryChanges(world.clock().month()))
+                    .add("changesPerMonth", acc.limits().categoryChangesMonthly())
                     .add("available", all).build();
         }
     }
@@ -368,6 +371,72 @@ public final class ControlApi {
                     .add("second_class", Industries.secondClass(i)));
         }
         return Json.createObjectBuilder().add("templates", out).add("industries", industries).build();
+    }
+
+    // ------------------------------------------------------------ private templates
+
+    /**
+     * The account's private templates in list order, with the fields of {@code get_all_private_template} plus the
+     * short id and the category (category templates only).
+     */
+    public JsonObject listTemplates(String appId) {
+        Account acc = world.requireAccount(appId);
+        synchronized (acc) {
+            JsonArrayBuilder out = Json.createArrayBuilder();
+            for (TemplateStore.PrivateTemplate t : acc.templates.templates.values()) {
+                JsonObjectBuilder b = Json.createObjectBuilder(templateJson(t)).add("template_id_short", t.shortId());
+                if (t.categoryId() != null) {
+                    b.add("categoryId", t.categoryId());
+                }
+                out.add(b);
+            }
+            return Json.createObjectBuilder().add("count", acc.templates.templates.size()).add("templates", out).build();
+        }
+    }
+
+    /**
+     * WeChat revising a private template in place: {@code {title?, content?, example?}} (strings, at least one).
+     * The id and the list position stay; the keys that template/send accepts follow the new content.
+     */
+    public JsonObject editTemplate(String appId, String templateId, JsonObject body) {
+        Account acc = world.requireAccount(appId);
+        String title = templateField(body, "title");
+        String content = templateField(body, "content");
+        String example = templateField(body, "example");
+        if (title == null && content == null && example == null) {
+            throw new ControlException(400, "give at least one of title, content, example");
+        }
+        if (title != null && title.isBlank()) {
+            throw new ControlException(400, "title cannot be blank");
+        }
+        if (content != null && content.isBlank()) {
+            throw new ControlException(400, "content cannot be blank");
+        }
+        synchronized (acc) {
+            TemplateStore.PrivateTemplate t = acc.templates.revise(templateId, title, content, example);
+            if (t == null) {
+                throw new ControlException(404, "no template " + templateId);
+            }
+            return templateJson(t);
+        }
+    }
+
+    /** A string field of a template edit, null when absent; 400 when present but not a string. */
+    private static String templateField(JsonObject body, String key) {
+        JsonValue v = body.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            throw new ControlException(400, key + " must be a string");
+        }
+        return ((JsonString) v).getString();
+    }
+
+    private static JsonObject templateJson(TemplateStore.PrivateTemplate t) {
+        return Json.createObjectBuilder().add("template_id", t.templateId()).add("title", t.title())
+                .add("primary_industry", t.primaryIndustry()).add("deputy_industry", t.deputyIndustry())
+                .add("content", t.content()).add("example", t.example()).build();
     }
 
     // ------------------------------------------------------------ simulate, ledger, pushes

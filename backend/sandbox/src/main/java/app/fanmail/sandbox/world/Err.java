@@ -231,6 +231,22 @@ public final class Err {
         return of(48002, "api forbidden for irrelevant reason: user refuse to accept the msg");
     }
 
+    public static WeChatException categoryMonthlyLimit() {
+        return of(53300, "超出每月次数限制");
+    }
+
+    public static WeChatException tooManyCategories() {
+        return of(53301, "超出可配置类目总数限制");
+    }
+
+    public static WeChatException invalidCategoryParams() {
+        return of(53303, "提交的参数不合法");
+    }
+
+    public static WeChatException duplicateCategory() {
+        return of(53304, "与已有类目重复");
+    }
+
     public static WeChatException invalidUrl() {
         return of(40066, "invalid url");
     }

@@ -8,15 +8,17 @@ import jakarta.json.JsonObjectBuilder;
  * The rules an account is held to; every number is configurable because WeChat's drift over time
  * (see wechat-api.md). Defaults are today's published values.
  *
+ * @param categoryChangesMonthly service-category changes per calendar month (WeChat API and control API together)
  * @param massDailyQuota -1 = by account type (service 100, subscription 1)
  */
-public record Limits(long templateDailyQuota, int templatesMax, long massDailyQuota, int massPerFanMonthly,
-                     int sendallPerMinute, long customDailyQuota, long tokenDailyQuota, int stableForceRefreshPerDay,
-                     int stableForceRefreshIntervalSeconds, int tagsPerFan, boolean implicitClientMsgId,
+public record Limits(long templateDailyQuota, int templatesMax, int categoryChangesMonthly, long massDailyQuota,
+                     int massPerFanMonthly, int sendallPerMinute, long customDailyQuota, long tokenDailyQuota,
+                     int stableForceRefreshPerDay, int stableForceRefreshIntervalSeconds, int tagsPerFan,
+                     boolean implicitClientMsgId,
                      KefuRule kefuMessage, KefuRule kefuMenu, KefuRule kefuSubscribe, KefuRule kefuScan) {
 
     public static Limits defaults() {
-        return new Limits(100_000, 25, -1, 4, 60, 500_000, 2_000, 20, 30, 20, true,
+        return new Limits(100_000, 25, 5, -1, 4, 60, 500_000, 2_000, 20, 30, 20, true,
                 new KefuRule(5, 48 * 3600), new KefuRule(3, 60), new KefuRule(3, 60), new KefuRule(3, 60));
     }
 
@@ -36,6 +38,7 @@ public record Limits(long templateDailyQuota, int templatesMax, long massDailyQu
         return new Limits(
                 J.lng(o, "templateDailyQuota", templateDailyQuota),
                 (int) J.lng(o, "templatesMax", templatesMax),
+                (int) J.lng(o, "categoryChangesMonthly", categoryChangesMonthly),
                 J.lng(o, "massDailyQuota", massDailyQuota),
                 (int) J.lng(o, "massPerFanMonthly", massPerFanMonthly),
                 (int) J.lng(o, "sendallPerMinute", sendallPerMinute),
@@ -68,6 +71,7 @@ public record Limits(long templateDailyQuota, int templatesMax, long massDailyQu
         return Json.createObjectBuilder()
                 .add("templateDailyQuota", templateDailyQuota)
                 .add("templatesMax", templatesMax)
+                .add("categoryChangesMonthly", categoryChangesMonthly)
                 .add("massDailyQuota", massDailyQuota(type))
                 .add("massPerFanMonthly", massPerFanMonthly)
                 .add("sendallPerMinute", sendallPerMinute)

@@ -48,12 +48,20 @@ final class TemplateLibrary {
         }
     }
 
-    record Category(int id, String name) {
+    /** A service category: level 1 groups the selectable level-2 categories; {@code father} 0 is the root. */
+    record Category(int id, String name, int level, int father) {
     }
 
-    static final List<Category> CATEGORIES = List.of(new Category(307, "电商平台"), new Category(411, "快递服务"),
-            new Category(635, "生活服务"), new Category(702, "教育服务"), new Category(845, "会员服务"),
-            new Category(912, "金融服务"), new Category(958, "医疗服务"), new Category(1024, "政务服务"));
+    /** The first-level categories, in catalogue order. */
+    static final List<Category> FIRST_LEVEL = List.of(new Category(1, "商业服务", 1, 0),
+            new Category(2, "生活服务", 1, 0), new Category(3, "教育", 1, 0), new Category(4, "金融业", 1, 0),
+            new Category(5, "政务民生", 1, 0));
+
+    /** The selectable (level-2) categories that category templates belong to. */
+    static final List<Category> CATEGORIES = List.of(new Category(307, "电商平台", 2, 1),
+            new Category(411, "快递服务", 2, 1), new Category(635, "生活服务", 2, 2), new Category(702, "教育服务", 2, 3),
+            new Category(845, "会员服务", 2, 1), new Category(912, "金融服务", 2, 4), new Category(958, "医疗服务", 2, 2),
+            new Category(1024, "政务服务", 2, 5));
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
@@ -134,8 +142,9 @@ final class TemplateLibrary {
             String[] p = k.split(":", 3);
             ks.add(new Keyword(p[0], p[1], p[2]));
         }
-        String category = CATEGORIES.stream().filter(c -> c.id() == categoryId).findFirst().orElseThrow().name();
-        ENTRIES.put(shortId, new Entry(shortId, title, category, "", categoryId, List.copyOf(ks), false));
+        Category category = category(categoryId);
+        ENTRIES.put(shortId, new Entry(shortId, title, category.name(), category(category.father()).name(), categoryId,
+                List.copyOf(ks), false));
     }
 
     static Entry find(String shortId) {
@@ -146,7 +155,46 @@ final class TemplateLibrary {
         return Collections.unmodifiableList(new ArrayList<>(ENTRIES.values()));
     }
 
+    /** Whether {@code id} is a selectable (level-2) category. */
     static boolean validCategory(int id) {
         return CATEGORIES.stream().anyMatch(c -> c.id() == id);
+    }
+
+    /** The category of either level with this id, or null. */
+    static Category category(long id) {
+        for (Category c : FIRST_LEVEL) {
+            if (c.id() == id) {
+                return c;
+            }
+        }
+        for (Category c : CATEGORIES) {
+            if (c.id() == id) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The ids of the categories whose father is {@code id} (0 = the root), in catalogue order. */
+    static List<Integer> children(int id) {
+        List<Integer> out = new ArrayList<>();
+        for (Category c : id == 0 ? FIRST_LEVEL : CATEGORIES) {
+            if (c.father() == id) {
+                out.add(c.id());
+            }
+        }
+        return out;
+    }
+
+    /** The whole tree, depth first: each first-level category followed by its children. */
+    static List<Category> tree() {
+        List<Category> out = new ArrayList<>();
+        for (Category first : FIRST_LEVEL) {
+            out.add(first);
+            for (int id : children(first.id())) {
+                out.add(category(id));
+            }
+        }
+        return out;
     }
 }

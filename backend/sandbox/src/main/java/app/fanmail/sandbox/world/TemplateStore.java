@@ -15,6 +15,8 @@ final class TemplateStore {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_]+)\\.DATA}}");
     static final long CLIENT_MSG_ID_WINDOW_MS = 10 * 60 * 1000L;
+    /** Selected service categories at most (the category model). */
+    static final int CATEGORIES_MAX = 5;
 
     record PrivateTemplate(String templateId, String shortId, String title, String primaryIndustry,
                            String deputyIndustry, Integer categoryId, String content, String example,
@@ -28,6 +30,13 @@ final class TemplateStore {
         boolean hasKey(String key) {
             return keys.contains(key);
         }
+
+        /** The same template (id, short id, industries, category) with new wording; keys follow the content. */
+        PrivateTemplate revised(String newTitle, String newContent, String newExample) {
+            String c = newContent == null ? content : newContent;
+            return new PrivateTemplate(templateId, shortId, newTitle == null ? title : newTitle, primaryIndustry,
+                    deputyIndustry, categoryId, c, newExample == null ? example : newExample, keysOf(c));
+        }
     }
 
     record Sent(long msgId, long atMillis) {
@@ -37,7 +46,9 @@ final class TemplateStore {
     int primaryIndustry;
     int secondaryIndustry;
     YearMonth industryChangedIn;
+    /** Selected service categories (level-2 ids), in selection order. */
     final List<Integer> categories = new ArrayList<>();
+    /** The month {@link #categoryChangesThisMonth} counts; the WeChat API and the control API share the count. */
     YearMonth categoryMonth;
     int categoryChangesThisMonth;
     final DailyCounter daily = new DailyCounter();
@@ -73,6 +84,36 @@ final class TemplateStore {
                 break;
             }
         }
+    }
+
+    /** Category changes made in {@code month} (China time). */
+    int categoryChanges(YearMonth month) {
+        return month.equals(categoryMonth) ? categoryChangesThisMonth : 0;
+    }
+
+    /** Whether one more category change fits into {@code month}'s allowance. */
+    boolean categoryChangeAllowed(YearMonth month, int perMonth) {
+        return categoryChanges(month) < perMonth;
+    }
+
+    /** Counts one category change in {@code month}, however many categories it touched. */
+    void countCategoryChange(YearMonth month) {
+        categoryChangesThisMonth = categoryChanges(month) + 1;
+        categoryMonth = month;
+    }
+
+    /**
+     * Changes a private template in place, as WeChat does when it revises its library: same id, same position in
+     * the list; a null argument keeps that field. Returns the new template, or null when there is no such id.
+     */
+    PrivateTemplate revise(String templateId, String title, String content, String example) {
+        PrivateTemplate old = templates.get(templateId);
+        if (old == null) {
+            return null;
+        }
+        PrivateTemplate now = old.revised(title, content, example);
+        templates.put(templateId, now); // an existing key keeps its place in the LinkedHashMap
+        return now;
     }
 
     /** Drops templates whose category is no longer selected (the category model's rule). */

@@ -147,10 +147,7 @@ final class TemplatesApi {
 
     static JsonObject send(World world, Account acc, ApiCall call) {
         JsonObject body = call.requireJson();
-        AccountConfig cfg = acc.config();
-        if (cfg.type() != AccountType.SERVICE || !cfg.verified()) {
-            throw Err.apiUnauthorized();
-        }
+        requireVerifiedService(acc);
         String openid = J.str(body, "touser");
         String templateId = J.str(body, "template_id");
         String clientMsgId = J.str(body, "client_msg_id");
@@ -196,6 +193,14 @@ final class TemplatesApi {
             }
         });
         return sent(msgId);
+    }
+
+    /** Template messages (and the category model) are for verified service accounts only: 48001 otherwise. */
+    static void requireVerifiedService(Account acc) {
+        AccountConfig cfg = acc.config();
+        if (cfg.type() != AccountType.SERVICE || !cfg.verified()) {
+            throw Err.apiUnauthorized();
+        }
     }
 
     private static JsonObject sent(long msgId) {

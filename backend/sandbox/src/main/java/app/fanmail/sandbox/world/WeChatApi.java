@@ -92,6 +92,11 @@ public final class WeChatApi {
         token("cgi-bin/message/template/send", (a, c) -> TemplatesApi.send(w, a, c));
         token("cgi-bin/clear_quota", (a, c) -> TemplatesApi.clearQuota(w, a, c));
         token("cgi-bin/openapi/quota/get", (a, c) -> TemplatesApi.quotaGet(w, a, c));
+        // service categories of the category model (documented by WeChat for mini programs)
+        token("cgi-bin/wxopen/getallcategories", CategoriesApi::getAll);
+        token("wxaapi/newtmpl/getcategory", CategoriesApi::getSelected);
+        token("cgi-bin/wxopen/addcategory", (a, c) -> CategoriesApi.add(w, a, c));
+        token("cgi-bin/wxopen/deletecategory", (a, c) -> CategoriesApi.delete(w, a, c));
         // customer service
         token("cgi-bin/message/custom/send", (a, c) -> KefuApi.send(w, a, c));
         token("cgi-bin/message/custom/typing", (a, c) -> KefuApi.typing(w, a, c));

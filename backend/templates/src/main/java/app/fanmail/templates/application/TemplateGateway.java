@@ -26,6 +26,10 @@ public interface TemplateGateway {
     record BlockedMessage(long id, String templateMessageId, String title, String content, Instant sentAt, String openid) {
     }
 
+    /** A service category as WeChat lists it; parent fields may be null when WeChat did not give them. */
+    record RemoteCategory(String id, String name, String parentId, String parentName) {
+    }
+
     /** What went wrong calling WeChat: WeChat's errcode and message, and whether a retry may help. */
     class GatewayException extends RuntimeException {
         private final int errcode;
@@ -56,8 +60,20 @@ public interface TemplateGateway {
 
     void setIndustries(UUID accountId, int primaryId, int secondaryId);
 
-    /** Adds a library template by short id; returns the new template id. */
-    String add(UUID accountId, String shortId);
+    /** Every category the account may choose. */
+    List<RemoteCategory> categoryCatalogue(UUID accountId);
+
+    /** The account's chosen categories, in WeChat's order. */
+    List<RemoteCategory> categories(UUID accountId);
+
+    /** Adds categories (one change in WeChat's count). */
+    void addCategories(UUID accountId, List<RemoteCategory> categories);
+
+    /** Removes a category; WeChat deletes its templates (one change). */
+    void deleteCategory(UUID accountId, RemoteCategory category);
+
+    /** Adds a library template by short id (with the keywords to keep, category model); returns the new template id. */
+    String add(UUID accountId, String shortId, List<String> keywordNames);
 
     List<RemoteTemplate> list(UUID accountId);
 

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import app.fanmail.accounts.api.AccountDirectory;
@@ -19,12 +22,16 @@ import app.fanmail.templates.application.TemplateGateway.BlockedMessage;
 import app.fanmail.templates.application.TemplateGateway.GatewayException;
 import app.fanmail.templates.application.TemplateGateway.IndustryName;
 import app.fanmail.templates.application.TemplateGateway.IndustryNames;
+import app.fanmail.templates.application.TemplateGateway.RemoteCategory;
 import app.fanmail.templates.application.TemplateGateway.RemoteTemplate;
+import app.fanmail.templates.domain.CategoryChange;
+import app.fanmail.templates.domain.CategorySelection;
 import app.fanmail.templates.domain.ChangeAllowance;
 import app.fanmail.templates.domain.ChangeLimits;
 import app.fanmail.templates.domain.FieldPreset;
 import app.fanmail.templates.domain.Industry;
 import app.fanmail.templates.domain.IndustryCatalog;
+import app.fanmail.templates.domain.ServiceCategory;
 import app.fanmail.templates.domain.SetupModel;
 import app.fanmail.templates.domain.TemplateLink;
 import app.fanmail.templates.domain.TemplatePreview;
@@ -49,6 +56,14 @@ public class TemplateService {
     static final int TEMPLATE_LIMIT_ERRCODE = 45026;
     static final int INVALID_TEMPLATE_ID = 40037;
     static final int INVALID_INDUSTRY_ID = 40102;
+    static final int TEMPLATE_OUTSIDE_SETUP = 45027;
+    static final int KEYWORD_UNKNOWN = 40246;
+    static final int CATEGORY_MONTHLY_LIMIT = 53300;
+    static final int CATEGORY_COUNT_LIMIT = 53301;
+    static final int CATEGORY_INVALID = 53303;
+    static final int CATEGORY_DUPLICATE = 53304;
+    /** Field of the category ids in the category mutations' input. */
+    static final String CATEGORY_FIELD = "categoryIds";
 
     @Inject
     TemplateStore store;
@@ -73,8 +88,21 @@ public class TemplateService {
     public record Eligibility(boolean eligible, String reason) {
     }
 
-    public record Setup(UUID accountId, Eligibility eligibility, Industry primary, Industry secondary, Instant nextIndustryChangeAt,
+    public record Setup(UUID accountId, Eligibility eligibility, SetupModel model, Industry primary, Industry secondary,
+                        Instant nextIndustryChangeAt, List<ServiceCategory> categories, ChangeAllowance categoryAllowance,
                         int templateCount) {
+    }
+
+    /**
+     * What changing the categories to {@code next} would do, before doing it: problems with the
+     * selection (unknown, repeated, more than five, not enough changes left this month), the
+     * categories added and removed, the templates WeChat would delete, and the changes it uses.
+     */
+    public record CategoryPlan(List<UserError> problems, List<ServiceCategory> next, CategoryChange<StoredTemplate> change,
+                               ChangeAllowance allowance) {
+        public boolean allowed() {
+            return problems.isEmpty();
+        }
     }
 
     public record TemplatePage(List<StoredTemplate> templates, boolean hasNext, long total) {
@@ -132,7 +160,39 @@ public class TemplateService {
             }
         }
         ChangeAllowance allowance = new ChangeLimits(clock).check(SetupModel.INDUSTRY, store.changes(accountId, SetupModel.INDUSTRY));
-        return new Setup(accountId, e, primary, secondary, allowance.nextChangeAt(), (int) store.count(accountId));
+        SetupModel model = store.model(accountId);
+        List<ServiceCategory> categories = store.categories(accountId);
+        if (e.eligible() && model == SetupModel.CATEGORY) {
+            try {
+                categories = current(accountId, categories);
+            } catch (GatewayException ignored) {
+                // WeChat unreachable: show the categories Fanmail last saw
+            }
+        }
+        return new Setup(accountId, e, model, primary, secondary, allowance.nextChangeAt(), categories, categoryAllowance(accountId),
+                (int) store.count(accountId));
+    }
+
+    /** Every category WeChat lets the account choose, grouped by parent in WeChat's order. */
+    public List<ServiceCategory> categoryCatalogue(UUID accountId) {
+        eligible(accountId);
+        try {
+            return gateway.categoryCatalogue(accountId).stream().map(TemplateService::category).toList();
+        } catch (GatewayException e) {
+            throw wechatFailure(e, "accountId");
+        }
+    }
+
+    /** What {@link #setCategories} would do with these ids, without changing anything. */
+    public CategoryPlan planCategories(UUID accountId, List<String> categoryIds) {
+        eligible(accountId);
+        Map<String, ServiceCategory> catalogue = new LinkedHashMap<>();
+        try {
+            gateway.categoryCatalogue(accountId).forEach(c -> catalogue.put(c.id(), category(c)));
+            return plan(accountId, current(accountId, store.categories(accountId), catalogue), catalogue, categoryIds);
+        } catch (GatewayException e) {
+            throw wechatFailure(e, CATEGORY_FIELD);
+        }
     }
 
     public List<BlockedMessage> blocked(UUID templateId, long largestId, int limit) {
@@ -158,10 +218,100 @@ public class TemplateService {
         List<RemoteTemplate> remote;
         try {
             remote = gateway.list(accountId);
+            if (store.model(accountId) == SetupModel.CATEGORY) {
+                store.saveCategories(accountId, current(accountId, store.categories(accountId)), clock.instant());
+            }
         } catch (GatewayException e) {
             throw wechatFailure(e, "accountId");
         }
         return apply(accountId, remote);
+    }
+
+    /** Chooses the industry or the category model for the account (a Fanmail setting; WeChat has both). */
+    public Setup setModel(UUID accountId, SetupModel model) {
+        eligible(accountId);
+        if (model == null) {
+            throw new UserErrorsException("SETUP_MODEL_REQUIRED", "model", "Choose the industry or the category model.");
+        }
+        store.lockSetup(accountId, clock.instant());
+        store.saveModel(accountId, model, clock.instant());
+        if (model == SetupModel.CATEGORY) {
+            try {
+                store.saveCategories(accountId, current(accountId, store.categories(accountId)), clock.instant());
+            } catch (GatewayException ignored) {
+                // shown from WeChat on the next read; the setting itself does not need WeChat
+            }
+        }
+        return setup(accountId);
+    }
+
+    /**
+     * Changes the account's categories to exactly {@code categoryIds} (in that order for new ones):
+     * one deletecategory per removed category, then one addcategory for the new ones. WeChat deletes
+     * the templates of removed categories, so every such template must be in
+     * {@code confirmedTemplateIds} (the list the operator saw), else nothing happens. Each WeChat call
+     * that succeeded is recorded (it counts against the month) even when a later one fails.
+     */
+    @Transactional(dontRollbackOn = UserErrorsException.class)
+    public Setup setCategories(UUID accountId, List<String> categoryIds, List<UUID> confirmedTemplateIds) {
+        eligible(accountId);
+        if (store.model(accountId) != SetupModel.CATEGORY) {
+            throw new UserErrorsException("SETUP_MODEL_MISMATCH", "accountId",
+                    "This account uses the industry model; switch it to the category model first.");
+        }
+        Instant now = clock.instant();
+        store.lockSetup(accountId, now);
+        Map<String, ServiceCategory> catalogue = new LinkedHashMap<>();
+        CategoryPlan plan;
+        try {
+            apply(accountId, gateway.list(accountId));
+            gateway.categoryCatalogue(accountId).forEach(c -> catalogue.put(c.id(), category(c)));
+            plan = plan(accountId, current(accountId, store.categories(accountId), catalogue), catalogue, categoryIds);
+        } catch (GatewayException e) {
+            throw wechatFailure(e, CATEGORY_FIELD);
+        }
+        if (!plan.allowed()) {
+            throw new UserErrorsException(plan.problems());
+        }
+        CategoryChange<StoredTemplate> change = plan.change();
+        if (!change.isChange()) {
+            return setup(accountId);
+        }
+        Set<UUID> confirmed = confirmedTemplateIds == null ? Set.of() : new HashSet<>(confirmedTemplateIds);
+        List<StoredTemplate> unconfirmed = change.deletedTemplates().stream().filter(t -> !confirmed.contains(t.id())).toList();
+        if (!unconfirmed.isEmpty()) {
+            throw new UserErrorsException("CATEGORY_CHANGE_UNCONFIRMED", "confirmDeletedTemplateIds",
+                    "This change makes WeChat delete " + change.deletedTemplates().size() + " template(s): "
+                            + titles(change.deletedTemplates()) + ". Confirm their deletion to go on.");
+        }
+        List<String> done = new ArrayList<>();
+        GatewayException failure = null;
+        try {
+            for (ServiceCategory removed : change.removed()) {
+                gateway.deleteCategory(accountId, remote(removed));
+                store.recordChange(accountId, SetupModel.CATEGORY, now, Json.createObjectBuilder().add("removed", removed.id()).build());
+                done.add("removed " + removed.displayName());
+            }
+            if (!change.added().isEmpty()) {
+                gateway.addCategories(accountId, change.added().stream().map(TemplateService::remote).toList());
+                var ids = Json.createArrayBuilder();
+                change.added().forEach(c -> ids.add(c.id()));
+                store.recordChange(accountId, SetupModel.CATEGORY, now, Json.createObjectBuilder().add("added", ids).build());
+                done.add("added " + change.added().stream().map(ServiceCategory::displayName).toList());
+            }
+        } catch (GatewayException e) {
+            failure = e;
+        }
+        try {
+            store.saveCategories(accountId, current(accountId, plan.next(), catalogue), now);
+            apply(accountId, gateway.list(accountId));
+        } catch (GatewayException e) {
+            failure = failure == null ? e : failure;
+        }
+        if (failure != null) {
+            throw categoryFailure(failure, done, now);
+        }
+        return setup(accountId);
     }
 
     public Setup setIndustries(UUID accountId, Integer primaryId, Integer secondaryId) {
@@ -200,21 +350,45 @@ public class TemplateService {
         return setup(accountId);
     }
 
-    public AddResult add(UUID accountId, String shortId) {
+    public AddResult add(UUID accountId, String shortId, List<String> keywordNames) {
         eligible(accountId);
         String id = shortId == null ? "" : shortId.strip();
+        List<UserError> invalid = new ArrayList<>();
         if (id.isEmpty()) {
-            throw new UserErrorsException("TEMPLATE_SHORT_ID_REQUIRED", "shortId", "Give the library template's id, e.g. TM00015.");
+            invalid.add(UserError.of("TEMPLATE_SHORT_ID_REQUIRED", "shortId", "Give the library template's id, e.g. TM00015."));
+        }
+        List<String> keywords = new ArrayList<>();
+        List<String> given = keywordNames == null ? List.of() : keywordNames;
+        if (!given.isEmpty() && store.model(accountId) != SetupModel.CATEGORY) {
+            invalid.add(UserError.of("TEMPLATE_KEYWORDS_NOT_USED", "keywordNames",
+                    "Keywords are chosen only for category templates; this account uses the industry model."));
+        }
+        for (int i = 0; i < given.size(); i++) {
+            String k = given.get(i) == null ? "" : given.get(i).strip();
+            if (k.isEmpty()) {
+                invalid.add(UserError.of("TEMPLATE_KEYWORD_REQUIRED", "keywordNames." + i, "A keyword name cannot be empty."));
+            } else if (keywords.contains(k)) {
+                invalid.add(UserError.of("TEMPLATE_KEYWORD_DUPLICATE", "keywordNames." + i, "'" + k + "' is listed twice."));
+            } else {
+                keywords.add(k);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new UserErrorsException(invalid);
         }
         if (store.count(accountId) >= TEMPLATE_LIMIT) {
             throw limitReached();
         }
         String templateId;
         try {
-            templateId = gateway.add(accountId, id);
+            templateId = gateway.add(accountId, id, keywords);
         } catch (GatewayException e) {
             switch (e.errcode()) {
                 case TEMPLATE_LIMIT_ERRCODE -> throw limitReached();
+                case TEMPLATE_OUTSIDE_SETUP -> throw new UserErrorsException("TEMPLATE_OUTSIDE_SETUP", "shortId",
+                        "Template " + id + " belongs to an industry or category the account has not chosen.");
+                case KEYWORD_UNKNOWN -> throw new UserErrorsException("TEMPLATE_KEYWORD_UNKNOWN", "keywordNames",
+                        "WeChat's template " + id + " has no such keyword: " + e.errmsg());
                 case INVALID_TEMPLATE_ID -> throw new UserErrorsException("TEMPLATE_SHORT_ID_UNKNOWN", "shortId",
                         "WeChat's template library has no template " + id + ".");
                 default -> throw wechatFailure(e, "shortId");
@@ -256,6 +430,103 @@ public class TemplateService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private ChangeAllowance categoryAllowance(UUID accountId) {
+        return new ChangeLimits(clock).check(SetupModel.CATEGORY, store.changes(accountId, SetupModel.CATEGORY));
+    }
+
+    /** The account's categories from WeChat, with parents from what Fanmail knew. */
+    private List<ServiceCategory> current(UUID accountId, List<ServiceCategory> known) {
+        Map<String, ServiceCategory> byId = new LinkedHashMap<>();
+        known.forEach(c -> byId.put(c.id(), c));
+        boolean parentsKnown = true;
+        List<RemoteCategory> remote = gateway.categories(accountId);
+        for (RemoteCategory r : remote) {
+            ServiceCategory k = byId.get(r.id());
+            parentsKnown &= r.parentId() != null || (k != null && k.parentId() != null);
+        }
+        if (!parentsKnown) {
+            gateway.categoryCatalogue(accountId).forEach(c -> byId.put(c.id(), category(c)));
+        }
+        return merge(remote, byId);
+    }
+
+    private List<ServiceCategory> current(UUID accountId, List<ServiceCategory> known, Map<String, ServiceCategory> catalogue) {
+        Map<String, ServiceCategory> byId = new LinkedHashMap<>(catalogue);
+        known.forEach(c -> byId.putIfAbsent(c.id(), c));
+        return merge(gateway.categories(accountId), byId);
+    }
+
+    private static List<ServiceCategory> merge(List<RemoteCategory> remote, Map<String, ServiceCategory> byId) {
+        return remote.stream().map(r -> {
+            ServiceCategory k = byId.get(r.id());
+            return new ServiceCategory(r.id(), r.name() != null ? r.name() : k == null ? null : k.name(),
+                    r.parentId() != null ? r.parentId() : k == null ? null : k.parentId(),
+                    r.parentName() != null ? r.parentName() : k == null ? null : k.parentName());
+        }).toList();
+    }
+
+    private CategoryPlan plan(UUID accountId, List<ServiceCategory> current, Map<String, ServiceCategory> catalogue, List<String> ids) {
+        List<UserError> problems = new ArrayList<>();
+        List<ServiceCategory> next = new ArrayList<>();
+        List<String> given = ids == null ? List.of() : ids;
+        for (int i = 0; i < given.size(); i++) {
+            String id = given.get(i) == null ? "" : given.get(i).strip();
+            ServiceCategory c = catalogue.get(id);
+            if (c == null && !id.isEmpty()) {
+                problems.add(UserError.of("CATEGORY_UNKNOWN", CATEGORY_FIELD + "." + i, "WeChat has no category " + id + " for this account."));
+            }
+            next.add(c != null ? c : new ServiceCategory(id, null));
+        }
+        CategorySelection selection = CategorySelection.of(next);
+        for (UserError e : selection.problems()) {
+            String field = e.field() == null ? null : CATEGORY_FIELD + e.field().substring(CategorySelection.FIELD.length());
+            problems.add(UserError.of(e.code(), field, e.message()));
+        }
+        CategoryChange<StoredTemplate> change = CategorySelection.of(current).changeTo(selection, store.all(accountId),
+                t -> current.stream().filter(c -> c.holds(t.primaryIndustry(), t.deputyIndustry())).map(ServiceCategory::id).findFirst()
+                        .orElse(null));
+        ChangeAllowance allowance = categoryAllowance(accountId);
+        if (problems.isEmpty() && change.changesCounted() > allowance.remaining()) {
+            problems.add(UserError.of("CATEGORY_CHANGE_LIMIT_REACHED", CATEGORY_FIELD,
+                    "This change takes " + change.changesCounted() + " of WeChat's " + allowance.limit() + " category changes a month and "
+                            + allowance.remaining() + " are left in " + allowance.month() + "; more are possible from "
+                            + chinaDate(allowance.resetsAt()) + " (Asia/Shanghai)."));
+        }
+        return new CategoryPlan(problems, selection.categories(), change, allowance);
+    }
+
+    private static UserErrorsException categoryFailure(GatewayException e, List<String> done, Instant now) {
+        String partly = done.isEmpty() ? "" : " Done before that: " + String.join("; ", done) + ".";
+        return switch (e.errcode()) {
+            case CATEGORY_MONTHLY_LIMIT -> new UserErrorsException("CATEGORY_CHANGE_LIMIT_REACHED", CATEGORY_FIELD,
+                    "WeChat refused: the categories were already changed 5 times this month (also outside Fanmail); more changes are possible from "
+                            + chinaDate(ChangeLimits.startOfNextMonth(now)) + " (Asia/Shanghai)." + partly);
+            case CATEGORY_COUNT_LIMIT -> new UserErrorsException("CATEGORY_LIMIT_EXCEEDED", CATEGORY_FIELD,
+                    "WeChat refused: an account has at most " + CategorySelection.MAX_CATEGORIES + " categories." + partly);
+            case CATEGORY_DUPLICATE -> new UserErrorsException("CATEGORY_DUPLICATE", CATEGORY_FIELD,
+                    "WeChat refused: a category is already selected (changed outside Fanmail?). Reload and try again." + partly);
+            case CATEGORY_INVALID -> new UserErrorsException("CATEGORY_UNKNOWN", CATEGORY_FIELD,
+                    "WeChat refused the categories as invalid: " + e.errmsg() + "." + partly);
+            default -> {
+                UserErrorsException w = wechatFailure(e, CATEGORY_FIELD);
+                UserError first = w.errors().get(0);
+                yield new UserErrorsException(first.code(), first.field(), first.message() + partly);
+            }
+        };
+    }
+
+    private static ServiceCategory category(RemoteCategory c) {
+        return new ServiceCategory(c.id(), c.name(), c.parentId(), c.parentName());
+    }
+
+    private static RemoteCategory remote(ServiceCategory c) {
+        return new RemoteCategory(c.id(), c.name(), c.parentId(), c.parentName());
+    }
+
+    private static String titles(List<StoredTemplate> templates) {
+        return String.join(", ", templates.stream().map(StoredTemplate::title).toList());
+    }
 
     private SyncResult apply(UUID accountId, List<RemoteTemplate> remote) {
         Instant now = clock.instant();

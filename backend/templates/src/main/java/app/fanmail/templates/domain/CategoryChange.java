@@ -23,6 +23,14 @@ public record CategoryChange<T>(List<ServiceCategory> added, List<ServiceCategor
         return !added.isEmpty() || !removed.isEmpty();
     }
 
+    /**
+     * How many of the month's changes it uses: WeChat counts each call, and a change takes one call
+     * per removed category (deletecategory takes one) plus one call adding all new ones.
+     */
+    public int changesCounted() {
+        return removed.size() + (added.isEmpty() ? 0 : 1);
+    }
+
     /** Whether the UI must warn that templates will be deleted. */
     public boolean deletesTemplates() {
         return !deletedTemplates.isEmpty();

@@ -48,4 +48,11 @@ public final class TemplateEnums {
         @Description("The fan's openid.") OPENID,
         @Description("A column of an uploaded CSV of recipients.") CSV_COLUMN
     }
+
+    @Enum("TemplateSetupModel")
+    @Description("How an account chooses the templates it may use.")
+    public enum TemplateSetupModel {
+        @Description("Two industries (primary and secondary), changeable once a calendar month.") INDUSTRY,
+        @Description("Up to 5 service categories, 5 changes a calendar month; removing one deletes its templates.") CATEGORY
+    }
 }

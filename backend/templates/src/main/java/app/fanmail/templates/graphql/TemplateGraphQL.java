@@ -1,5 +1,6 @@
 package app.fanmail.templates.graphql;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,17 @@ import app.fanmail.kernel.security.RequiresRole;
 import app.fanmail.kernel.security.Role;
 import app.fanmail.templates.application.TemplateService;
 import app.fanmail.templates.domain.FieldPreset;
+import app.fanmail.templates.domain.SetupModel;
 import app.fanmail.templates.domain.TemplateLink;
 import app.fanmail.templates.domain.TemplatePreview;
 import app.fanmail.templates.graphql.TemplateTypes.Template;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateAddInput;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateAddPayload;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateBlockedMessage;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateCategoriesSetInput;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateCategoriesSetPayload;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateCategory;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateCategoryPlan;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateConnection;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateDeleteInput;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateDeletePayload;
@@ -35,6 +41,8 @@ import app.fanmail.templates.graphql.TemplateTypes.TemplatePreviewLine;
 import app.fanmail.templates.graphql.TemplateTypes.TemplatePreviewResult;
 import app.fanmail.templates.graphql.TemplateTypes.TemplatePreviewWarning;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateSetup;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateSetupModelSetInput;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateSetupModelSetPayload;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateSyncInput;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateSyncPayload;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateValueInput;
@@ -108,6 +116,24 @@ public class TemplateGraphQL {
         return templates.catalog().all().stream().map(TemplateIndustry::of).toList();
     }
 
+    @Query("templateCategoryCatalog")
+    @NonNull
+    @Description("The service categories WeChat lets the account choose (category model).")
+    @RequiresRole(Role.VIEWER)
+    public List<@NonNull TemplateCategory> templateCategoryCatalog(@NonNull @Id @Name("accountId") @Description("The account.") String accountId) {
+        return templates.categoryCatalogue(Ids.require(accountId, "accountId", "account")).stream().map(TemplateCategory::of).toList();
+    }
+
+    @Query("templateCategoryPlan")
+    @NonNull
+    @Description("What setting the categories to these ids would do: added, removed, templates WeChat deletes, changes used. Changes nothing.")
+    @RequiresRole(Role.VIEWER)
+    public TemplateCategoryPlan templateCategoryPlan(
+            @NonNull @Id @Name("accountId") @Description("The account.") String accountId,
+            @NonNull @Id @Name("categoryIds") @Description("The categories to have, by WeChat id.") List<@NonNull String> categoryIds) {
+        return TemplateCategoryPlan.of(templates.planCategories(Ids.require(accountId, "accountId", "account"), categoryIds));
+    }
+
     @Query("templatePreview")
     @NonNull
     @Description("What a fan's phone shows for the template filled with these values, and where it differs from them.")
@@ -158,7 +184,7 @@ public class TemplateGraphQL {
     @NonNull
     @Description("Adds a template from WeChat's library (at most 25 per account), then syncs the library.")
     public TemplateAddPayload templateAdd(@NonNull @Name("input") @Description("The mutation's input.") TemplateAddInput in) {
-        return Mutations.attempt(() -> templates.add(Ids.require(in.accountId(), "accountId", "account"), in.shortId()),
+        return Mutations.attempt(() -> templates.add(Ids.require(in.accountId(), "accountId", "account"), in.shortId(), in.keywordNames()),
                 r -> new TemplateAddPayload(Template.of(r.template()), List.of()), e -> new TemplateAddPayload(null, e));
     }
 
@@ -178,6 +204,31 @@ public class TemplateGraphQL {
         return Mutations.attempt(() -> templates.setIndustries(Ids.require(in.accountId(), "accountId", "account"),
                         in.primaryIndustryId(), in.secondaryIndustryId()),
                 s -> new TemplateIndustriesSetPayload(TemplateSetup.of(s), List.of()), e -> new TemplateIndustriesSetPayload(null, e));
+    }
+
+    @Mutation("templateSetupModelSet")
+    @NonNull
+    @Description("Chooses whether the account's templates come from industries or service categories (a Fanmail setting).")
+    public TemplateSetupModelSetPayload templateSetupModelSet(
+            @NonNull @Name("input") @Description("The mutation's input.") TemplateSetupModelSetInput in) {
+        return Mutations.attempt(() -> templates.setModel(Ids.require(in.accountId(), "accountId", "account"),
+                        in.model() == null ? null : SetupModel.valueOf(in.model().name())),
+                s -> new TemplateSetupModelSetPayload(TemplateSetup.of(s), List.of()), e -> new TemplateSetupModelSetPayload(null, e));
+    }
+
+    @Mutation("templateCategoriesSet")
+    @NonNull
+    @Description("Sets the account's service categories; WeChat deletes the templates of removed categories, which must be confirmed.")
+    public TemplateCategoriesSetPayload templateCategoriesSet(
+            @NonNull @Name("input") @Description("The mutation's input.") TemplateCategoriesSetInput in) {
+        return Mutations.attempt(() -> {
+            List<UUID> confirmed = new ArrayList<>();
+            List<String> given = in.confirmDeletedTemplateIds() == null ? List.of() : in.confirmDeletedTemplateIds();
+            for (int i = 0; i < given.size(); i++) {
+                confirmed.add(Ids.require(given.get(i), "confirmDeletedTemplateIds." + i, "template"));
+            }
+            return templates.setCategories(Ids.require(in.accountId(), "accountId", "account"), in.categoryIds(), confirmed);
+        }, s -> new TemplateCategoriesSetPayload(TemplateSetup.of(s), List.of()), e -> new TemplateCategoriesSetPayload(null, e));
     }
 
     @Mutation("templatePresetSave")

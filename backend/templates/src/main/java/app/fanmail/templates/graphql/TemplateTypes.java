@@ -8,15 +8,19 @@ import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.templates.application.StoredPreset;
 import app.fanmail.templates.application.StoredTemplate;
 import app.fanmail.templates.application.TemplateService;
+import app.fanmail.templates.domain.CategorySelection;
+import app.fanmail.templates.domain.ChangeAllowance;
 import app.fanmail.templates.domain.FieldMapping;
 import app.fanmail.templates.domain.FieldSource;
 import app.fanmail.templates.domain.Industry;
 import app.fanmail.templates.domain.PreviewLine;
 import app.fanmail.templates.domain.PreviewWarning;
+import app.fanmail.templates.domain.ServiceCategory;
 import app.fanmail.templates.domain.TemplateField;
 import app.fanmail.templates.graphql.TemplateEnums.TemplateFieldSource;
 import app.fanmail.templates.graphql.TemplateEnums.TemplateFieldType;
 import app.fanmail.templates.graphql.TemplateEnums.TemplatePreviewWarningCode;
+import app.fanmail.templates.graphql.TemplateEnums.TemplateSetupModel;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -72,8 +76,8 @@ public final class TemplateTypes {
             @NonNull @Id @Description("The account it belongs to.") String accountId,
             @NonNull @Description("WeChat's template_id, used when sending.") String templateId,
             @NonNull @Description("The template's title.") String title,
-            @NonNull @Description("Primary industry as WeChat names it; empty for category templates.") String primaryIndustry,
-            @NonNull @Description("Deputy industry as WeChat names it; may be empty.") String deputyIndustry,
+            @NonNull @Description("Primary industry as WeChat names it; for category templates the category's name.") String primaryIndustry,
+            @NonNull @Description("Deputy industry as WeChat names it (for category templates the parent category); may be empty.") String deputyIndustry,
             @NonNull @Description("The raw content with {{key.DATA}} placeholders.") String content,
             @NonNull @Description("WeChat's example message; may be empty.") String example,
             @NonNull @Description("The placeholders, parsed from the content.") List<@NonNull TemplateFieldInfo> fields,
@@ -113,22 +117,97 @@ public final class TemplateTypes {
         }
     }
 
+    @Type("TemplateCategory")
+    @Description("A WeChat service category (服务类目) of the category model.")
+    public record TemplateCategory(
+            @NonNull @Id @Description("WeChat's category id.") String id,
+            @Description("The category's name, e.g. 电商平台; null when WeChat did not say.") String name,
+            @Id @Description("The first-level category's id; null when unknown.") String parentId,
+            @Description("The first-level category's name, e.g. 商业服务; null when unknown.") String parentName) {
+        static TemplateCategory of(ServiceCategory c) {
+            return new TemplateCategory(c.id(), c.name(), c.parentId(), c.parentName());
+        }
+    }
+
+    @Type("TemplateChangeAllowance")
+    @Description("How many setup changes WeChat still allows this calendar month (Asia/Shanghai).")
+    public record TemplateChangeAllowance(
+            @NonNull @Description("Changes allowed per calendar month.") int limit,
+            @NonNull @Description("Changes Fanmail made this month.") int used,
+            @NonNull @Description("Changes left this month.") int remaining,
+            @NonNull @Description("When the count starts again (start of next month, Asia/Shanghai).") Instant resetsAt) {
+        static TemplateChangeAllowance of(ChangeAllowance a) {
+            return new TemplateChangeAllowance(a.limit(), a.used(), a.remaining(), a.resetsAt());
+        }
+    }
+
     @Type("TemplateSetup")
-    @Description("Whether an account can use template messages, its industries and when they may change next.")
+    @Description("Whether an account can use template messages, its industries or categories and when they may change next.")
     public record TemplateSetup(
             @NonNull @Id @Description("The account.") String accountId,
             @NonNull @Description("Whether the account may use template messages (verified service accounts only).") boolean eligible,
             @Description("Why not, when not eligible.") String reason,
+            @NonNull @Description("Whether the account uses industries or service categories.") TemplateSetupModel model,
             @Description("The primary industry; null when none is set.") TemplateIndustry primaryIndustry,
             @Description("The secondary industry; null when none is set.") TemplateIndustry secondaryIndustry,
             @Description("When the industries may change next (start of next month in Asia/Shanghai); null when a change is allowed now.") Instant nextIndustryChangeAt,
+            @NonNull @Description("The chosen service categories (category model), in WeChat's order.") List<@NonNull TemplateCategory> categories,
+            @NonNull @Description("The most categories an account may choose.") int categoryLimit,
+            @NonNull @Description("Category changes left this month.") TemplateChangeAllowance categoryChanges,
             @NonNull @Description("Templates in the library (WeChat allows 25).") int templateCount,
             @NonNull @Description("The most templates an account may hold.") int templateLimit) {
         static TemplateSetup of(TemplateService.Setup s) {
             return new TemplateSetup(s.accountId().toString(), s.eligibility().eligible(), s.eligibility().reason(),
-                    TemplateIndustry.of(s.primary()), TemplateIndustry.of(s.secondary()), s.nextIndustryChangeAt(), s.templateCount(),
-                    TemplateService.TEMPLATE_LIMIT);
+                    TemplateSetupModel.valueOf(s.model().name()), TemplateIndustry.of(s.primary()), TemplateIndustry.of(s.secondary()),
+                    s.nextIndustryChangeAt(), s.categories().stream().map(TemplateCategory::of).toList(), CategorySelection.MAX_CATEGORIES,
+                    TemplateChangeAllowance.of(s.categoryAllowance()), s.templateCount(), TemplateService.TEMPLATE_LIMIT);
         }
+    }
+
+    @Type("TemplateCategoryPlan")
+    @Description("What changing the categories would do, before doing it.")
+    public record TemplateCategoryPlan(
+            @NonNull @Description("Why the change cannot be made as asked (per categoryIds.N); empty when it can.") List<@NonNull UserError> problems,
+            @NonNull @Description("Categories that would be added.") List<@NonNull TemplateCategory> added,
+            @NonNull @Description("Categories that would be removed.") List<@NonNull TemplateCategory> removed,
+            @NonNull @Description("Templates WeChat would delete with the removed categories; confirm them in templateCategoriesSet.") List<@NonNull Template> deletedTemplates,
+            @NonNull @Description("How many of the month's changes it uses (one per removed category, one for all added).") int changesNeeded,
+            @NonNull @Description("The month's allowance before the change.") TemplateChangeAllowance allowance) {
+        static TemplateCategoryPlan of(TemplateService.CategoryPlan p) {
+            return new TemplateCategoryPlan(p.problems(), p.change().added().stream().map(TemplateCategory::of).toList(),
+                    p.change().removed().stream().map(TemplateCategory::of).toList(),
+                    p.change().deletedTemplates().stream().map(Template::of).toList(), p.change().changesCounted(),
+                    TemplateChangeAllowance.of(p.allowance()));
+        }
+    }
+
+    @Input("TemplateSetupModelSetInput")
+    @Description("Chooses the industry or the category model for an account.")
+    public record TemplateSetupModelSetInput(
+            @NonNull @Id @Description("The account.") String accountId,
+            @NonNull @Description("The model to use.") TemplateSetupModel model) {
+    }
+
+    @Type("TemplateSetupModelSetPayload")
+    @Description("Result of templateSetupModelSet.")
+    public record TemplateSetupModelSetPayload(
+            @Description("The account's setup after the change; null when refused.") TemplateSetup setup,
+            @NonNull @Description("Why it was refused; empty on success.") List<@NonNull UserError> userErrors) {
+    }
+
+    @Input("TemplateCategoriesSetInput")
+    @Description("Sets an account's service categories to exactly these (at most 5).")
+    public record TemplateCategoriesSetInput(
+            @NonNull @Id @Description("The account.") String accountId,
+            @NonNull @Id @Description("The categories to have, by WeChat id (see templateCategoryCatalog).") List<@NonNull String> categoryIds,
+            @Id @Description("The templates the operator agreed to lose (templateCategoryPlan.deletedTemplates); the change is refused with CATEGORY_CHANGE_UNCONFIRMED when it would delete another.") List<@NonNull String> confirmDeletedTemplateIds) {
+    }
+
+    @Type("TemplateCategoriesSetPayload")
+    @Description("Result of templateCategoriesSet.")
+    public record TemplateCategoriesSetPayload(
+            @Description("The account's setup after the change; null when refused.") TemplateSetup setup,
+            @NonNull @Description("Why it was refused, per input field; empty on success.") List<@NonNull UserError> userErrors) {
     }
 
     @Input("TemplateValueInput")
@@ -200,7 +279,8 @@ public final class TemplateTypes {
     @Description("Adds a template from WeChat's public library.")
     public record TemplateAddInput(
             @NonNull @Id @Description("The account.") String accountId,
-            @NonNull @Description("The library template's short id, e.g. TM00015 or OPENTM200565259.") String shortId) {
+            @NonNull @Description("The library template's short id, e.g. TM00015 or OPENTM200565259.") String shortId,
+            @Description("Category model: the library template's keywords to keep, in order (all when empty).") List<@NonNull String> keywordNames) {
     }
 
     @Type("TemplateAddPayload")

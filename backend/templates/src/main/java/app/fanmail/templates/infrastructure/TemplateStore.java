@@ -15,6 +15,7 @@ import app.fanmail.templates.application.TemplateGateway.RemoteTemplate;
 import app.fanmail.templates.domain.FieldMapping;
 import app.fanmail.templates.domain.FieldPreset;
 import app.fanmail.templates.domain.FieldSource;
+import app.fanmail.templates.domain.ServiceCategory;
 import app.fanmail.templates.domain.SetupModel;
 import app.fanmail.templates.domain.TemplateContent;
 import app.fanmail.templates.domain.TemplateField;
@@ -58,6 +59,54 @@ public class TemplateStore {
                 .setParameter("a", accountId).setParameter("t", now).executeUpdate();
         em.createNativeQuery("select account_id from templates.template_setup where account_id = :a for update").setParameter("a", accountId)
                 .getResultList();
+    }
+
+    /** The account's setup model; INDUSTRY until someone chooses otherwise. */
+    public SetupModel model(UUID accountId) {
+        List<?> rows = em.createNativeQuery("select model from templates.template_setup where account_id = :a").setParameter("a", accountId)
+                .getResultList();
+        return rows.isEmpty() ? SetupModel.INDUSTRY : SetupModel.valueOf((String) rows.get(0));
+    }
+
+    public void saveModel(UUID accountId, SetupModel model, Instant now) {
+        em.createNativeQuery("update templates.template_setup set model = :m, updated_at = :t, version = version + 1 where account_id = :a")
+                .setParameter("m", model.name()).setParameter("t", now).setParameter("a", accountId).executeUpdate();
+    }
+
+    /** The categories last seen in WeChat (or set by Fanmail), in WeChat's order. */
+    public List<ServiceCategory> categories(UUID accountId) {
+        List<?> rows = em.createNativeQuery("select cast(categories as text) from templates.template_setup where account_id = :a")
+                .setParameter("a", accountId).getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<ServiceCategory> out = new ArrayList<>();
+        for (JsonValue v : read((String) rows.get(0)).asJsonArray()) {
+            JsonObject o = v.asJsonObject();
+            out.add(new ServiceCategory(o.getString("id"), o.getString("name", null), o.getString("parentId", null), o.getString("parentName", null)));
+        }
+        return out;
+    }
+
+    /** Remembers the categories; creates the setup row when missing. */
+    public void saveCategories(UUID accountId, List<ServiceCategory> categories, Instant now) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        for (ServiceCategory c : categories) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("id", c.id());
+            if (c.name() != null) {
+                o.add("name", c.name());
+            }
+            if (c.parentId() != null) {
+                o.add("parentId", c.parentId());
+            }
+            if (c.parentName() != null) {
+                o.add("parentName", c.parentName());
+            }
+            a.add(o);
+        }
+        em.createNativeQuery("insert into templates.template_setup (account_id, updated_at, categories) values (:a, :t, cast(:c as jsonb))"
+                        + " on conflict (account_id) do update set categories = excluded.categories")
+                .setParameter("a", accountId).setParameter("t", now).setParameter("c", a.build().toString()).executeUpdate();
     }
 
     public void saveIndustries(UUID accountId, int primaryId, int secondaryId, Instant now) {

@@ -31,8 +31,52 @@ public class WeChatTemplateGateway implements TemplateGateway {
     }
 
     @Override
-    public String add(UUID accountId, String shortId) {
-        return call(() -> wechat.add(accountId, shortId, List.of()));
+    public List<RemoteCategory> categoryCatalogue(UUID accountId) {
+        return call(() -> wechat.categoryCatalogue(accountId)).stream().map(WeChatTemplateGateway::category).toList();
+    }
+
+    @Override
+    public List<RemoteCategory> categories(UUID accountId) {
+        return call(() -> wechat.categories(accountId)).stream().map(WeChatTemplateGateway::category).toList();
+    }
+
+    @Override
+    public void addCategories(UUID accountId, List<RemoteCategory> categories) {
+        List<WeChatTemplates.Category> list = categories.stream().map(WeChatTemplateGateway::category).toList();
+        call(() -> {
+            wechat.addCategories(accountId, list);
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteCategory(UUID accountId, RemoteCategory category) {
+        call(() -> {
+            wechat.deleteCategory(accountId, category(category));
+            return null;
+        });
+    }
+
+    private static RemoteCategory category(WeChatTemplates.Category c) {
+        return new RemoteCategory(Long.toString(c.id()), c.name(), c.parentId() == 0 ? null : Long.toString(c.parentId()),
+                c.parentName());
+    }
+
+    private static WeChatTemplates.Category category(RemoteCategory c) {
+        return new WeChatTemplates.Category(number(c.id()), c.name(), c.parentId() == null ? 0 : number(c.parentId()), c.parentName());
+    }
+
+    private static long number(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new GatewayException(53303, "category id " + id + " is not a number", false, e);
+        }
+    }
+
+    @Override
+    public String add(UUID accountId, String shortId, List<String> keywordNames) {
+        return call(() -> wechat.add(accountId, shortId, keywordNames == null ? List.of() : keywordNames));
     }
 
     @Override

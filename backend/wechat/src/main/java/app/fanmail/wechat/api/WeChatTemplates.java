@@ -27,7 +27,26 @@ public interface WeChatTemplates {
                            String clientMsgId, Map<String, String> data) {
     }
 
+    /**
+     * A service category (服务类目) of the category model. WeChat's tree has two levels; only
+     * second-level categories are chosen, so {@code parentId}/{@code parentName} name the first level.
+     */
+    record Category(long id, String name, long parentId, String parentName) {
+    }
+
     Industries industries(UUID accountId);
+
+    /** Every category an account may choose (wxopen/getallcategories' second level). */
+    List<Category> categoryCatalogue(UUID accountId);
+
+    /** The account's chosen categories in WeChat's order (wxaapi/newtmpl/getcategory); parents unknown (0, null). */
+    List<Category> categories(UUID accountId);
+
+    /** Adds categories in one change (wxopen/addcategory). */
+    void addCategories(UUID accountId, List<Category> categories);
+
+    /** Removes one category, and with it WeChat deletes its templates (wxopen/deletecategory). */
+    void deleteCategory(UUID accountId, Category category);
 
     void setIndustries(UUID accountId, int primaryIndustryId, int secondaryIndustryId);
 

@@ -22,7 +22,8 @@ public final class ErrorCodes {
             Map.entry(40032, Kind.REQUEST_INVALID), Map.entry(40008, Kind.REQUEST_INVALID), Map.entry(40060, Kind.REQUEST_INVALID),
             Map.entry(45103, Kind.REQUEST_INVALID), Map.entry(40246, Kind.REQUEST_INVALID), Map.entry(45157, Kind.REQUEST_INVALID),
             Map.entry(44002, Kind.REQUEST_INVALID), Map.entry(45058, Kind.REQUEST_INVALID), Map.entry(45067, Kind.REQUEST_INVALID),
-            Map.entry(45026, Kind.LIMIT), Map.entry(45027, Kind.LIMIT), Map.entry(43100, Kind.LIMIT), Map.entry(45028, Kind.LIMIT),
+            Map.entry(45026, Kind.LIMIT), Map.entry(45027, Kind.LIMIT), Map.entry(43100, Kind.LIMIT), Map.entry(53300, Kind.LIMIT), Map.entry(53301, Kind.LIMIT),
+            Map.entry(53303, Kind.REQUEST_INVALID), Map.entry(53304, Kind.REQUEST_INVALID), Map.entry(45028, Kind.LIMIT),
             Map.entry(45056, Kind.LIMIT), Map.entry(45057, Kind.LIMIT), Map.entry(45059, Kind.LIMIT), Map.entry(45065, Kind.LIMIT),
             Map.entry(45066, Kind.LIMIT), Map.entry(45011, Kind.LIMIT));
     private static final Pattern FIELD = Pattern.compile("data\\.([A-Za-z0-9_]+)(?:\\.value)?");

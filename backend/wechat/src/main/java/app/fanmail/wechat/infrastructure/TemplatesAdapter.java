@@ -34,6 +34,52 @@ public class TemplatesAdapter implements WeChatTemplates {
     }
 
     @Override
+    public List<Category> categoryCatalogue(UUID accountId) {
+        JsonObject a = gateway.call(accountId, TemplateApi.class, TemplateApi::allCategories);
+        List<JsonObject> nodes = new ArrayList<>();
+        for (JsonValue v : Json2.arr(Json2.obj(a, "categories_list"), "categories")) {
+            nodes.add(v.asJsonObject());
+        }
+        Map<Long, String> names = new java.util.HashMap<>();
+        nodes.forEach(n -> names.put(Json2.num(n, "id", 0), Json2.str(n, "name")));
+        List<Category> out = new ArrayList<>();
+        for (JsonObject n : nodes) {
+            if (Json2.num(n, "level", 0) == 2) {
+                long parent = Json2.num(n, "father", 0);
+                out.add(new Category(Json2.num(n, "id", 0), Json2.str(n, "name"), parent, names.get(parent)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Category> categories(UUID accountId) {
+        JsonObject a = gateway.call(accountId, TemplateApi.class, TemplateApi::categories);
+        List<Category> out = new ArrayList<>();
+        for (JsonValue v : Json2.arr(a, "data")) {
+            JsonObject c = v.asJsonObject();
+            out.add(new Category(Json2.num(c, "id", 0), Json2.str(c, "name"), 0, null));
+        }
+        return out;
+    }
+
+    @Override
+    public void addCategories(UUID accountId, List<Category> categories) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (Category c : categories) {
+            list.add(Json.createObjectBuilder().add("first", c.parentId()).add("second", c.id()).add("certicates", Json.createArrayBuilder()));
+        }
+        JsonObject body = Json.createObjectBuilder().add("categories", list).build();
+        gateway.call(accountId, TemplateApi.class, (api, token) -> api.addCategories(token, body));
+    }
+
+    @Override
+    public void deleteCategory(UUID accountId, Category category) {
+        JsonObject body = Json.createObjectBuilder().add("first", category.parentId()).add("second", category.id()).build();
+        gateway.call(accountId, TemplateApi.class, (api, token) -> api.deleteCategory(token, body));
+    }
+
+    @Override
     public void setIndustries(UUID accountId, int primaryIndustryId, int secondaryIndustryId) {
         JsonObject body = Json.createObjectBuilder().add("industry_id1", Integer.toString(primaryIndustryId))
                 .add("industry_id2", Integer.toString(secondaryIndustryId)).build();

@@ -102,6 +102,22 @@ public final class WeChatRestClients {
         @Path("/cgi-bin/template/del_private_template")
         JsonObject deleteTemplate(@QueryParam("access_token") String token, JsonObject body);
 
+        @GET
+        @Path("/cgi-bin/wxopen/getallcategories")
+        JsonObject allCategories(@QueryParam("access_token") String token);
+
+        @GET
+        @Path("/wxaapi/newtmpl/getcategory")
+        JsonObject categories(@QueryParam("access_token") String token);
+
+        @POST
+        @Path("/cgi-bin/wxopen/addcategory")
+        JsonObject addCategories(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/cgi-bin/wxopen/deletecategory")
+        JsonObject deleteCategory(@QueryParam("access_token") String token, JsonObject body);
+
         @POST
         @Path("/wxa/sec/queryblocktmplmsg")
         JsonObject blockedMessages(@QueryParam("access_token") String token, JsonObject body);
