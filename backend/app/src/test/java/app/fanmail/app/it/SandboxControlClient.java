@@ -25,6 +25,16 @@ final class SandboxControlClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    JsonObject put(String path, JsonObject body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    JsonObject patch(String path, JsonObject body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     JsonObject get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

@@ -49,6 +49,13 @@ class TemplatesIT {
             + "mappings { key source fixedValue } url }" + ERRORS + "} }";
     private static final String LIST = "query($a: ID!) { templates(accountId: $a, first: 100) { totalCount edges { node { id templateId title "
             + "fields { key type legacy } } } } }";
+    private static final String SETUP_FIELDS = " model categories { id name parentName } categoryChanges { limit used remaining resetsAt } ";
+    private static final String MODEL = "mutation($i: TemplateSetupModelSetInput!) { templateSetupModelSet(input: $i) { setup {"
+            + SETUP_FIELDS + "}" + ERRORS + "} }";
+    private static final String CATEGORIES = "mutation($i: TemplateCategoriesSetInput!) { templateCategoriesSet(input: $i) { setup {"
+            + SETUP_FIELDS + "}" + ERRORS + "} }";
+    private static final String PLAN = "query($a: ID!, $c: [String!]!) { templateCategoryPlan(accountId: $a, categoryIds: $c) { problems { code field message } "
+            + "added { id } removed { id } deletedTemplates { id title } changesNeeded allowance { remaining } } }";
     private static final String SETUP = "query($a: ID!) { templateSetup(accountId: $a) { eligible reason templateCount "
             + "primaryIndustry { id } nextIndustryChangeAt } }";
 
@@ -260,7 +267,125 @@ class TemplatesIT {
         assertThat(admin.data("query($id: ID!) { template(id: $id) { id } }", Map.of("id", nobody)).isNull("template")).isTrue();
     }
 
+    @Test
+    @OperateOnDeployment("fanmail")
+    void categoryChangesDeleteTheirTemplatesOnlyOnceConfirmedAndCountAgainstTheMonth() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        Acc acc = account(admin, "SERVICE", true);
+        WeChat wechat = new WeChat(acc);
+        assertThat(codes(setCategories(admin, acc, List.of("307"), List.of()))).containsExactly("SETUP_MODEL_MISMATCH");
+
+        JsonObject setup = ok(admin.data(MODEL, Map.of("i", Map.of("accountId", acc.id(), "model", "CATEGORY")))
+                .getJsonObject("templateSetupModelSet")).getJsonObject("setup");
+        assertThat(setup.getString("model")).isEqualTo("CATEGORY");
+        assertThat(setup.getJsonArray("categories")).isEmpty();
+        assertThat(setup.getJsonObject("categoryChanges").getInt("remaining")).isEqualTo(5);
+        JsonArray catalog = admin.data("query($a: ID!) { templateCategoryCatalog(accountId: $a) { id name parentId parentName } }",
+                Map.of("a", acc.id())).getJsonArray("templateCategoryCatalog");
+        assertThat(catalog).hasSize(8);
+        assertThat(catalog.getJsonObject(0).getString("id")).isEqualTo("307");
+        assertThat(catalog.getJsonObject(0).getString("parentName")).isEqualTo("商业服务");
+
+        JsonObject chosen = ok(setCategories(admin, acc, List.of("307", "635"), List.of())).getJsonObject("setup");
+        assertThat(ids(chosen.getJsonArray("categories"))).containsExactly("307", "635");
+        assertThat(chosen.getJsonObject("categoryChanges").getInt("remaining")).isEqualTo(4);
+
+        // keywords pick the fields of a category template; other categories' templates and unknown keywords are refused
+        JsonObject shipped = ok(admin.data(ADD, Map.of("i", Map.of("accountId", acc.id(), "shortId", "43216",
+                "keywordNames", List.of("商品名称", "快递公司")))).getJsonObject("templateAdd")).getJsonObject("template");
+        assertThat(shipped.getJsonArray("fields").stream().map(f -> f.asJsonObject().getString("key")).toList())
+                .containsExactly("thing1", "thing2");
+        JsonObject booked = ok(add(admin, acc, "49212")).getJsonObject("template");
+        assertThat(codes(add(admin, acc, "45620"))).containsExactly("TEMPLATE_OUTSIDE_SETUP");
+        assertThat(codes(admin.data(ADD, Map.of("i", Map.of("accountId", acc.id(), "shortId", "43216", "keywordNames", List.of("不存在"))))
+                .getJsonObject("templateAdd"))).containsExactly("TEMPLATE_KEYWORD_UNKNOWN");
+
+        // replacing 307 by 411: the plan names the template WeChat will delete and the two changes it takes
+        JsonObject plan = admin.data(PLAN, Map.of("a", acc.id(), "c", List.of("635", "411"))).getJsonObject("templateCategoryPlan");
+        assertThat(plan.getJsonArray("problems")).isEmpty();
+        assertThat(ids(plan.getJsonArray("added"))).containsExactly("411");
+        assertThat(ids(plan.getJsonArray("removed"))).containsExactly("307");
+        assertThat(ids(plan.getJsonArray("deletedTemplates"))).containsExactly(shipped.getString("id"));
+        assertThat(plan.getInt("changesNeeded")).isEqualTo(2);
+
+        JsonObject unconfirmed = setCategories(admin, acc, List.of("635", "411"), List.of());
+        assertThat(codes(unconfirmed)).containsExactly("CATEGORY_CHANGE_UNCONFIRMED");
+        assertThat(unconfirmed.getJsonArray("userErrors").getJsonObject(0).getString("message")).contains("订单发货通知");
+        assertThat(wechatCategories(wechat)).as("nothing changed").containsExactly("307", "635");
+        assertThat(wechat.templateIds()).contains(shipped.getString("templateId"));
+
+        JsonObject changed = ok(setCategories(admin, acc, List.of("635", "411"), List.of(shipped.getString("id")))).getJsonObject("setup");
+        assertThat(ids(changed.getJsonArray("categories"))).containsExactly("635", "411");
+        assertThat(changed.getJsonObject("categoryChanges").getInt("remaining")).isEqualTo(2);
+        assertThat(wechatCategories(wechat)).containsExactly("635", "411");
+        assertThat(wechat.templateIds()).containsExactly(booked.getString("templateId"));
+        assertThat(list(admin, acc).getJsonArray("edges").stream().map(e -> e.asJsonObject().getJsonObject("node").getString("id")).toList())
+                .containsExactly(booked.getString("id"));
+
+        // bad selections name the entry; three changes do not fit in the two left; nothing reaches WeChat
+        JsonObject bad = setCategories(admin, acc, List.of("999", "635", "635"), List.of());
+        assertThat(bad.getJsonArray("userErrors").stream().map(e -> e.asJsonObject().getString("code") + "@" + e.asJsonObject().getString("field")))
+                .containsExactly("CATEGORY_UNKNOWN@categoryIds.0", "CATEGORY_DUPLICATE@categoryIds.2");
+        assertThat(codes(setCategories(admin, acc, List.of("307", "411", "635", "702", "845", "912"), List.of())))
+                .containsExactly("CATEGORY_LIMIT_EXCEEDED");
+        JsonObject tooMany = admin.data(PLAN, Map.of("a", acc.id(), "c", List.of("307"))).getJsonObject("templateCategoryPlan");
+        assertThat(tooMany.getInt("changesNeeded")).isEqualTo(3);
+        assertThat(tooMany.getJsonArray("deletedTemplates")).hasSize(1);
+        assertThat(tooMany.getJsonObject("allowance").getInt("remaining")).isEqualTo(2);
+        assertThat(tooMany.getJsonArray("problems").stream().map(e -> e.asJsonObject().getString("code")).toList())
+                .containsExactly("CATEGORY_CHANGE_LIMIT_REACHED");
+        assertThat(codes(setCategories(admin, acc, List.of("307"), List.of(booked.getString("id"))))).containsExactly("CATEGORY_CHANGE_LIMIT_REACHED");
+        assertThat(wechatCategories(wechat)).containsExactly("635", "411");
+
+        // changes made in WeChat's back office use up the month too: WeChat's 53300 gives the same code
+        JsonObject mpAdmin = Json.createObjectBuilder().add("ids", Json.createArrayBuilder().add(635).add(411)).build();
+        control().put("/_sandbox/accounts/" + acc.appId() + "/categories", mpAdmin);
+        control().put("/_sandbox/accounts/" + acc.appId() + "/categories", mpAdmin);
+        JsonObject byWeChat = setCategories(admin, acc, List.of("635", "411", "702"), List.of());
+        assertThat(codes(byWeChat)).containsExactly("CATEGORY_CHANGE_LIMIT_REACHED");
+        assertThat(byWeChat.getJsonArray("userErrors").getJsonObject(0).getString("message")).contains("WeChat refused");
+        assertThat(wechatCategories(wechat)).containsExactly("635", "411");
+
+        FanmailClient viewer = Users.signedIn(admin, base.toString(), "VIEWER");
+        assertThat(viewer.data(PLAN, Map.of("a", acc.id(), "c", List.of("635"))).getJsonObject("templateCategoryPlan").getInt("changesNeeded"))
+                .isEqualTo(1);
+        assertThat(errorCode(viewer.graphql(CATEGORIES, Map.of("i", Map.of("accountId", acc.id(), "categoryIds", List.of("635"))))))
+                .isEqualTo("FORBIDDEN");
+        assertThat(errorCode(viewer.graphql(MODEL, Map.of("i", Map.of("accountId", acc.id(), "model", "INDUSTRY"))))).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void syncPicksUpTemplatesWeChatChangedInPlace() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        Acc acc = account(admin, "SERVICE", true);
+        JsonObject added = ok(add(admin, acc, "TM00015")).getJsonObject("template");
+        control().patch("/_sandbox/accounts/" + acc.appId() + "/templates/" + added.getString("templateId"),
+                Json.createObjectBuilder().add("title", "订单支付成功(新)").add("content", "{{thing1.DATA}}\n金额:{{amount2.DATA}}").build());
+        JsonObject synced = ok(sync(admin, acc));
+        assertThat(List.of(synced.getInt("added"), synced.getInt("updated"), synced.getInt("removed"), synced.getInt("total")))
+                .containsExactly(0, 1, 0, 1);
+        JsonObject t = admin.data("query($id: ID!) { template(id: $id) { id title fields { key } } }", Map.of("id", added.getString("id")))
+                .getJsonObject("template");
+        assertThat(t.getString("title")).isEqualTo("订单支付成功(新)");
+        assertThat(t.getJsonArray("fields").stream().map(f -> f.asJsonObject().getString("key")).toList()).containsExactly("thing1", "amount2");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static JsonObject setCategories(FanmailClient admin, Acc acc, List<String> ids, List<String> confirmed) {
+        return admin.data(CATEGORIES, Map.of("i", Map.of("accountId", acc.id(), "categoryIds", ids, "confirmDeletedTemplateIds", confirmed)))
+                .getJsonObject("templateCategoriesSet");
+    }
+
+    private static List<String> ids(JsonArray a) {
+        return a.stream().map(v -> v.asJsonObject().getString("id")).toList();
+    }
+
+    private static List<String> wechatCategories(WeChat wechat) throws Exception {
+        return wechat.call("wxaapi/newtmpl/getcategory", JsonObject.EMPTY_JSON_OBJECT).getJsonArray("data").stream()
+                .map(c -> c.asJsonObject().get("id").toString()).toList();
+    }
 
     private Acc account(FanmailClient admin, String type, boolean verified) throws InterruptedException {
         Map<String, Object> input = Accounts.validInput();

@@ -130,7 +130,7 @@ public class TemplateGraphQL {
     @RequiresRole(Role.VIEWER)
     public TemplateCategoryPlan templateCategoryPlan(
             @NonNull @Id @Name("accountId") @Description("The account.") String accountId,
-            @NonNull @Id @Name("categoryIds") @Description("The categories to have, by WeChat id.") List<@NonNull String> categoryIds) {
+            @NonNull @Name("categoryIds") @Description("The categories to have, by WeChat id.") List<@NonNull String> categoryIds) {
         return TemplateCategoryPlan.of(templates.planCategories(Ids.require(accountId, "accountId", "account"), categoryIds));
     }
 

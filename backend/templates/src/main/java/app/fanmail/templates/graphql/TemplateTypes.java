@@ -199,8 +199,8 @@ public final class TemplateTypes {
     @Description("Sets an account's service categories to exactly these (at most 5).")
     public record TemplateCategoriesSetInput(
             @NonNull @Id @Description("The account.") String accountId,
-            @NonNull @Id @Description("The categories to have, by WeChat id (see templateCategoryCatalog).") List<@NonNull String> categoryIds,
-            @Id @Description("The templates the operator agreed to lose (templateCategoryPlan.deletedTemplates); the change is refused with CATEGORY_CHANGE_UNCONFIRMED when it would delete another.") List<@NonNull String> confirmDeletedTemplateIds) {
+            @NonNull @Description("The categories to have, by WeChat id (see templateCategoryCatalog).") List<@NonNull String> categoryIds,
+            @Description("Fanmail ids of the templates the operator agreed to lose (templateCategoryPlan.deletedTemplates); the change is refused with CATEGORY_CHANGE_UNCONFIRMED when it would delete another.") List<String> confirmDeletedTemplateIds) {
     }
 
     @Type("TemplateCategoriesSetPayload")
@@ -280,7 +280,7 @@ public final class TemplateTypes {
     public record TemplateAddInput(
             @NonNull @Id @Description("The account.") String accountId,
             @NonNull @Description("The library template's short id, e.g. TM00015 or OPENTM200565259.") String shortId,
-            @Description("Category model: the library template's keywords to keep, in order (all when empty).") List<@NonNull String> keywordNames) {
+            @Description("Category model: the library template's keywords to keep, in order (all when empty).") List<String> keywordNames) {
     }
 
     @Type("TemplateAddPayload")

@@ -136,4 +136,25 @@ class CategorySelectionTest {
         assertThat(SHOP.displayName()).isEqualTo("电商平台");
         assertThatThrownBy(() -> new ServiceCategory(null, "x")).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void changesCountedAreOnePerRemovedCategoryAndOneForAllAdded() {
+        CategorySelection now = CategorySelection.of(SHOP, BUS, HOTEL);
+        assertThat(now.changeTo(now, TEMPLATES, Tpl::categoryId).changesCounted()).isZero();
+        assertThat(now.changeTo(CategorySelection.of(SHOP, BUS, HOTEL, TAXI, BANK), TEMPLATES, Tpl::categoryId).changesCounted()).isEqualTo(1);
+        assertThat(now.changeTo(CategorySelection.of(SHOP), TEMPLATES, Tpl::categoryId).changesCounted()).isEqualTo(2);
+        assertThat(now.changeTo(CategorySelection.of(TAXI, GYM), TEMPLATES, Tpl::categoryId).changesCounted()).isEqualTo(4);
+    }
+
+    @Test
+    void aCategoryHoldsTheTemplatesWeChatListsUnderItsNames() {
+        ServiceCategory shop = new ServiceCategory("307", "电商平台", "1", "商业服务");
+        assertThat(shop.holds("电商平台", "商业服务")).isTrue();
+        assertThat(shop.holds(" 电商平台 ", "")).as("deputy not given").isTrue();
+        assertThat(shop.holds("电商平台", "生活服务")).as("same name under another parent").isFalse();
+        assertThat(shop.holds("快递服务", "商业服务")).isFalse();
+        assertThat(shop.holds(null, "商业服务")).isFalse();
+        assertThat(new ServiceCategory("307", "电商平台").holds("电商平台", "商业服务")).as("parent unknown").isTrue();
+        assertThat(new ServiceCategory("307", null).holds("电商平台", "商业服务")).as("name unknown").isFalse();
+    }
 }
