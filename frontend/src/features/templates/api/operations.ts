@@ -85,10 +85,44 @@ export const TemplatesQuery = graphql(`
   }
 `);
 
+/** A template's saved preset: how its fields are filled and where the message links to. */
+export const TemplatePresetFieldsFragment = graphql(`
+  fragment TemplatePresetFields on TemplatePreset {
+    version
+    updatedAt
+    url
+    miniProgramAppId
+    miniProgramPagePath
+    mappings {
+      key
+      source
+      fixedValue
+      csvColumn
+    }
+  }
+`);
+
 export const TemplateQuery = graphql(`
   query Template($id: ID!) {
     template(id: $id) {
       ...TemplateFields
+      preset {
+        ...TemplatePresetFields
+      }
+    }
+  }
+`);
+
+/** Messages of the template WeChat intercepted, oldest first, after `largestId` (asks WeChat). */
+export const TemplateBlockedMessagesQuery = graphql(`
+  query TemplateBlockedMessages($templateId: ID!, $first: Int!, $largestId: String!) {
+    templateBlockedMessages(templateId: $templateId, first: $first, largestId: $largestId) {
+      id
+      templateMessageId
+      sentAt
+      openid
+      title
+      content
     }
   }
 `);
@@ -163,6 +197,21 @@ export const TemplateIndustriesSetMutation = graphql(`
     templateIndustriesSet(input: $input) {
       setup {
         ...TemplateSetupFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const TemplatePresetSaveMutation = graphql(`
+  mutation TemplatePresetSave($input: TemplatePresetSaveInput!) {
+    templatePresetSave(input: $input) {
+      preset {
+        ...TemplatePresetFields
       }
       userErrors {
         code

@@ -1,16 +1,28 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Result, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
-import type { TemplateFieldsFragment } from '../../../gql/graphql';
+import type { TemplateFieldsFragment, TemplatePresetFieldsFragment } from '../../../gql/graphql';
 import { formatDateTime } from '../../../lib/format';
 import { TemplateQuery } from '../api/operations';
+import { fixedValues } from '../preset';
+import { BlockedMessagesCard } from './BlockedMessagesCard';
+import { PresetEditorCard } from './PresetEditorCard';
 import { TemplatePreviewCard } from './TemplatePreviewCard';
 
 type FieldInfo = TemplateFieldsFragment['fields'][number];
+type Preset = TemplatePresetFieldsFragment | null | undefined;
+
+/** The newer of two versions of a preset (a save's answer may be newer than the cached query). */
+function newer(a: Preset, b: Preset): Preset {
+  if (!a) return b;
+  if (!b) return a;
+  return b.version > a.version ? b : a;
+}
 
 /** `/accounts/:id/templates/:templateId`: one template's content, fields and a phone preview. */
 export function TemplateDetailPage() {
@@ -18,11 +30,14 @@ export function TemplateDetailPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [{ data, error }, reexecute] = useQuery({ query: TemplateQuery, variables: { id: templateId } });
+  // the preset a save answered with, until the query has it too
+  const [saved, setSaved] = useState<{ templateId: string; preset: TemplatePresetFieldsFragment } | null>(null);
   const listPath = `/accounts/${id}/templates`;
 
   if (error && !data) return <QueryErrorResult error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const template = data.template;
+  const preset = newer(template?.preset, saved && saved.templateId === template?.id ? saved.preset : null);
   if (!template || template.accountId !== id) {
     return (
       <Result
@@ -87,9 +102,21 @@ export function TemplateDetailPage() {
               ]}
             />
           </Card>
+          <PresetEditorCard
+            key={template.id}
+            template={template}
+            preset={preset}
+            onSaved={(next) => setSaved({ templateId: template.id, preset: next })}
+          />
+          <BlockedMessagesCard key={`blocked-${template.id}`} templateId={template.id} />
         </Col>
         <Col xs={24} xl={10}>
-          <TemplatePreviewCard template={template} />
+          {/* starts over with the preset's fixed texts when a new version is saved */}
+          <TemplatePreviewCard
+            key={`preview-${template.id}-${preset?.version ?? 0}`}
+            template={template}
+            initialValues={fixedValues(preset)}
+          />
         </Col>
       </Row>
     </>

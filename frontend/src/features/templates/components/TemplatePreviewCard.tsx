@@ -22,13 +22,22 @@ function useDebounced<T>(value: T, delay: number): T {
   return debounced;
 }
 
+export interface TemplatePreviewCardProps {
+  template: Pick<TemplateFieldsFragment, 'id' | 'title' | 'fields'>;
+  /**
+   * The values the inputs start with, by field key (e.g. a preset's fixed texts). Read once:
+   * give the card a new `key` to start over with other values.
+   */
+  initialValues?: Readonly<Record<string, string>>;
+}
+
 /**
  * A value per field and what a fan's phone shows for them. The server computes the
  * display (cutting, emoji removal, hidden legacy fields); the client only renders it.
  */
-export function TemplatePreviewCard({ template }: { template: TemplateFieldsFragment }) {
+export function TemplatePreviewCard({ template, initialValues }: TemplatePreviewCardProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...initialValues }));
   const debounced = useDebounced(values, PREVIEW_DEBOUNCE_MS);
   const variables = useMemo(
     () => ({

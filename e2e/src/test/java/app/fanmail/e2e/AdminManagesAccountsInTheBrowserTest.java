@@ -3,7 +3,6 @@ package app.fanmail.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -80,13 +79,5 @@ class AdminManagesAccountsInTheBrowserTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/login.*"));
         page.navigate("/accounts");
         assertThat(page).hasURL(Pattern.compile(".*/login.*"));
-    }
-
-    private static String hex(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append("0123456789abcdef".charAt(ThreadLocalRandom.current().nextInt(16)));
-        }
-        return b.toString();
     }
 }

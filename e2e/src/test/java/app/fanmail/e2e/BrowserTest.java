@@ -106,6 +106,30 @@ abstract class BrowserTest {
         }
     }
 
+    /** Waits until Fanmail has mirrored a new SANDBOX account into the sandbox. */
+    protected void awaitInSandbox(String appId) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            var res = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/wechat-sandbox/_sandbox/accounts/" + appId))
+                    .timeout(java.time.Duration.ofSeconds(5)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the account was not mirrored into the sandbox");
+    }
+
+    /** n random lowercase hex digits, for unique names and ids. */
+    protected static String hex(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append("0123456789abcdef".charAt(java.util.concurrent.ThreadLocalRandom.current().nextInt(16)));
+        }
+        return b.toString();
+    }
+
     protected String baseUrl() {
         return base.toString().replaceAll("/$", "");
     }

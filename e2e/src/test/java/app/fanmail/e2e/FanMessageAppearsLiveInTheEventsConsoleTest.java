@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,20 +57,6 @@ class FanMessageAppearsLiveInTheEventsConsoleTest extends BrowserTest {
         assertThat(row).isVisible();
     }
 
-    private void awaitInSandbox(String appId) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/wechat-sandbox/_sandbox/accounts/" + appId))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the account was not mirrored into the sandbox");
-    }
-
     private void seedFans(String appId) throws Exception {
         HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(baseUrl() + "/wechat-sandbox/_sandbox/accounts/" + appId + "/fans:seed"))
@@ -81,13 +65,5 @@ class FanMessageAppearsLiveInTheEventsConsoleTest extends BrowserTest {
         if (res.statusCode() != 200) {
             throw new AssertionError("seeding failed: " + res.body());
         }
-    }
-
-    private static String hex(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append("0123456789abcdef".charAt(ThreadLocalRandom.current().nextInt(16)));
-        }
-        return b.toString();
     }
 }

@@ -1,0 +1,88 @@
+package app.fanmail.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import app.fanmail.e2e.FanmailUi.SignIn;
+import app.fanmail.testing.FanmailClient;
+import app.fanmail.testing.TestServer;
+
+/**
+ * An admin sets up template messages for a verified service account against the sandbox: picks the
+ * two industries, adds a template from WeChat's library, types preview values and sees the one
+ * WeChat will cut, saves a preset that is still there after a reload, then deletes the template.
+ */
+class OperatorSetsUpTemplatesInTheBrowserTest extends BrowserTest {
+
+    @Test
+    void industriesLibraryPreviewPresetAndDelete() throws Exception {
+        FanmailClient api = FanmailClient.signedInAdmin(baseUrl());
+        String appId = "wx" + hex(16);
+        String accountId = api.data("mutation($i: AccountCreateInput!) { accountCreate(input: $i) { account { id } } }", Map.of("i", Map.of(
+                "name", "Templates " + hex(4), "originalId", "gh_" + hex(12), "appId", appId, "appSecret", hex(32), "token", "tok" + hex(6),
+                "type", "SERVICE", "verified", true, "encryptionMode", "PLAIN", "apiTarget", "SANDBOX")))
+                .getJsonObject("accountCreate").getJsonObject("account").getString("id");
+        awaitInSandbox(appId);
+
+        new SignIn(page).open().as("admin", TestServer.adminPassword());
+        page.navigate("/accounts/" + accountId + "/templates");
+
+        // industries: pick both from WeChat's list, then the next change is a month away
+        choose("industry-primary-select", "Internet & E-commerce", "IT & Technology / Internet & E-commerce");
+        choose("industry-secondary-select", "IT Software", "IT & Technology / IT Software & Services");
+        page.getByTestId("industries-submit").click();
+        assertThat(page.getByTestId("industry-primary")).hasText("IT & Technology / Internet & E-commerce");
+        assertThat(page.getByTestId("industry-secondary")).hasText("IT & Technology / IT Software & Services");
+        assertThat(page.getByTestId("industry-next-change")).isVisible();
+
+        // add a template from the library by its short id
+        page.getByTestId("templates-add").click();
+        page.getByTestId("template-short-id").fill("TM00015");
+        page.getByTestId("template-add-submit").click();
+        Locator table = page.getByTestId("templates-table");
+        Locator row = table.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("订单支付成功"));
+        assertThat(row).isVisible();
+        assertThat(page.getByTestId("templates-count")).hasText("1 / 25");
+
+        // the preview cuts a value longer than 20 characters and says so on that field
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("订单支付成功")).click();
+        page.getByTestId("preview-input-keyword1").fill("2024061812345678-0001-ABCDEFGH");
+        assertThat(page.getByTestId("preview-warning-keyword1")).containsText("cut");
+        assertThat(page.getByTestId("preview-line-keyword1")).containsText("2024061812345678-000");
+        assertThat(page.getByTestId("preview-line-keyword1")).not().containsText("ABCDEFGH");
+
+        // a preset: a fixed text for one field, saved, and still there after a reload
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Source for keyword2")).click();
+        page.locator(".ant-select-item-option[title='Fixed text']").click();
+        FanmailUi.exactLabel(page, "Value for keyword2").fill("128.00元");
+        FanmailUi.button(page, "Save preset").click();
+        assertThat(page.getByText("Preset saved (version 1).")).isVisible();
+        page.reload();
+        assertThat(FanmailUi.exactLabel(page, "Value for keyword2")).hasValue("128.00元");
+
+        // delete it, confirming; it is gone from the library (and from WeChat: a sync finds nothing)
+        page.navigate("/accounts/" + accountId + "/templates");
+        row = page.getByTestId("templates-table").getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("订单支付成功"));
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+        page.locator(".ant-popconfirm").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        assertThat(row).hasCount(0);
+        assertThat(page.getByTestId("templates-count")).hasText("0 / 25");
+        page.getByTestId("templates-sync").click();
+        assertThat(page.getByTestId("templates-count")).hasText("0 / 25");
+        assertThat(page.getByTestId("templates-table")).not().containsText("订单支付成功");
+    }
+
+    /** Opens an Ant Design select by its test id, types to filter, and picks the option. */
+    private void choose(String testId, String search, String option) {
+        page.getByTestId(testId).click();
+        page.keyboard().type(search);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
+    }
+}
