@@ -233,6 +233,15 @@ class TemplatesIT {
         JsonObject resaved = ok(admin.data(PRESET, Map.of("i", Map.of("templateId", id, "mappings", List.of(good))))
                 .getJsonObject("templatePresetSave"));
         assertThat(resaved.getJsonObject("preset").getInt("version")).isEqualTo(2);
+        // two operators edit version 2: the first save wins, the second is refused instead of overwriting it
+        Map<String, Object> other = Map.of("key", key, "source", "FIXED", "fixedValue", "另一个值");
+        assertThat(ok(admin.data(PRESET, Map.of("i", Map.of("templateId", id, "mappings", List.of(good), "expectedVersion", 2)))
+                .getJsonObject("templatePresetSave")).getJsonObject("preset").getInt("version")).isEqualTo(3);
+        JsonObject overtaken = admin.data(PRESET, Map.of("i", Map.of("templateId", id, "mappings", List.of(other), "expectedVersion", 2)))
+                .getJsonObject("templatePresetSave");
+        assertThat(overtaken.getJsonArray("userErrors").stream().map(e -> e.asJsonObject().getString("code") + "@" + e.asJsonObject().getString("field"))
+                .toList()).containsExactly("PRESET_CHANGED@expectedVersion");
+        assertThat(overtaken.getJsonArray("userErrors").getJsonObject(0).getString("message")).contains("version 3");
         assertThat(admin.data("query($id: ID!) { template(id: $id) { preset { version mappings { key fixedValue } } } }", Map.of("id", id))
                 .getJsonObject("template").getJsonObject("preset").getJsonArray("mappings").getJsonObject(0).getString("fixedValue"))
                 .isEqualTo("固定值");

@@ -415,7 +415,11 @@ public class TemplateService {
         return t.id();
     }
 
-    public StoredPreset savePreset(UUID templateId, FieldPreset preset, TemplateLink link) {
+    /**
+     * Saves a preset. With {@code expectedVersion} (the version the edit started from, 0 for none) a
+     * save that another one overtook is refused (PRESET_CHANGED) instead of overwriting it.
+     */
+    public StoredPreset savePreset(UUID templateId, FieldPreset preset, TemplateLink link, Integer expectedVersion) {
         StoredTemplate t = template(templateId);
         eligible(t.accountId());
         List<UserError> errors = new ArrayList<>(preset.problemsAgainst(t.parsed()));
@@ -425,7 +429,14 @@ public class TemplateService {
         if (!errors.isEmpty()) {
             throw new UserErrorsException(errors);
         }
-        store.savePreset(t.id(), preset, link, clock.instant());
+        if (expectedVersion != null && expectedVersion < 0) {
+            throw new UserErrorsException("PRESET_VERSION_INVALID", "expectedVersion", "A version is 0 (no preset yet) or more.");
+        }
+        if (!store.savePreset(t.id(), preset, link, clock.instant(), expectedVersion)) {
+            long now = store.preset(t.id()).map(StoredPreset::version).orElse(0L);
+            throw new UserErrorsException("PRESET_CHANGED", "expectedVersion",
+                    "Someone else saved this preset meanwhile (it is at version " + now + "); reload it to see their changes.");
+        }
         return store.preset(t.id()).orElseThrow();
     }
 

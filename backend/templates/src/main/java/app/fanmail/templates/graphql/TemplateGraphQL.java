@@ -240,7 +240,7 @@ public class TemplateGraphQL {
             FieldPreset preset = new FieldPreset(in.mappings().stream().map(TemplateFieldMappingInput::toDomain).toList());
             TemplateLink link = in.link() == null ? TemplateLink.none()
                     : TemplateLink.of(in.link().url(), in.link().miniProgramAppId(), in.link().miniProgramPagePath());
-            return templates.savePreset(Ids.require(in.templateId(), "templateId", "template"), preset, link);
+            return templates.savePreset(Ids.require(in.templateId(), "templateId", "template"), preset, link, in.expectedVersion());
         }, p -> new TemplatePresetSavePayload(TemplatePreset.of(p), List.of()), e -> new TemplatePresetSavePayload(null, e));
     }
 }

@@ -342,7 +342,8 @@ public final class TemplateTypes {
     public record TemplatePresetSaveInput(
             @NonNull @Id @Description("The template (Fanmail's id).") String templateId,
             @NonNull @Description("The field mappings.") List<@NonNull TemplateFieldMappingInput> mappings,
-            @Description("The link; null for none.") TemplateLinkInput link) {
+            @Description("The link; null for none.") TemplateLinkInput link,
+            @Description("The preset version the edit started from (0 when there was none); a save that another overtook is refused with PRESET_CHANGED. Null saves regardless.") Integer expectedVersion) {
     }
 
     @Type("TemplatePresetSavePayload")

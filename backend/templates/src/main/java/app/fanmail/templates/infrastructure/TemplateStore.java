@@ -200,13 +200,18 @@ public class TemplateStore {
         });
     }
 
-    public void savePreset(UUID templateId, FieldPreset preset, TemplateLink link, Instant now) {
-        em.createNativeQuery("insert into templates.field_preset as p (template_id, mappings, link, updated_at, version)"
+    /**
+     * Saves the preset when it is still at {@code expectedVersion} (0: none saved yet; null: whatever
+     * it is); false when another save came first.
+     */
+    public boolean savePreset(UUID templateId, FieldPreset preset, TemplateLink link, Instant now, Integer expectedVersion) {
+        return em.createNativeQuery("insert into templates.field_preset as p (template_id, mappings, link, updated_at, version)"
                         + " values (:i, cast(:m as jsonb), cast(:l as jsonb), :t, 1)"
                         + " on conflict (template_id) do update set mappings = excluded.mappings, link = excluded.link,"
-                        + " updated_at = excluded.updated_at, version = p.version + 1")
+                        + " updated_at = excluded.updated_at, version = p.version + 1 where :v < 0 or p.version = :v")
                 .setParameter("i", templateId).setParameter("m", presetJson(preset).toString())
-                .setParameter("l", linkJson(link).toString()).setParameter("t", now).executeUpdate();
+                .setParameter("l", linkJson(link).toString()).setParameter("t", now)
+                .setParameter("v", expectedVersion == null ? -1 : expectedVersion).executeUpdate() > 0;
     }
 
     static String fieldsJson(String content) {
