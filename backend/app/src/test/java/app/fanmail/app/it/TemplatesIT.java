@@ -225,8 +225,7 @@ class TemplatesIT {
         JsonObject bad = admin.data(PRESET, Map.of("i", Map.of("templateId", id, "mappings", List.of(good, unknown),
                 "link", Map.of("url", "ftp://example.com/x")))).getJsonObject("templatePresetSave");
         assertThat(bad.isNull("preset")).isTrue();
-        assertThat(bad.getJsonArray("userErrors").stream().map(e -> e.asJsonObject().getString("code") + "@" + e.asJsonObject().getString("field"))
-                .toList()).containsExactlyInAnyOrder("PRESET_FIELD_UNKNOWN@mappings.1.key", "URL_INVALID@link.url");
+        assertThat(codesAt(bad)).containsExactlyInAnyOrder("PRESET_FIELD_UNKNOWN@mappings.1.key", "URL_INVALID@link.url");
         JsonObject saved = ok(admin.data(PRESET, Map.of("i", Map.of("templateId", id, "mappings", List.of(good),
                 "link", Map.of("url", "https://example.com/order?id=1")))).getJsonObject("templatePresetSave"));
         assertThat(saved.getJsonObject("preset").getInt("version")).isEqualTo(1);
@@ -239,8 +238,7 @@ class TemplatesIT {
                 .getJsonObject("templatePresetSave")).getJsonObject("preset").getInt("version")).isEqualTo(3);
         JsonObject overtaken = admin.data(PRESET, Map.of("i", Map.of("templateId", id, "mappings", List.of(other), "expectedVersion", 2)))
                 .getJsonObject("templatePresetSave");
-        assertThat(overtaken.getJsonArray("userErrors").stream().map(e -> e.asJsonObject().getString("code") + "@" + e.asJsonObject().getString("field"))
-                .toList()).containsExactly("PRESET_CHANGED@expectedVersion");
+        assertThat(codesAt(overtaken)).containsExactly("PRESET_CHANGED@expectedVersion");
         assertThat(overtaken.getJsonArray("userErrors").getJsonObject(0).getString("message")).contains("version 3");
         assertThat(admin.data("query($id: ID!) { template(id: $id) { preset { version mappings { key fixedValue } } } }", Map.of("id", id))
                 .getJsonObject("template").getJsonObject("preset").getJsonArray("mappings").getJsonObject(0).getString("fixedValue"))
@@ -333,7 +331,7 @@ class TemplatesIT {
 
         // bad selections name the entry; three changes do not fit in the two left; nothing reaches WeChat
         JsonObject bad = setCategories(admin, acc, List.of("999", "635", "635"), List.of());
-        assertThat(bad.getJsonArray("userErrors").stream().map(e -> e.asJsonObject().getString("code") + "@" + e.asJsonObject().getString("field")))
+        assertThat(codesAt(bad))
                 .containsExactly("CATEGORY_UNKNOWN@categoryIds.0", "CATEGORY_DUPLICATE@categoryIds.2");
         assertThat(codes(setCategories(admin, acc, List.of("307", "411", "635", "702", "845", "912"), List.of())))
                 .containsExactly("CATEGORY_LIMIT_EXCEEDED");
@@ -472,6 +470,12 @@ class TemplatesIT {
     private static JsonObject ok(JsonObject payload) {
         assertThat(payload.getJsonArray("userErrors")).as(payload.toString()).isEmpty();
         return payload;
+    }
+
+    /** The user errors as code@field. */
+    private static List<String> codesAt(JsonObject payload) {
+        return payload.getJsonArray("userErrors").stream().map(e -> e.asJsonObject().getString("code") + "@" + e.asJsonObject().getString("field"))
+                .toList();
     }
 
     private static List<String> codes(JsonObject payload) {

@@ -45,6 +45,17 @@ final class Json2 {
         return o != null && o.containsKey(key) && o.get(key) instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
     }
 
+    /** Each object of the array at {@code key}, mapped; other values are skipped. */
+    static <T> List<T> objects(JsonObject o, String key, java.util.function.Function<JsonObject, T> mapper) {
+        List<T> out = new ArrayList<>();
+        for (JsonValue v : arr(o, key)) {
+            if (v instanceof JsonObject j) {
+                out.add(mapper.apply(j));
+            }
+        }
+        return out;
+    }
+
     static List<String> strings(JsonArray a) {
         List<String> out = new ArrayList<>(a.size());
         for (JsonValue v : a) {

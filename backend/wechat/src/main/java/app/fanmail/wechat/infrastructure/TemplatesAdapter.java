@@ -15,7 +15,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 
 /** {@link WeChatTemplates} over WeChat's template API. */
 @ApplicationScoped
@@ -36,10 +35,7 @@ public class TemplatesAdapter implements WeChatTemplates {
     @Override
     public List<Category> categoryCatalogue(UUID accountId) {
         JsonObject a = gateway.call(accountId, TemplateApi.class, TemplateApi::allCategories);
-        List<JsonObject> nodes = new ArrayList<>();
-        for (JsonValue v : Json2.arr(Json2.obj(a, "categories_list"), "categories")) {
-            nodes.add(v.asJsonObject());
-        }
+        List<JsonObject> nodes = Json2.objects(Json2.obj(a, "categories_list"), "categories", n -> n);
         Map<Long, String> names = new java.util.HashMap<>();
         nodes.forEach(n -> names.put(Json2.num(n, "id", 0), Json2.str(n, "name")));
         List<Category> out = new ArrayList<>();
@@ -55,12 +51,7 @@ public class TemplatesAdapter implements WeChatTemplates {
     @Override
     public List<Category> categories(UUID accountId) {
         JsonObject a = gateway.call(accountId, TemplateApi.class, TemplateApi::categories);
-        List<Category> out = new ArrayList<>();
-        for (JsonValue v : Json2.arr(a, "data")) {
-            JsonObject c = v.asJsonObject();
-            out.add(new Category(Json2.num(c, "id", 0), Json2.str(c, "name"), 0, null));
-        }
-        return out;
+        return Json2.objects(a, "data", c -> new Category(Json2.num(c, "id", 0), Json2.str(c, "name"), 0, null));
     }
 
     @Override
@@ -101,13 +92,8 @@ public class TemplatesAdapter implements WeChatTemplates {
     @Override
     public List<PrivateTemplate> list(UUID accountId) {
         JsonObject a = gateway.call(accountId, TemplateApi.class, TemplateApi::templates);
-        List<PrivateTemplate> out = new ArrayList<>();
-        for (JsonValue v : Json2.arr(a, "template_list")) {
-            JsonObject t = v.asJsonObject();
-            out.add(new PrivateTemplate(Json2.str(t, "template_id"), Json2.str(t, "title"), Json2.str(t, "primary_industry"),
-                    Json2.str(t, "deputy_industry"), Json2.str(t, "content"), Json2.str(t, "example")));
-        }
-        return out;
+        return Json2.objects(a, "template_list", t -> new PrivateTemplate(Json2.str(t, "template_id"), Json2.str(t, "title"),
+                Json2.str(t, "primary_industry"), Json2.str(t, "deputy_industry"), Json2.str(t, "content"), Json2.str(t, "example")));
     }
 
     @Override
@@ -121,13 +107,8 @@ public class TemplatesAdapter implements WeChatTemplates {
         JsonObject body = Json.createObjectBuilder().add("tmpl_msg_id", templateMessageId).add("largest_id", largestId)
                 .add("limit", Math.max(1, Math.min(100, limit))).build();
         JsonObject a = gateway.call(accountId, TemplateApi.class, (api, token) -> api.blockedMessages(token, body));
-        List<BlockedMessage> out = new ArrayList<>();
-        for (JsonValue v : Json2.arr(a, "msginfo")) {
-            JsonObject m = v.asJsonObject();
-            out.add(new BlockedMessage(Json2.num(m, "id", 0), Json2.str(m, "tmpl_msg_id"), Json2.str(m, "title"), Json2.str(m, "content"),
-                    Instant.ofEpochSecond(Json2.num(m, "send_timestamp", 0)), Json2.str(m, "openid")));
-        }
-        return out;
+        return Json2.objects(a, "msginfo", m -> new BlockedMessage(Json2.num(m, "id", 0), Json2.str(m, "tmpl_msg_id"), Json2.str(m, "title"),
+                Json2.str(m, "content"), Instant.ofEpochSecond(Json2.num(m, "send_timestamp", 0)), Json2.str(m, "openid")));
     }
 
     @Override
