@@ -208,7 +208,7 @@ describe('App routing and layout', () => {
   it("opens an account's template messages from the page and marks them in the menu", async () => {
     server.use(
       api.query('Account', () => HttpResponse.json({ data: { account: anAccount() } })),
-      api.query('TemplatesPage', () =>
+      api.query('TemplatesSetupPage', () =>
         HttpResponse.json({
           data: {
             account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo' },

@@ -50,22 +50,6 @@ export const TemplateFieldsFragment = graphql(`
   }
 `);
 
-/** `/accounts/:id/templates`: the account, its setup and the industry picker's catalog. */
-export const TemplatesPageQuery = graphql(`
-  query TemplatesPage($accountId: ID!) {
-    account(id: $accountId) {
-      id
-      name
-    }
-    templateSetup(accountId: $accountId) {
-      ...TemplateSetupFields
-    }
-    industryCatalog {
-      ...TemplateIndustryFields
-    }
-  }
-`);
-
 /** The account's library (WeChat allows 25, so one page holds it all). */
 export const TemplatesQuery = graphql(`
   query Templates($accountId: ID!, $first: Int!, $after: String) {
@@ -212,6 +196,126 @@ export const TemplatePresetSaveMutation = graphql(`
     templatePresetSave(input: $input) {
       preset {
         ...TemplatePresetFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+/** A WeChat service category (category model). */
+export const TemplateCategoryFieldsFragment = graphql(`
+  fragment TemplateCategoryFields on TemplateCategory {
+    id
+    name
+    parentId
+    parentName
+  }
+`);
+
+/** How many category changes WeChat still allows this month (China time). */
+export const TemplateChangeAllowanceFieldsFragment = graphql(`
+  fragment TemplateChangeAllowanceFields on TemplateChangeAllowance {
+    limit
+    remaining
+    used
+    resetsAt
+  }
+`);
+
+/** Which setup model the account uses, and its service categories (category model). */
+export const TemplateSetupModelFieldsFragment = graphql(`
+  fragment TemplateSetupModelFields on TemplateSetup {
+    model
+    categoryLimit
+    categories {
+      ...TemplateCategoryFields
+    }
+    categoryChanges {
+      ...TemplateChangeAllowanceFields
+    }
+  }
+`);
+
+/** `/accounts/:id/templates`: the account, its setup in either model and the industry picker's catalog. */
+export const TemplatesSetupPageQuery = graphql(`
+  query TemplatesSetupPage($accountId: ID!) {
+    account(id: $accountId) {
+      id
+      name
+    }
+    templateSetup(accountId: $accountId) {
+      ...TemplateSetupFields
+      ...TemplateSetupModelFields
+    }
+    industryCatalog {
+      ...TemplateIndustryFields
+    }
+  }
+`);
+
+/** The categories WeChat lets the account choose (asks WeChat). */
+export const TemplateCategoryCatalogQuery = graphql(`
+  query TemplateCategoryCatalog($accountId: ID!) {
+    templateCategoryCatalog(accountId: $accountId) {
+      ...TemplateCategoryFields
+    }
+  }
+`);
+
+/** What setting the categories to these ids would do; changes nothing. */
+export const TemplateCategoryPlanQuery = graphql(`
+  query TemplateCategoryPlan($accountId: ID!, $categoryIds: [String!]!) {
+    templateCategoryPlan(accountId: $accountId, categoryIds: $categoryIds) {
+      added {
+        ...TemplateCategoryFields
+      }
+      removed {
+        ...TemplateCategoryFields
+      }
+      changesNeeded
+      allowance {
+        ...TemplateChangeAllowanceFields
+      }
+      deletedTemplates {
+        id
+        templateId
+        title
+      }
+      problems {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const TemplateSetupModelSetMutation = graphql(`
+  mutation TemplateSetupModelSet($input: TemplateSetupModelSetInput!) {
+    templateSetupModelSet(input: $input) {
+      setup {
+        ...TemplateSetupFields
+        ...TemplateSetupModelFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const TemplateCategoriesSetMutation = graphql(`
+  mutation TemplateCategoriesSet($input: TemplateCategoriesSetInput!) {
+    templateCategoriesSet(input: $input) {
+      setup {
+        ...TemplateSetupFields
+        ...TemplateSetupModelFields
       }
       userErrors {
         code

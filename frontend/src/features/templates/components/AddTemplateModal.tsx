@@ -1,23 +1,36 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import type { TemplateSetupModel } from '../../../gql/graphql';
 import { useMutationForm } from '../../../lib/useMutationForm';
 import { TemplateAddMutation } from '../api/operations';
 
 interface Values {
   shortId: string;
+  /** Category model only: the library template's keywords to keep, in order. */
+  keywordNames?: string[];
 }
 
-/** Adds a template from WeChat's public library by its short id (e.g. TM00015). */
+/** The server names a keyword's error `keywordNames.N`; the form shows them all under the one Select. */
+const KEYWORD_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
+  Array.from({ length: 50 }, (_, i) => [`keywordNames.${i}`, 'keywordNames']),
+);
+
+/**
+ * Adds a template from WeChat's public library by its short id (e.g. TM00015); in the category
+ * model, optionally with the keywords to keep.
+ */
 export function AddTemplateModal({
   open,
   accountId,
+  model,
   onClose,
   onAdded,
 }: {
   open: boolean;
   accountId: string;
+  model: TemplateSetupModel;
   onClose: () => void;
   onAdded: () => void;
 }) {
@@ -27,8 +40,15 @@ export function AddTemplateModal({
   const [{ fetching }, add] = useMutation(TemplateAddMutation);
   const { submit, formErrors, clearErrors } = useMutationForm(form, {
     resource: 'templates',
+    fieldMap: KEYWORD_FIELDS,
     run: async (values) => {
-      const result = await add({ input: { accountId, shortId: values.shortId.trim() } });
+      const keywordNames = (values.keywordNames ?? []).map((k) => k.trim()).filter((k) => k !== '');
+      const input = {
+        accountId,
+        shortId: values.shortId.trim(),
+        ...(model === 'CATEGORY' && keywordNames.length > 0 ? { keywordNames } : {}),
+      };
+      const result = await add({ input });
       return { error: result.error, payload: result.data?.templateAdd };
     },
     onSuccess: (payload, values) => {
@@ -67,6 +87,19 @@ export function AddTemplateModal({
         >
           <Input data-testid="template-short-id" placeholder="TM00015" autoComplete="off" spellCheck={false} autoFocus />
         </Form.Item>
+        {model === 'CATEGORY' && (
+          <Form.Item name="keywordNames" label={t('templates.categories.keywords')} extra={t('templates.categories.keywordsHint')}>
+            <Select
+              mode="tags"
+              data-testid="template-keywords"
+              aria-label={t('templates.categories.keywords')}
+              tokenSeparators={[',', '，']}
+              notFoundContent={null}
+              suffixIcon={null}
+              virtual={false}
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

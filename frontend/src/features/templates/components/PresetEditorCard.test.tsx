@@ -150,6 +150,8 @@ describe('PresetEditorCard', () => {
           { key: 'character_string2', source: 'REMARK', fixedValue: null, csvColumn: null },
         ],
         link: { url: 'https://shop.example.com/o/1' },
+        // the version the edit started from, so a save made meanwhile is not overwritten
+        expectedVersion: 3,
       },
     ]);
     await waitFor(() => expect(screen.getByTestId('preset-version')).toHaveTextContent(/^Version 4, saved/));

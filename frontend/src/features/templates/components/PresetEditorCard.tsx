@@ -66,7 +66,8 @@ export function PresetEditorCard({
   const submit = async (submitted: PresetFormValues) => {
     setFormErrors([]);
     const { input, fieldMap } = formValuesToInput(template.id, template.fields, submitted);
-    const result = await save({ input });
+    // the version this edit started from: a save someone made meanwhile is refused, not overwritten
+    const result = await save({ input: { ...input, expectedVersion: preset?.version ?? 0 } });
     const payload = result.data?.templatePresetSave;
     if (result.error || !payload) {
       setFormErrors([t('common.errors.saveFailed')]);

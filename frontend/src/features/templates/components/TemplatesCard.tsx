@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
-import type { TemplateFieldsFragment } from '../../../gql/graphql';
+import type { TemplateFieldsFragment, TemplateSetupModel } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
 import { translateUserError } from '../../../lib/userErrors';
 import { TemplateDeleteMutation, TemplatesQuery, TemplateSyncMutation } from '../api/operations';
@@ -16,7 +16,18 @@ import { AddTemplateModal } from './AddTemplateModal';
 const PAGE_SIZE = 100;
 
 /** The account's template library: count against the limit, sync, add and delete (OPERATOR+). */
-export function TemplatesCard({ accountId, limit, onChanged }: { accountId: string; limit: number; onChanged: () => void }) {
+export function TemplatesCard({
+  accountId,
+  limit,
+  model,
+  onChanged,
+}: {
+  accountId: string;
+  limit: number;
+  /** In the category model a template's "industry" is its service category (and parent). */
+  model: TemplateSetupModel;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const canManage = useCan('manageAccounts');
@@ -89,9 +100,14 @@ export function TemplatesCard({ accountId, limit, onChanged }: { accountId: stri
     },
     {
       key: 'industry',
-      title: t('templates.fields.industry'),
+      title: model === 'CATEGORY' ? t('templates.categories.column') : t('templates.fields.industry'),
       render: (_, template) =>
-        [template.primaryIndustry, template.deputyIndustry].filter(Boolean).join(' / ') || '—',
+        (model === 'CATEGORY'
+          ? [template.deputyIndustry, template.primaryIndustry] // parent / category, as the categories card shows them
+          : [template.primaryIndustry, template.deputyIndustry]
+        )
+          .filter(Boolean)
+          .join(' / ') || '—',
     },
     {
       key: 'fields',
@@ -175,6 +191,7 @@ export function TemplatesCard({ accountId, limit, onChanged }: { accountId: stri
         <AddTemplateModal
           open={adding}
           accountId={accountId}
+          model={model}
           onClose={() => setAdding(false)}
           onAdded={() => {
             setAdding(false);

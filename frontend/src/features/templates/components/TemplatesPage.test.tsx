@@ -2,7 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { TemplateFieldsFragment, TemplateSetupFieldsFragment } from '../../../gql/graphql';
+import type {
+  TemplateCategoryFieldsFragment,
+  TemplateCategoryPlanQuery,
+  TemplateFieldsFragment,
+  TemplatesSetupPageQuery,
+} from '../../../gql/graphql';
 import i18n from '../../../lib/i18n';
 import {
   anAccount,
@@ -24,13 +29,68 @@ const catalog = [
   anIndustry({ id: 3, firstClass: '金融业', firstClassEn: 'Finance', secondClass: '银行', secondClassEn: 'Banking' }),
 ];
 
+type Setup = TemplatesSetupPageQuery['templateSetup'];
+type Plan = TemplateCategoryPlanQuery['templateCategoryPlan'];
+
+function aCategory(overrides: Partial<TemplateCategoryFieldsFragment> = {}): TemplateCategoryFieldsFragment {
+  return { __typename: 'TemplateCategory', id: '101', name: '电商平台', parentId: '1', parentName: '商业服务', ...overrides };
+}
+
+const shop = aCategory();
+const logistics = aCategory({ id: '202', name: '快递、物流', parentId: '2', parentName: '快递业与邮政' });
+const education = aCategory({ id: '303', name: '在线教育', parentId: '3', parentName: '教育服务' });
+const categoryCatalog = [shop, logistics, education];
+
+const allowance = {
+  __typename: 'TemplateChangeAllowance' as const,
+  limit: 5,
+  remaining: 3,
+  used: 2,
+  resetsAt: '2026-11-30T16:00:00Z',
+};
+
+/** The page's setup: the industry model unless told otherwise. */
+function aSetup(overrides: Partial<Setup> = {}): Setup {
+  return {
+    ...aTemplateSetup(),
+    model: 'INDUSTRY',
+    categoryLimit: 5,
+    categories: [],
+    categoryChanges: allowance,
+    ...overrides,
+  };
+}
+
+/** The category model with two categories, 3 of 5 changes left this month. */
+function aCategorySetup(overrides: Partial<Setup> = {}): Setup {
+  return aSetup({ model: 'CATEGORY', categories: [shop, logistics], ...overrides });
+}
+
+function aPlan(overrides: Partial<Plan> = {}): Plan {
+  return {
+    __typename: 'TemplateCategoryPlan',
+    added: [],
+    removed: [],
+    changesNeeded: 0,
+    allowance,
+    deletedTemplates: [],
+    problems: [],
+    ...overrides,
+  };
+}
+
+const shopTemplate = aTemplate({ id: 'tpl-1', title: '订单发货通知', primaryIndustry: '电商平台', deputyIndustry: '商业服务' });
+const parcelTemplate = aTemplate({ id: 'tpl-2', title: '快递签收提醒', primaryIndustry: '快递、物流', deputyIndustry: '快递业与邮政' });
+const parcelTemplate2 = aTemplate({ id: 'tpl-3', title: '派件通知', primaryIndustry: '快递、物流', deputyIndustry: '快递业与邮政' });
+
 function servePage({
-  setup = aTemplateSetup(),
+  setup = aSetup(),
   templates = [aTemplate()],
-}: { setup?: TemplateSetupFieldsFragment; templates?: TemplateFieldsFragment[] } = {}) {
+}: { setup?: Setup; templates?: TemplateFieldsFragment[] } = {}) {
   const account = anAccount();
   server.use(
-    api.query('TemplatesPage', () =>
+    api.query('TemplateCategoryCatalog', () => HttpResponse.json({ data: { templateCategoryCatalog: categoryCatalog } })),
+    api.query('TemplatesSetupPage', () =>
       HttpResponse.json({
         data: {
           account: { __typename: 'Account', id: account.id, name: account.name },
@@ -62,7 +122,7 @@ function rowKeys(): string[] {
 describe('TemplatesPage', () => {
   it('explains why an account cannot use template messages instead of hiding the page', async () => {
     servePage({
-      setup: aTemplateSetup({
+      setup: aSetup({
         eligible: false,
         reason: 'Only verified (认证) service accounts can send template messages; this account is not verified.',
       }),
@@ -122,10 +182,10 @@ describe('TemplatesPage', () => {
   });
 
   it('shows a refused industry change with the translated reason and the next allowed date', async () => {
-    let setup = aTemplateSetup();
+    let setup = aSetup();
     server.use(
       api.mutation('TemplateIndustriesSet', () => {
-        setup = aTemplateSetup({ nextIndustryChangeAt: '2026-12-01T00:00:00+08:00' });
+        setup = aSetup({ nextIndustryChangeAt: '2026-12-01T00:00:00+08:00' });
         return HttpResponse.json({
           data: {
             templateIndustriesSet: {
@@ -135,7 +195,7 @@ describe('TemplatesPage', () => {
           },
         });
       }),
-      api.query('TemplatesPage', () =>
+      api.query('TemplatesSetupPage', () =>
         HttpResponse.json({
           data: { account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo' }, templateSetup: setup, industryCatalog: catalog },
         }),
@@ -166,5 +226,278 @@ describe('TemplatesPage', () => {
     expect(screen.queryByTestId('template-delete-tpl-1')).not.toBeInTheDocument();
     expect(screen.queryByTestId('industries-submit')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Delete/ })).not.toBeInTheDocument();
+  });
+});
+
+/** Opens the categories Select and picks the option with this label. */
+async function pickCategory(user: ReturnType<typeof setupUser>, selectName: string, label: string) {
+  await user.click(screen.getByRole('combobox', { name: selectName }));
+  let option: Element | undefined;
+  await waitFor(() => {
+    option = [...document.querySelectorAll(`.ant-select-dropdown .ant-select-item-option[title="${label}"]`)].at(-1);
+    expect(option).toBeDefined();
+  });
+  await user.click(option as Element);
+}
+
+describe('TemplatesPage in the category model', () => {
+  it('shows the service categories and this month’s changes instead of the industries', async () => {
+    servePage({ setup: aCategorySetup(), templates: [shopTemplate] });
+    await i18n.changeLanguage('en-US');
+    renderPage();
+
+    const card = await screen.findByTestId('categories-card');
+    expect(screen.queryByTestId('industries-card')).not.toBeInTheDocument();
+    expect(within(card).getByText('商业服务 / 电商平台')).toBeInTheDocument();
+    expect(within(card).getByText('快递业与邮政 / 快递、物流')).toBeInTheDocument();
+    expect(screen.getByTestId('categories-count')).toHaveTextContent('2 / 5');
+    expect(screen.getByTestId('categories-changes-left')).toHaveTextContent(
+      'Changes left this month: 3 of 5 (resets Dec 1, 2026)',
+    );
+    expect(screen.getByRole('radio', { name: 'Service categories' })).toBeChecked();
+    // the library's column names the category, parent first
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
+    expect(within(screen.getByTestId('templates-table')).getByRole('columnheader', { name: 'Category' })).toBeInTheDocument();
+    expect(within(screen.getByTestId('templates-table')).getByText('商业服务 / 电商平台')).toBeInTheDocument();
+  });
+
+  it('lists the templates WeChat will delete and applies the change only once that is acknowledged', async () => {
+    let setup = aCategorySetup();
+    const plans: unknown[] = [];
+    const inputs: unknown[] = [];
+    let templateLoads = 0;
+    servePage({ setup });
+    server.use(
+      api.query('TemplatesSetupPage', () =>
+        HttpResponse.json({
+          data: { account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo' }, templateSetup: setup, industryCatalog: catalog },
+        }),
+      ),
+      api.query('Templates', () => {
+        templateLoads += 1;
+        const templates = setup.categories.length === 2 ? [shopTemplate, parcelTemplate] : [shopTemplate];
+        return HttpResponse.json({ data: { templates: templateConnection(templates) } });
+      }),
+      api.query('TemplateCategoryPlan', ({ variables }) => {
+        plans.push(variables);
+        return HttpResponse.json({
+          data: {
+            templateCategoryPlan: aPlan({
+              removed: [logistics],
+              changesNeeded: 1,
+              deletedTemplates: [parcelTemplate, parcelTemplate2],
+            }),
+          },
+        });
+      }),
+      api.mutation('TemplateCategoriesSet', ({ variables }) => {
+        inputs.push(variables.input);
+        setup = aCategorySetup({ categories: [shop], categoryChanges: { ...allowance, remaining: 2, used: 3 } });
+        return HttpResponse.json({ data: { templateCategoriesSet: { setup, userErrors: [] } } });
+      }),
+    );
+    await i18n.changeLanguage('en-US');
+    renderPage();
+    const user = setupUser();
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1', 'tpl-2']));
+
+    expect(screen.getByTestId('categories-review')).toBeDisabled();
+    await user.click(screen.getByRole('combobox', { name: 'Service categories' }));
+    await user.keyboard('{Backspace}');
+    await user.click(screen.getByRole('button', { name: 'Review change' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Review the category change' });
+    expect(plans).toEqual([{ accountId: 'acc-1', categoryIds: ['101'] }]);
+    expect(within(dialog).getByTestId('categories-plan-removed')).toHaveTextContent('快递业与邮政 / 快递、物流');
+    expect(within(dialog).getByTestId('categories-plan-changes')).toHaveTextContent('Uses 1 of the 3 changes left this month.');
+    const deleted = within(dialog).getByTestId('categories-deleted-templates');
+    expect(deleted).toHaveTextContent('WeChat will delete these templates');
+    expect(within(deleted).getByText('快递签收提醒')).toBeInTheDocument();
+    expect(within(deleted).getByText('派件通知')).toBeInTheDocument();
+    const apply = within(dialog).getByRole('button', { name: 'Apply change' });
+    expect(apply).toBeDisabled();
+
+    await user.click(within(dialog).getByRole('checkbox', { name: 'I understand these templates will be deleted' }));
+    expect(apply).toBeEnabled();
+    await user.click(apply);
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(inputs).toEqual([{ accountId: 'acc-1', categoryIds: ['101'], confirmDeletedTemplateIds: ['tpl-2', 'tpl-3'] }]);
+    expect(await screen.findByText('The service categories were changed.')).toBeInTheDocument();
+    // the setup and the library are read again
+    await waitFor(() => expect(screen.getByTestId('categories-count')).toHaveTextContent('1 / 5'));
+    expect(screen.getByTestId('categories-changes-left')).toHaveTextContent('Changes left this month: 2 of 5');
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
+    expect(templateLoads).toBeGreaterThanOrEqual(2);
+  });
+
+  it('asks again with the new list when WeChat would now delete another template', async () => {
+    servePage({ setup: aCategorySetup(), templates: [shopTemplate, parcelTemplate] });
+    const inputs: unknown[] = [];
+    let planned = 0;
+    server.use(
+      api.query('TemplateCategoryPlan', () => {
+        planned += 1;
+        const deletedTemplates = planned === 1 ? [parcelTemplate] : [parcelTemplate, parcelTemplate2];
+        return HttpResponse.json({
+          data: { templateCategoryPlan: aPlan({ removed: [logistics], changesNeeded: 1, deletedTemplates }) },
+        });
+      }),
+      api.mutation('TemplateCategoriesSet', ({ variables }) => {
+        inputs.push(variables.input);
+        return HttpResponse.json({
+          data: {
+            templateCategoriesSet: {
+              setup: null,
+              userErrors: [
+                { code: 'CATEGORY_CHANGE_UNCONFIRMED', field: 'confirmDeletedTemplateIds', message: 'Confirm their deletion.' },
+              ],
+            },
+          },
+        });
+      }),
+    );
+    await i18n.changeLanguage('zh-CN');
+    renderPage();
+    const user = setupUser();
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1', 'tpl-2']));
+
+    await user.click(screen.getByRole('combobox', { name: '服务类目' }));
+    await user.keyboard('{Backspace}');
+    await user.click(screen.getByTestId('categories-review'));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('checkbox'));
+    await user.click(within(dialog).getByTestId('categories-apply'));
+
+    expect(await within(dialog).findByTestId('categories-apply-errors')).toHaveTextContent('微信现在还会删除其他模板');
+    expect(within(within(dialog).getByTestId('categories-deleted-templates')).getByText('派件通知')).toBeInTheDocument();
+    expect(within(dialog).getByRole('checkbox')).not.toBeChecked();
+    expect(within(dialog).getByTestId('categories-apply')).toBeDisabled();
+    expect(inputs).toEqual([{ accountId: 'acc-1', categoryIds: ['101'], confirmDeletedTemplateIds: ['tpl-2'] }]);
+  });
+
+  it('shows why the plan cannot be made, in the user’s language, and does not let it be applied', async () => {
+    servePage({ setup: aCategorySetup() });
+    const plans: unknown[] = [];
+    server.use(
+      api.query('TemplateCategoryPlan', ({ variables }) => {
+        plans.push(variables);
+        return HttpResponse.json({
+          data: {
+            templateCategoryPlan: aPlan({
+              added: [education],
+              changesNeeded: 1,
+              allowance: { ...allowance, remaining: 0, used: 5 },
+              problems: [
+                { __typename: 'UserError', code: 'CATEGORY_UNKNOWN', field: 'categoryIds.2', message: 'WeChat has no category 303.' },
+                { __typename: 'UserError', code: 'CATEGORY_CHANGE_LIMIT_REACHED', field: 'categoryIds', message: 'No changes left.' },
+              ],
+            }),
+          },
+        });
+      }),
+    );
+    await i18n.changeLanguage('zh-CN');
+    renderPage();
+    const user = setupUser();
+    await screen.findByTestId('categories-card');
+
+    await pickCategory(user, '服务类目', '在线教育');
+    await user.click(screen.getByTestId('categories-review'));
+
+    const dialog = await screen.findByRole('dialog');
+    expect(plans).toEqual([{ accountId: 'acc-1', categoryIds: ['101', '202', '303'] }]);
+    const problems = within(dialog).getByTestId('categories-plan-problems');
+    expect(problems).toHaveTextContent('教育服务 / 在线教育: 微信未向该公众号提供此类目。');
+    expect(problems).toHaveTextContent('暂时无法再次修改类目。');
+    expect(within(dialog).getByTestId('categories-apply')).toBeDisabled();
+  });
+
+  it('switches the setup model after a confirmation', async () => {
+    let setup = aSetup();
+    const inputs: unknown[] = [];
+    servePage();
+    server.use(
+      api.query('TemplatesSetupPage', () =>
+        HttpResponse.json({
+          data: { account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo' }, templateSetup: setup, industryCatalog: catalog },
+        }),
+      ),
+      api.mutation('TemplateSetupModelSet', ({ variables }) => {
+        inputs.push(variables.input);
+        setup = aCategorySetup();
+        return HttpResponse.json({ data: { templateSetupModelSet: { setup, userErrors: [] } } });
+      }),
+    );
+    await i18n.changeLanguage('en-US');
+    renderPage();
+    const user = setupUser();
+    await screen.findByTestId('industries-card');
+
+    await user.click(screen.getByRole('radio', { name: 'Service categories' }));
+    expect(await screen.findByText(/WeChat keeps both/)).toBeInTheDocument();
+    expect(inputs).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Switch' }));
+
+    expect(await screen.findByTestId('categories-card')).toBeInTheDocument();
+    expect(inputs).toEqual([{ accountId: 'acc-1', model: 'CATEGORY' }]);
+    expect(screen.queryByTestId('industries-card')).not.toBeInTheDocument();
+  });
+
+  it('shows a viewer the categories and the model without any editor', async () => {
+    server.use(sessionAs(viewer));
+    let catalogAsked = false;
+    servePage({ setup: aCategorySetup(), templates: [shopTemplate] });
+    server.use(
+      api.query('TemplateCategoryCatalog', () => {
+        catalogAsked = true;
+        return HttpResponse.json({ data: { templateCategoryCatalog: categoryCatalog } });
+      }),
+    );
+    await i18n.changeLanguage('en-US');
+    renderPage();
+
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
+    expect(within(screen.getByTestId('categories-card')).getByText('商业服务 / 电商平台')).toBeInTheDocument();
+    expect(screen.getByTestId('setup-model-value')).toHaveTextContent('Service categories');
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Service categories' })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('categories-review')).not.toBeInTheDocument();
+    expect(catalogAsked).toBe(false);
+  });
+
+  it('adds a library template with the keywords to keep, and shows WeChat’s refusal of one under them', async () => {
+    servePage({ setup: aCategorySetup(), templates: [shopTemplate] });
+    const inputs: unknown[] = [];
+    server.use(
+      api.mutation('TemplateAdd', ({ variables }) => {
+        inputs.push(variables.input);
+        return HttpResponse.json({
+          data: {
+            templateAdd: {
+              template: null,
+              userErrors: [{ code: 'TEMPLATE_KEYWORD_UNKNOWN', field: 'keywordNames', message: 'No such keyword: 备注' }],
+            },
+          },
+        });
+      }),
+    );
+    await i18n.changeLanguage('en-US');
+    renderPage();
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
+    const user = setupUser();
+
+    await user.click(screen.getByTestId('templates-add'));
+    await user.type(await screen.findByTestId('template-short-id'), 'OPENTM200565259');
+    const keywords = screen.getByRole('combobox', { name: 'Keywords' });
+    // a comma ends a keyword, as Enter does in a browser
+    await user.type(keywords, '商品名称,订单号，');
+    expect(screen.getByText("The library template's keywords to keep, in order; leave empty for all.")).toBeInTheDocument();
+    await user.click(screen.getByTestId('template-add-submit'));
+
+    const refusal = await screen.findByText('The library template has no such keyword.');
+    // under the keywords, not as a form-level message
+    expect(within(refusal.closest('.ant-form-item') as HTMLElement).getByRole('combobox', { name: 'Keywords' })).toBeInTheDocument();
+    expect(inputs).toEqual([{ accountId: 'acc-1', shortId: 'OPENTM200565259', keywordNames: ['商品名称', '订单号'] }]);
   });
 });

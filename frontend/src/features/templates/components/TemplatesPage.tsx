@@ -1,20 +1,22 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Result, Row, Skeleton } from 'antd';
+import { Alert, Button, Col, Flex, Result, Row, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
-import { TemplatesPageQuery } from '../api/operations';
+import { TemplatesSetupPageQuery } from '../api/operations';
+import { CategoriesCard } from './CategoriesCard';
 import { IndustriesCard } from './IndustriesCard';
+import { SetupModelSwitch } from './SetupModelSwitch';
 import { TemplatesCard } from './TemplatesCard';
 
-/** `/accounts/:id/templates`: the account's industries and template library. */
+/** `/accounts/:id/templates`: the account's setup (industries or service categories) and template library. */
 export function TemplatesPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [{ data, error }, reexecute] = useQuery({ query: TemplatesPageQuery, variables: { accountId: id } });
+  const [{ data, error }, reexecute] = useQuery({ query: TemplatesSetupPageQuery, variables: { accountId: id } });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
 
   if (error && !data) return <QueryErrorResult error={error} onRetry={reload} />;
@@ -33,6 +35,7 @@ export function TemplatesPage() {
     );
   }
   const { account, templateSetup: setup, industryCatalog } = data;
+  const model = setup.model === 'CATEGORY' ? 'CATEGORY' : 'INDUSTRY';
 
   return (
     <>
@@ -60,10 +63,17 @@ export function TemplatesPage() {
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={8}>
-            <IndustriesCard accountId={account.id} setup={setup} catalog={industryCatalog} onChanged={reload} />
+            <Flex vertical gap={16}>
+              <SetupModelSwitch accountId={account.id} model={model} onChanged={reload} />
+              {model === 'CATEGORY' ? (
+                <CategoriesCard accountId={account.id} setup={setup} onChanged={reload} />
+              ) : (
+                <IndustriesCard accountId={account.id} setup={setup} catalog={industryCatalog} onChanged={reload} />
+              )}
+            </Flex>
           </Col>
           <Col xs={24} xl={16}>
-            <TemplatesCard accountId={account.id} limit={setup.templateLimit} onChanged={reload} />
+            <TemplatesCard accountId={account.id} limit={setup.templateLimit} model={model} onChanged={reload} />
           </Col>
         </Row>
       )}
