@@ -4,21 +4,11 @@ import type { TemplateCategoryFieldsFragment } from '../../gql/graphql';
 import { translateUserError } from '../../lib/userErrors';
 import type { UserErrorLike } from '../../lib/userErrors';
 
-/** WeChat's month (for the change allowance) runs on China time. */
-const CHINA_TIME = 'Asia/Shanghai';
-
 type CategoryLike = Pick<TemplateCategoryFieldsFragment, 'id' | 'name' | 'parentName'>;
 
 /** "商业服务 / 电商平台"; the id when WeChat gave no name. */
 export function categoryName(category: CategoryLike): string {
   return [category.parentName, category.name ?? category.id].filter(Boolean).join(' / ');
-}
-
-/** The date part of an ISO date-time as it is in China (where WeChat's months start). */
-export function formatChinaDate(value: string, language: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: CHINA_TIME }).format(date);
 }
 
 /** Whether two lists hold the same ids, in any order. */

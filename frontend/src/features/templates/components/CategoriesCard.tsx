@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import type { TemplateCategoryPlanQuery, TemplateSetupModelFieldsFragment } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
+import { formatChinaDate } from '../../../lib/format';
 import {
   TemplateCategoriesSetMutation,
   TemplateCategoryCatalogQuery,
@@ -14,7 +15,6 @@ import {
   categoryName,
   categoryOptions,
   categoryQueryErrorText,
-  formatChinaDate,
   sameIds,
 } from '../categories';
 import { CategoryChangeModal } from './CategoryChangeModal';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import type { TemplateIndustryFieldsFragment, TemplateSetupFieldsFragment } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
-import { formatDateTime } from '../../../lib/format';
+import { formatChinaDate } from '../../../lib/format';
 import { useMutationForm } from '../../../lib/useMutationForm';
 import { TemplateIndustriesSetMutation } from '../api/operations';
 import { industryName } from '../industry';
@@ -48,7 +48,7 @@ export function IndustriesCard({
   });
   const language = i18n.language;
   const options = catalog.map((industry) => ({ value: industry.id, label: industryName(industry, language) }));
-  const nextChange = setup.nextIndustryChangeAt ? formatDateTime(setup.nextIndustryChangeAt, language) : null;
+  const nextChange = setup.nextIndustryChangeAt ? formatChinaDate(setup.nextIndustryChangeAt, language) : null;
 
   return (
     <Card title={t('templates.industries.title')} data-testid="industries-card" style={{ height: '100%' }}>

@@ -106,6 +106,12 @@ abstract class BrowserTest {
         }
     }
 
+    /** Saves a full-page screenshot as target/screenshots/&lt;test&gt;-&lt;name&gt;.png, for looking at the pages a run went through. */
+    protected void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", testName + "-" + name + ".png")));
+    }
+
     /** Waits until Fanmail has mirrored a new SANDBOX account into the sandbox. */
     protected void awaitInSandbox(String appId) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

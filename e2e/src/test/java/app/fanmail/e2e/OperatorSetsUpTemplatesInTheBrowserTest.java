@@ -50,6 +50,7 @@ class OperatorSetsUpTemplatesInTheBrowserTest extends BrowserTest {
         Locator row = table.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("订单支付成功"));
         assertThat(row).isVisible();
         assertThat(page.getByTestId("templates-count")).hasText("1 / 25");
+        screenshot("library");
 
         // the preview cuts a value longer than 20 characters and says so on that field
         row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("订单支付成功")).click();
@@ -57,9 +58,10 @@ class OperatorSetsUpTemplatesInTheBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("preview-warning-keyword1")).containsText("cut");
         assertThat(page.getByTestId("preview-line-keyword1")).containsText("2024061812345678-000");
         assertThat(page.getByTestId("preview-line-keyword1")).not().containsText("ABCDEFGH");
+        screenshot("preview");
 
         // a preset: a fixed text for one field, saved, and still there after a reload
-        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Source for keyword2")).click();
+        page.getByTestId("preset-row-keyword2").locator(".ant-select-selector").click();
         page.locator(".ant-select-item-option[title='Fixed text']").click();
         FanmailUi.exactLabel(page, "Value for keyword2").fill("128.00元");
         FanmailUi.button(page, "Save preset").click();
@@ -77,6 +79,59 @@ class OperatorSetsUpTemplatesInTheBrowserTest extends BrowserTest {
         page.getByTestId("templates-sync").click();
         assertThat(page.getByTestId("templates-count")).hasText("0 / 25");
         assertThat(page.getByTestId("templates-table")).not().containsText("订单支付成功");
+    }
+
+    @Test
+    void aCategoryChangeListsTheTemplatesWeChatWillDeleteAndWaitsForConsent() throws Exception {
+        FanmailClient api = FanmailClient.signedInAdmin(baseUrl());
+        String appId = "wx" + hex(16);
+        String accountId = api.data("mutation($i: AccountCreateInput!) { accountCreate(input: $i) { account { id } } }", Map.of("i", Map.of(
+                "name", "Categories " + hex(4), "originalId", "gh_" + hex(12), "appId", appId, "appSecret", hex(32), "token", "tok" + hex(6),
+                "type", "SERVICE", "verified", true, "encryptionMode", "PLAIN", "apiTarget", "SANDBOX")))
+                .getJsonObject("accountCreate").getJsonObject("account").getString("id");
+        awaitInSandbox(appId);
+        new SignIn(page).open().as("admin", TestServer.adminPassword());
+        page.navigate("/accounts/" + accountId + "/templates");
+
+        // the account moves to the category model, chooses 电商平台 and adds one of its templates
+        page.getByTestId("setup-model-switch").getByText("Service categories", new Locator.GetByTextOptions().setExact(true)).click();
+        page.getByTestId("setup-model-confirm").click();
+        Locator card = page.getByTestId("categories-card");
+        assertThat(card).isVisible();
+        card.locator(".ant-select-selector").click();
+        page.keyboard().type("电商平台");
+        page.keyboard().press("Enter");
+        page.keyboard().press("Escape");
+        page.getByTestId("categories-review").click();
+        page.getByTestId("categories-apply").click();
+        assertThat(page.getByTestId("categories-current")).containsText("电商平台");
+        page.getByTestId("templates-add").click();
+        page.getByTestId("template-short-id").fill("43216");
+        page.getByTestId("template-add-submit").click();
+        assertThat(page.getByTestId("templates-table")).containsText("订单发货通知");
+
+        // replacing it by 快递服务: the review names the template that goes and waits for consent
+        card.locator(".ant-select-selection-item-remove").first().click();
+        card.locator(".ant-select-selector").click();
+        page.keyboard().type("快递服务");
+        page.keyboard().press("Enter");
+        page.keyboard().press("Escape");
+        page.getByTestId("categories-review").click();
+        assertThat(page.getByTestId("categories-deleted-templates")).containsText("订单发货通知");
+        assertThat(page.getByTestId("categories-plan-changes")).containsText("2");
+        assertThat(page.getByTestId("categories-apply")).isDisabled();
+        screenshot("category-review");
+        page.getByTestId("categories-acknowledge").click();
+        page.getByTestId("categories-apply").click();
+        assertThat(page.getByText("The service categories were changed.")).isVisible();
+        assertThat(page.getByTestId("categories-current")).containsText("快递服务");
+        assertThat(page.getByTestId("categories-current")).not().containsText("电商平台");
+        assertThat(page.getByTestId("templates-table")).not().containsText("订单发货通知");
+        assertThat(page.getByTestId("templates-count")).hasText("0 / 25");
+
+        new FanmailUi.Shell(page).switchLanguageTo("中文");
+        assertThat(card).containsText("服务类目");
+        screenshot("zh-CN");
     }
 
     /** Opens an Ant Design select by its test id, types to filter, and picks the option. */
