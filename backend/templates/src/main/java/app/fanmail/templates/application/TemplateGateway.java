@@ -30,17 +30,32 @@ public interface TemplateGateway {
     record RemoteCategory(String id, String name, String parentId, String parentName) {
     }
 
-    /** What went wrong calling WeChat: WeChat's errcode and message, and whether a retry may help. */
+    /** Which of WeChat's rules refused a request, in this module's terms; NONE for other failures. */
+    enum Refusal {
+        INDUSTRY_CHANGED_TOO_OFTEN, INDUSTRY_INVALID, TEMPLATE_LIMIT, TEMPLATE_OUTSIDE_SETUP, TEMPLATE_UNKNOWN, KEYWORD_UNKNOWN,
+        CATEGORY_MONTHLY_LIMIT, CATEGORY_COUNT_LIMIT, CATEGORY_INVALID, CATEGORY_DUPLICATE, NONE
+    }
+
+    /**
+     * What went wrong calling WeChat: the rule that refused it (if one), WeChat's errcode and
+     * message for display, and whether a retry may help.
+     */
     class GatewayException extends RuntimeException {
+        private final Refusal refusal;
         private final int errcode;
         private final String errmsg;
         private final boolean transientFailure;
 
-        public GatewayException(int errcode, String errmsg, boolean transientFailure, Throwable cause) {
+        public GatewayException(Refusal refusal, int errcode, String errmsg, boolean transientFailure, Throwable cause) {
             super("WeChat " + errcode + ": " + errmsg, cause);
+            this.refusal = refusal;
             this.errcode = errcode;
             this.errmsg = errmsg;
             this.transientFailure = transientFailure;
+        }
+
+        public Refusal refusal() {
+            return refusal;
         }
 
         public int errcode() {

@@ -22,6 +22,7 @@ import app.fanmail.templates.application.TemplateGateway.BlockedMessage;
 import app.fanmail.templates.application.TemplateGateway.GatewayException;
 import app.fanmail.templates.application.TemplateGateway.IndustryName;
 import app.fanmail.templates.application.TemplateGateway.IndustryNames;
+import app.fanmail.templates.application.TemplateGateway.Refusal;
 import app.fanmail.templates.application.TemplateGateway.RemoteCategory;
 import app.fanmail.templates.application.TemplateGateway.RemoteTemplate;
 import app.fanmail.templates.domain.CategoryChange;
@@ -52,16 +53,6 @@ public class TemplateService {
     /** WeChat's limit of private templates per account (45026 beyond it). */
     public static final int TEMPLATE_LIMIT = 25;
 
-    static final int INDUSTRY_CHANGED_TOO_OFTEN = 43100;
-    static final int TEMPLATE_LIMIT_ERRCODE = 45026;
-    static final int INVALID_TEMPLATE_ID = 40037;
-    static final int INVALID_INDUSTRY_ID = 40102;
-    static final int TEMPLATE_OUTSIDE_SETUP = 45027;
-    static final int KEYWORD_UNKNOWN = 40246;
-    static final int CATEGORY_MONTHLY_LIMIT = 53300;
-    static final int CATEGORY_COUNT_LIMIT = 53301;
-    static final int CATEGORY_INVALID = 53303;
-    static final int CATEGORY_DUPLICATE = 53304;
     /** Field of the category ids in the category mutations' input. */
     static final String CATEGORY_FIELD = "categoryIds";
 
@@ -334,12 +325,12 @@ public class TemplateService {
         try {
             gateway.setIndustries(accountId, primaryId, secondaryId);
         } catch (GatewayException e) {
-            if (e.errcode() == INDUSTRY_CHANGED_TOO_OFTEN) {
+            if (e.refusal() == Refusal.INDUSTRY_CHANGED_TOO_OFTEN) {
                 throw new UserErrorsException("INDUSTRY_CHANGE_TOO_SOON", null,
                         "WeChat refused: the industries were already changed this month (outside Fanmail); the next change is possible from "
                                 + chinaDate(ChangeLimits.startOfNextMonth(now)) + " (Asia/Shanghai).");
             }
-            if (e.errcode() == INVALID_INDUSTRY_ID) {
+            if (e.refusal() == Refusal.INDUSTRY_INVALID) {
                 throw new UserErrorsException("INDUSTRY_INVALID", IndustryCatalog.FIELD_PRIMARY, "WeChat does not know these industries.");
             }
             throw wechatFailure(e, null);
@@ -383,13 +374,13 @@ public class TemplateService {
         try {
             templateId = gateway.add(accountId, id, keywords);
         } catch (GatewayException e) {
-            switch (e.errcode()) {
-                case TEMPLATE_LIMIT_ERRCODE -> throw limitReached();
+            switch (e.refusal()) {
+                case TEMPLATE_LIMIT -> throw limitReached();
                 case TEMPLATE_OUTSIDE_SETUP -> throw new UserErrorsException("TEMPLATE_OUTSIDE_SETUP", "shortId",
                         "Template " + id + " belongs to an industry or category the account has not chosen.");
                 case KEYWORD_UNKNOWN -> throw new UserErrorsException("TEMPLATE_KEYWORD_UNKNOWN", "keywordNames",
                         "WeChat's template " + id + " has no such keyword: " + e.errmsg());
-                case INVALID_TEMPLATE_ID -> throw new UserErrorsException("TEMPLATE_SHORT_ID_UNKNOWN", "shortId",
+                case TEMPLATE_UNKNOWN -> throw new UserErrorsException("TEMPLATE_SHORT_ID_UNKNOWN", "shortId",
                         "WeChat's template library has no template " + id + ".");
                 default -> throw wechatFailure(e, "shortId");
             }
@@ -407,7 +398,7 @@ public class TemplateService {
         try {
             gateway.delete(t.accountId(), t.templateId());
         } catch (GatewayException e) {
-            if (e.errcode() != INVALID_TEMPLATE_ID) {
+            if (e.refusal() != Refusal.TEMPLATE_UNKNOWN) {
                 throw wechatFailure(e, "id");
             }
         }
@@ -509,7 +500,7 @@ public class TemplateService {
 
     private static UserErrorsException categoryFailure(GatewayException e, List<String> done, Instant now) {
         String partly = done.isEmpty() ? "" : " Done before that: " + String.join("; ", done) + ".";
-        return switch (e.errcode()) {
+        return switch (e.refusal()) {
             case CATEGORY_MONTHLY_LIMIT -> new UserErrorsException("CATEGORY_CHANGE_LIMIT_REACHED", CATEGORY_FIELD,
                     "WeChat refused: the categories were already changed 5 times this month (also outside Fanmail); more changes are possible from "
                             + chinaDate(ChangeLimits.startOfNextMonth(now)) + " (Asia/Shanghai)." + partly);

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import app.fanmail.templates.application.TemplateGateway;
+import app.fanmail.templates.application.TemplateGateway.Refusal;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +71,7 @@ public class WeChatTemplateGateway implements TemplateGateway {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new GatewayException(53303, "category id " + id + " is not a number", false, e);
+            throw new GatewayException(Refusal.CATEGORY_INVALID, 0, "category id " + id + " is not a number", false, e);
         }
     }
 
@@ -112,7 +113,7 @@ public class WeChatTemplateGateway implements TemplateGateway {
         try {
             return action.get();
         } catch (WeChatException e) {
-            throw new GatewayException(e.errcode(), e.errmsg(), e.retryable(), e);
+            throw new GatewayException(Refusal.valueOf(e.refusal().name()), e.errcode(), e.errmsg(), e.retryable(), e);
         }
     }
 }

@@ -27,6 +27,35 @@ public class WeChatException extends RuntimeException {
         OTHER
     }
 
+    /**
+     * Which rule of WeChat's refused a request, for callers that explain it to people; NONE for
+     * every other failure. Mapped from errcodes in one place ({@code domain.ErrorCodes}).
+     */
+    public enum Refusal {
+        /** The industries were already changed this month (43100). */
+        INDUSTRY_CHANGED_TOO_OFTEN,
+        /** WeChat does not know the industry ids (40102). */
+        INDUSTRY_INVALID,
+        /** The account already holds the most templates (45026). */
+        TEMPLATE_LIMIT,
+        /** The library template is outside the account's industries or categories (45027). */
+        TEMPLATE_OUTSIDE_SETUP,
+        /** No such template id or library short id (40037). */
+        TEMPLATE_UNKNOWN,
+        /** A keyword name the library template does not have (40246). */
+        KEYWORD_UNKNOWN,
+        /** The categories were already changed the most times this month (53300). */
+        CATEGORY_MONTHLY_LIMIT,
+        /** More categories than an account may have (53301). */
+        CATEGORY_COUNT_LIMIT,
+        /** Unknown category, or one not selected, or a wrong parent (53303). */
+        CATEGORY_INVALID,
+        /** A category already selected (53304). */
+        CATEGORY_DUPLICATE,
+        /** None of the above. */
+        NONE
+    }
+
     private final Kind kind;
     private final int errcode;
     private final String errmsg;
@@ -60,6 +89,11 @@ public class WeChatException extends RuntimeException {
     /** For 47003 "argument invalid! data.&lt;key&gt;.value …": the input field WeChat named, else null. */
     public String field() {
         return field;
+    }
+
+    /** The rule that refused the request, when it is one callers explain; NONE otherwise. */
+    public Refusal refusal() {
+        return app.fanmail.wechat.domain.ErrorCodes.refusalOf(errcode);
     }
 
     public boolean retryable() {

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
+import app.fanmail.wechat.api.WeChatException.Refusal;
 
 class ErrorCodesTest {
     @ParameterizedTest
@@ -17,6 +18,17 @@ class ErrorCodesTest {
             "45026,LIMIT", "43100,LIMIT", "40125,CREDENTIALS_INVALID", "99999,OTHER"})
     void mapsErrcodesToWhatCallersCanDo(int errcode, Kind kind) {
         assertThat(ErrorCodes.kindOf(errcode)).isEqualTo(kind);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"43100,INDUSTRY_CHANGED_TOO_OFTEN,LIMIT", "40102,INDUSTRY_INVALID,REQUEST_INVALID", "45026,TEMPLATE_LIMIT,LIMIT",
+            "45027,TEMPLATE_OUTSIDE_SETUP,LIMIT", "40037,TEMPLATE_UNKNOWN,REQUEST_INVALID", "40246,KEYWORD_UNKNOWN,REQUEST_INVALID",
+            "53300,CATEGORY_MONTHLY_LIMIT,LIMIT", "53301,CATEGORY_COUNT_LIMIT,LIMIT", "53303,CATEGORY_INVALID,REQUEST_INVALID",
+            "53304,CATEGORY_DUPLICATE,REQUEST_INVALID", "45009,NONE,DAILY_QUOTA", "99999,NONE,OTHER"})
+    void namesTheRulesCallersExplain(int errcode, Refusal refusal, Kind kind) {
+        WeChatException e = ErrorCodes.failure(errcode, "x");
+        assertThat(e.refusal()).isEqualTo(refusal);
+        assertThat(e.kind()).isEqualTo(kind);
     }
 
     @Test
