@@ -164,6 +164,12 @@ class TemplatesIT {
         assertThat(message).contains(nextMonth).contains("Asia/Shanghai").contains("Fanmail already changed");
         JsonObject setup = admin.data(SETUP, Map.of("a", acc.id())).getJsonObject("templateSetup");
         assertThat(setup.getJsonObject("primaryIndustry").getInt("id")).isEqualTo(1);
+        JsonArray history = changes(admin, acc);
+        assertThat(history).as("the refused change is not recorded").hasSize(1);
+        assertThat(history.getJsonObject(0).getString("model")).isEqualTo("INDUSTRY");
+        assertThat(history.getJsonObject(0).getString("changedBy")).isEqualTo("admin");
+        assertThat(history.getJsonObject(0).getJsonObject("primaryIndustry").getInt("id")).isEqualTo(1);
+        assertThat(history.getJsonObject(0).getJsonObject("secondaryIndustry").getInt("id")).isEqualTo(2);
 
         // changed in WeChat outside Fanmail: WeChat's 43100 gives the same code
         Acc other = account(admin, "SERVICE", true);
@@ -326,6 +332,10 @@ class TemplatesIT {
         assertThat(changed.getJsonObject("categoryChanges").getInt("remaining")).isEqualTo(2);
         assertThat(wechatCategories(wechat)).containsExactly("635", "411");
         assertThat(wechat.templateIds()).containsExactly(booked.getString("templateId"));
+        JsonArray history = changes(admin, acc);
+        assertThat(history.stream().map(c -> c.asJsonObject()).map(c -> "+" + ids(c.getJsonArray("added")) + "-" + ids(c.getJsonArray("removed")))
+                .toList()).containsExactly("+[411]-[]", "+[]-[307]", "+[307, 635]-[]");
+        assertThat(history.getJsonObject(1).getJsonArray("removed").getJsonObject(0).getString("name")).isEqualTo("电商平台");
         assertThat(list(admin, acc).getJsonArray("edges").stream().map(e -> e.asJsonObject().getJsonObject("node").getString("id")).toList())
                 .containsExactly(booked.getString("id"));
 
@@ -383,6 +393,11 @@ class TemplatesIT {
     private static JsonObject setCategories(FanmailClient admin, Acc acc, List<String> ids, List<String> confirmed) {
         return admin.data(CATEGORIES, Map.of("i", Map.of("accountId", acc.id(), "categoryIds", ids, "confirmDeletedTemplateIds", confirmed)))
                 .getJsonObject("templateCategoriesSet");
+    }
+
+    private static JsonArray changes(FanmailClient client, Acc acc) {
+        return client.data("query($a: ID!) { templateSetupChanges(accountId: $a) { model changedAt changedBy primaryIndustry { id } "
+                + "secondaryIndustry { id } added { id name } removed { id name } } }", Map.of("a", acc.id())).getJsonArray("templateSetupChanges");
     }
 
     private static List<String> ids(JsonArray a) {

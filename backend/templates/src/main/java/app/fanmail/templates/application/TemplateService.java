@@ -18,6 +18,8 @@ import app.fanmail.accounts.api.AccountType;
 import app.fanmail.accounts.api.AccountView;
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.kernel.graphql.UserErrorsException;
+import app.fanmail.kernel.security.CurrentViewer;
+import app.fanmail.kernel.security.Viewer;
 import app.fanmail.templates.application.TemplateGateway.BlockedMessage;
 import app.fanmail.templates.application.TemplateGateway.GatewayException;
 import app.fanmail.templates.application.TemplateGateway.IndustryName;
@@ -280,14 +282,14 @@ public class TemplateService {
         try {
             for (ServiceCategory removed : change.removed()) {
                 gateway.deleteCategory(accountId, remote(removed));
-                store.recordChange(accountId, SetupModel.CATEGORY, now, Json.createObjectBuilder().add("removed", removed.id()).build());
+                store.recordChange(accountId, SetupModel.CATEGORY, now,
+                        Json.createObjectBuilder().add("removed", categoriesJson(List.of(removed))).build(), actor());
                 done.add("removed " + removed.displayName());
             }
             if (!change.added().isEmpty()) {
                 gateway.addCategories(accountId, change.added().stream().map(TemplateService::remote).toList());
-                var ids = Json.createArrayBuilder();
-                change.added().forEach(c -> ids.add(c.id()));
-                store.recordChange(accountId, SetupModel.CATEGORY, now, Json.createObjectBuilder().add("added", ids).build());
+                store.recordChange(accountId, SetupModel.CATEGORY, now,
+                        Json.createObjectBuilder().add("added", categoriesJson(change.added())).build(), actor());
                 done.add("added " + change.added().stream().map(ServiceCategory::displayName).toList());
             }
         } catch (GatewayException e) {
@@ -337,7 +339,7 @@ public class TemplateService {
         }
         store.saveIndustries(accountId, primaryId, secondaryId, now);
         store.recordChange(accountId, SetupModel.INDUSTRY, now,
-                Json.createObjectBuilder().add("primary", primaryId).add("secondary", secondaryId).build());
+                Json.createObjectBuilder().add("primary", primaryId).add("secondary", secondaryId).build(), actor());
         return setup(accountId);
     }
 
@@ -431,7 +433,29 @@ public class TemplateService {
         return store.preset(t.id()).orElseThrow();
     }
 
+    /** The account's most recent setup changes made through Fanmail, newest first. */
+    public List<StoredSetupChange> recentChanges(UUID accountId, int limit) {
+        account(accountId, "accountId");
+        return store.recentChanges(accountId, limit);
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static String actor() {
+        return CurrentViewer.get().map(Viewer::username).orElse(null);
+    }
+
+    private static jakarta.json.JsonArray categoriesJson(List<ServiceCategory> categories) {
+        var a = Json.createArrayBuilder();
+        for (ServiceCategory c : categories) {
+            var o = Json.createObjectBuilder().add("id", c.id());
+            if (c.name() != null) {
+                o.add("name", c.name());
+            }
+            a.add(o);
+        }
+        return a.build();
+    }
 
     private ChangeAllowance categoryAllowance(UUID accountId) {
         return new ChangeLimits(clock).check(SetupModel.CATEGORY, store.changes(accountId, SetupModel.CATEGORY));

@@ -41,6 +41,7 @@ import app.fanmail.templates.graphql.TemplateTypes.TemplatePreviewLine;
 import app.fanmail.templates.graphql.TemplateTypes.TemplatePreviewResult;
 import app.fanmail.templates.graphql.TemplateTypes.TemplatePreviewWarning;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateSetup;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateSetupChange;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateSetupModelSetInput;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateSetupModelSetPayload;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateSyncInput;
@@ -106,6 +107,17 @@ public class TemplateGraphQL {
     @RequiresRole(Role.VIEWER)
     public TemplateSetup templateSetup(@NonNull @Id @Name("accountId") @Description("The account.") String accountId) {
         return TemplateSetup.of(templates.setup(Ids.require(accountId, "accountId", "account")));
+    }
+
+    @Query("templateSetupChanges")
+    @NonNull
+    @Description("The account's most recent industry and category changes made through Fanmail, newest first.")
+    @RequiresRole(Role.VIEWER)
+    public List<@NonNull TemplateSetupChange> templateSetupChanges(
+            @NonNull @Id @Name("accountId") @Description("The account.") String accountId,
+            @Name("first") @DefaultValue("10") @Description("How many, 1–100.") Integer first) {
+        return templates.recentChanges(Ids.require(accountId, "accountId", "account"), Cursor.pageSize(first, 10, 100)).stream()
+                .map(c -> TemplateSetupChange.of(c, id -> templates.catalog().byId(id).orElse(null))).toList();
     }
 
     @Query("industryCatalog")

@@ -6,6 +6,7 @@ import java.util.List;
 import app.fanmail.kernel.graphql.PageInfo;
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.templates.application.StoredPreset;
+import app.fanmail.templates.application.StoredSetupChange;
 import app.fanmail.templates.application.StoredTemplate;
 import app.fanmail.templates.application.TemplateService;
 import app.fanmail.templates.domain.CategorySelection;
@@ -161,6 +162,24 @@ public final class TemplateTypes {
                     TemplateSetupModel.valueOf(s.model().name()), TemplateIndustry.of(s.primary()), TemplateIndustry.of(s.secondary()),
                     s.nextIndustryChangeAt(), s.categories().stream().map(TemplateCategory::of).toList(), CategorySelection.MAX_CATEGORIES,
                     TemplateChangeAllowance.of(s.categoryAllowance()), s.templateCount(), TemplateService.TEMPLATE_LIMIT);
+        }
+    }
+
+    @Type("TemplateSetupChange")
+    @Description("A change of the template setup made through Fanmail (one WeChat call), as counted against the month.")
+    public record TemplateSetupChange(
+            @NonNull @Description("Industries or categories.") TemplateSetupModel model,
+            @NonNull @Description("When it was made.") Instant changedAt,
+            @Description("Who made it; null for changes recorded before Fanmail kept it.") String changedBy,
+            @Description("The primary industry set (industry model).") TemplateIndustry primaryIndustry,
+            @Description("The secondary industry set (industry model).") TemplateIndustry secondaryIndustry,
+            @NonNull @Description("Categories added (category model).") List<@NonNull TemplateCategory> added,
+            @NonNull @Description("Categories removed, with their templates (category model).") List<@NonNull TemplateCategory> removed) {
+        static TemplateSetupChange of(StoredSetupChange c, java.util.function.IntFunction<Industry> industry) {
+            return new TemplateSetupChange(TemplateSetupModel.valueOf(c.model().name()), c.changedAt(), c.changedBy(),
+                    c.primaryIndustryId() == null ? null : TemplateIndustry.of(industry.apply(c.primaryIndustryId())),
+                    c.secondaryIndustryId() == null ? null : TemplateIndustry.of(industry.apply(c.secondaryIndustryId())),
+                    c.added().stream().map(TemplateCategory::of).toList(), c.removed().stream().map(TemplateCategory::of).toList());
         }
     }
 

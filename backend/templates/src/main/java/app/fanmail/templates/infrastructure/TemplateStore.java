@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.fanmail.templates.application.StoredPreset;
+import app.fanmail.templates.application.StoredSetupChange;
 import app.fanmail.templates.application.StoredTemplate;
 import app.fanmail.templates.application.TemplateGateway.RemoteTemplate;
 import app.fanmail.templates.domain.FieldMapping;
@@ -116,10 +117,46 @@ public class TemplateStore {
                 .executeUpdate();
     }
 
-    public void recordChange(UUID accountId, SetupModel model, Instant at, JsonObject detail) {
-        em.createNativeQuery("insert into templates.setup_change (account_id, model, changed_at, detail) values (:a, :m, :t, cast(:d as jsonb))")
+    public void recordChange(UUID accountId, SetupModel model, Instant at, JsonObject detail, String by) {
+        em.createNativeQuery("insert into templates.setup_change (account_id, model, changed_at, detail, changed_by)"
+                        + " values (:a, :m, :t, cast(:d as jsonb), :b)")
                 .setParameter("a", accountId).setParameter("m", model.name()).setParameter("t", at)
-                .setParameter("d", detail.toString()).executeUpdate();
+                .setParameter("d", detail.toString()).setParameter("b", by).executeUpdate();
+    }
+
+    /** The account's most recent setup changes, newest first. */
+    public List<StoredSetupChange> recentChanges(UUID accountId, int limit) {
+        List<?> rows = em.createNativeQuery("select model, changed_at, changed_by, cast(detail as text) from templates.setup_change"
+                        + " where account_id = :a order by changed_at desc, id desc limit :l")
+                .setParameter("a", accountId).setParameter("l", limit).getResultList();
+        List<StoredSetupChange> out = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            JsonObject d = read((String) r[3]).asJsonObject();
+            out.add(new StoredSetupChange(SetupModel.valueOf((String) r[0]), instant(r[1]), (String) r[2],
+                    d.containsKey("primary") ? d.getInt("primary") : null, d.containsKey("secondary") ? d.getInt("secondary") : null,
+                    categoriesIn(d.get("added")), categoriesIn(d.get("removed"))));
+        }
+        return out;
+    }
+
+    /** Category detail as written by recordChange: an array of {id, name}; a bare id (string) is read too. */
+    private static List<ServiceCategory> categoriesIn(JsonValue v) {
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof jakarta.json.JsonString one) {
+            return List.of(new ServiceCategory(one.getString(), null));
+        }
+        List<ServiceCategory> out = new ArrayList<>();
+        for (JsonValue c : v.asJsonArray()) {
+            if (c instanceof JsonObject o) {
+                out.add(new ServiceCategory(o.getString("id"), o.getString("name", null)));
+            } else if (c instanceof jakarta.json.JsonString id) {
+                out.add(new ServiceCategory(id.getString(), null));
+            }
+        }
+        return out;
     }
 
     public List<Instant> changes(UUID accountId, SetupModel model) {
