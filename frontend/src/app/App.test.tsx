@@ -218,6 +218,7 @@ describe('App routing and layout', () => {
         }),
       ),
       api.query('Templates', () => HttpResponse.json({ data: { templates: templateConnection([aTemplate()]) } })),
+      api.query('TemplateSetupChanges', () => HttpResponse.json({ data: { templateSetupChanges: [] } })),
     );
     renderApp('/accounts/acc-1');
     const user = setupUser();

@@ -325,3 +325,26 @@ export const TemplateCategoriesSetMutation = graphql(`
     }
   }
 `);
+
+/** The account's recent industry and category changes made through Fanmail, newest first. */
+export const TemplateSetupChangesQuery = graphql(`
+  query TemplateSetupChanges($accountId: ID!) {
+    templateSetupChanges(accountId: $accountId, first: 10) {
+      model
+      changedAt
+      changedBy
+      primaryIndustry {
+        ...TemplateIndustryFields
+      }
+      secondaryIndustry {
+        ...TemplateIndustryFields
+      }
+      added {
+        ...TemplateCategoryFields
+      }
+      removed {
+        ...TemplateCategoryFields
+      }
+    }
+  }
+`);

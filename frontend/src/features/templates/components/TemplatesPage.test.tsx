@@ -3,6 +3,7 @@ import { HttpResponse } from 'msw';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type {
+  TemplateSetupChangesQuery,
   TemplateCategoryFieldsFragment,
   TemplateCategoryPlanQuery,
   TemplateFieldsFragment,
@@ -86,9 +87,11 @@ const parcelTemplate2 = aTemplate({ id: 'tpl-3', title: '派件通知', primaryI
 function servePage({
   setup = aSetup(),
   templates = [aTemplate()],
-}: { setup?: Setup; templates?: TemplateFieldsFragment[] } = {}) {
+  changes = [],
+}: { setup?: Setup; templates?: TemplateFieldsFragment[]; changes?: TemplateSetupChangesQuery['templateSetupChanges'] } = {}) {
   const account = anAccount();
   server.use(
+    api.query('TemplateSetupChanges', () => HttpResponse.json({ data: { templateSetupChanges: changes } })),
     api.query('TemplateCategoryCatalog', () => HttpResponse.json({ data: { templateCategoryCatalog: categoryCatalog } })),
     api.query('TemplatesSetupPage', () =>
       HttpResponse.json({
@@ -201,6 +204,7 @@ describe('TemplatesPage', () => {
         }),
       ),
       api.query('Templates', () => HttpResponse.json({ data: { templates: templateConnection([aTemplate()]) } })),
+      api.query('TemplateSetupChanges', () => HttpResponse.json({ data: { templateSetupChanges: [] } })),
     );
     await i18n.changeLanguage('en-US');
     renderPage();
@@ -239,6 +243,49 @@ async function pickCategory(user: ReturnType<typeof setupUser>, selectName: stri
   });
   await user.click(option as Element);
 }
+
+describe('TemplatesPage change history', () => {
+  it('says who changed the industries or categories, when, and what', async () => {
+    servePage({
+      changes: [
+        {
+          __typename: 'TemplateSetupChange',
+          model: 'CATEGORY',
+          changedAt: '2026-11-20T02:00:00Z',
+          changedBy: null,
+          primaryIndustry: null,
+          secondaryIndustry: null,
+          added: [],
+          removed: [shop],
+        },
+        {
+          __typename: 'TemplateSetupChange',
+          model: 'INDUSTRY',
+          changedAt: '2026-11-02T02:00:00Z',
+          changedBy: 'olivia',
+          primaryIndustry: catalog[0],
+          secondaryIndustry: catalog[1],
+          added: [],
+          removed: [],
+        },
+      ],
+    });
+    await i18n.changeLanguage('en-US');
+    renderPage();
+    const history = await screen.findByTestId('setup-history');
+    expect(await within(history).findByText(/^Removed .*电商平台; WeChat deleted its templates\.$/)).toBeInTheDocument();
+    expect(within(history).getByText(/by an unrecorded user/)).toBeInTheDocument();
+    expect(within(history).getByText(/^Industries set to .+ and .+\.$/)).toBeInTheDocument();
+    expect(within(history).getByText(/by olivia/)).toBeInTheDocument();
+  });
+
+  it('says so when nothing was changed through Fanmail', async () => {
+    servePage();
+    await i18n.changeLanguage('en-US');
+    renderPage();
+    expect(await within(await screen.findByTestId('setup-history')).findByText('No changes made through Fanmail yet.')).toBeInTheDocument();
+  });
+});
 
 describe('TemplatesPage in the category model', () => {
   it('shows the service categories and this month’s changes instead of the industries', async () => {

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Result, Row, Skeleton } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,6 +9,7 @@ import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import { TemplatesSetupPageQuery } from '../api/operations';
 import { CategoriesCard } from './CategoriesCard';
 import { IndustriesCard } from './IndustriesCard';
+import { SetupHistoryCard } from './SetupHistoryCard';
 import { SetupModelSwitch } from './SetupModelSwitch';
 import { TemplatesCard } from './TemplatesCard';
 
@@ -17,7 +19,11 @@ export function TemplatesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [{ data, error }, reexecute] = useQuery({ query: TemplatesSetupPageQuery, variables: { accountId: id } });
-  const reload = () => reexecute({ requestPolicy: 'network-only' });
+  const [changes, setChanges] = useState(0);
+  const reload = () => {
+    reexecute({ requestPolicy: 'network-only' });
+    setChanges((n) => n + 1);
+  };
 
   if (error && !data) return <QueryErrorResult error={error} onRetry={reload} />;
   if (!data) return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -70,6 +76,7 @@ export function TemplatesPage() {
               ) : (
                 <IndustriesCard accountId={account.id} setup={setup} catalog={industryCatalog} onChanged={reload} />
               )}
+              <SetupHistoryCard accountId={account.id} refresh={changes} />
             </Flex>
           </Col>
           <Col xs={24} xl={16}>

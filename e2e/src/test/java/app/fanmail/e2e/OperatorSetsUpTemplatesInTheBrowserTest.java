@@ -128,6 +128,11 @@ class OperatorSetsUpTemplatesInTheBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("categories-current")).not().containsText("电商平台");
         assertThat(page.getByTestId("templates-table")).not().containsText("订单发货通知");
         assertThat(page.getByTestId("templates-count")).hasText("0 / 25");
+        // the history says who used the month's changes
+        Locator history = page.getByTestId("setup-history");
+        assertThat(history).containsText("Removed 商业服务 / 电商平台");
+        assertThat(history).containsText("Added 商业服务 / 快递服务");
+        assertThat(history).containsText("by admin");
 
         new FanmailUi.Shell(page).switchLanguageTo("中文");
         assertThat(card).containsText("服务类目");

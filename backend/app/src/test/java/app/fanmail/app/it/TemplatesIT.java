@@ -336,6 +336,7 @@ class TemplatesIT {
         assertThat(history.stream().map(c -> c.asJsonObject()).map(c -> "+" + ids(c.getJsonArray("added")) + "-" + ids(c.getJsonArray("removed")))
                 .toList()).containsExactly("+[411]-[]", "+[]-[307]", "+[307, 635]-[]");
         assertThat(history.getJsonObject(1).getJsonArray("removed").getJsonObject(0).getString("name")).isEqualTo("电商平台");
+        assertThat(history.getJsonObject(1).getJsonArray("removed").getJsonObject(0).getString("parentName")).isEqualTo("商业服务");
         assertThat(list(admin, acc).getJsonArray("edges").stream().map(e -> e.asJsonObject().getJsonObject("node").getString("id")).toList())
                 .containsExactly(booked.getString("id"));
 
@@ -397,7 +398,7 @@ class TemplatesIT {
 
     private static JsonArray changes(FanmailClient client, Acc acc) {
         return client.data("query($a: ID!) { templateSetupChanges(accountId: $a) { model changedAt changedBy primaryIndustry { id } "
-                + "secondaryIndustry { id } added { id name } removed { id name } } }", Map.of("a", acc.id())).getJsonArray("templateSetupChanges");
+                + "secondaryIndustry { id } added { id name } removed { id name parentName } } }", Map.of("a", acc.id())).getJsonArray("templateSetupChanges");
     }
 
     private static List<String> ids(JsonArray a) {

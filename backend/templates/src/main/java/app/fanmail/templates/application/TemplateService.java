@@ -283,13 +283,13 @@ public class TemplateService {
             for (ServiceCategory removed : change.removed()) {
                 gateway.deleteCategory(accountId, remote(removed));
                 store.recordChange(accountId, SetupModel.CATEGORY, now,
-                        Json.createObjectBuilder().add("removed", categoriesJson(List.of(removed))).build(), actor());
+                        Json.createObjectBuilder().add("removed", TemplateStore.categoriesJson(List.of(removed))).build(), actor());
                 done.add("removed " + removed.displayName());
             }
             if (!change.added().isEmpty()) {
                 gateway.addCategories(accountId, change.added().stream().map(TemplateService::remote).toList());
                 store.recordChange(accountId, SetupModel.CATEGORY, now,
-                        Json.createObjectBuilder().add("added", categoriesJson(change.added())).build(), actor());
+                        Json.createObjectBuilder().add("added", TemplateStore.categoriesJson(change.added())).build(), actor());
                 done.add("added " + change.added().stream().map(ServiceCategory::displayName).toList());
             }
         } catch (GatewayException e) {
@@ -445,17 +445,6 @@ public class TemplateService {
         return CurrentViewer.get().map(Viewer::username).orElse(null);
     }
 
-    private static jakarta.json.JsonArray categoriesJson(List<ServiceCategory> categories) {
-        var a = Json.createArrayBuilder();
-        for (ServiceCategory c : categories) {
-            var o = Json.createObjectBuilder().add("id", c.id());
-            if (c.name() != null) {
-                o.add("name", c.name());
-            }
-            a.add(o);
-        }
-        return a.build();
-    }
 
     private ChangeAllowance categoryAllowance(UUID accountId) {
         return new ChangeLimits(clock).check(SetupModel.CATEGORY, store.changes(accountId, SetupModel.CATEGORY));

@@ -27,6 +27,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -81,33 +82,14 @@ public class TemplateStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<ServiceCategory> out = new ArrayList<>();
-        for (JsonValue v : read((String) rows.get(0)).asJsonArray()) {
-            JsonObject o = v.asJsonObject();
-            out.add(new ServiceCategory(o.getString("id"), o.getString("name", null), o.getString("parentId", null), o.getString("parentName", null)));
-        }
-        return out;
+        return categoriesIn(read((String) rows.get(0)));
     }
 
     /** Remembers the categories; creates the setup row when missing. */
     public void saveCategories(UUID accountId, List<ServiceCategory> categories, Instant now) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        for (ServiceCategory c : categories) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("id", c.id());
-            if (c.name() != null) {
-                o.add("name", c.name());
-            }
-            if (c.parentId() != null) {
-                o.add("parentId", c.parentId());
-            }
-            if (c.parentName() != null) {
-                o.add("parentName", c.parentName());
-            }
-            a.add(o);
-        }
         em.createNativeQuery("insert into templates.template_setup (account_id, updated_at, categories) values (:a, :t, cast(:c as jsonb))"
                         + " on conflict (account_id) do update set categories = excluded.categories")
-                .setParameter("a", accountId).setParameter("t", now).setParameter("c", a.build().toString()).executeUpdate();
+                .setParameter("a", accountId).setParameter("t", now).setParameter("c", categoriesJson(categories).toString()).executeUpdate();
     }
 
     public void saveIndustries(UUID accountId, int primaryId, int secondaryId, Instant now) {
@@ -140,19 +122,39 @@ public class TemplateStore {
         return out;
     }
 
-    /** Category detail as written by recordChange: an array of {id, name}; a bare id (string) is read too. */
+    /** Categories as stored (setup and change detail): an array of {id, name, parentId, parentName}. */
+    public static JsonArray categoriesJson(List<ServiceCategory> categories) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        for (ServiceCategory c : categories) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("id", c.id());
+            if (c.name() != null) {
+                o.add("name", c.name());
+            }
+            if (c.parentId() != null) {
+                o.add("parentId", c.parentId());
+            }
+            if (c.parentName() != null) {
+                o.add("parentName", c.parentName());
+            }
+            a.add(o);
+        }
+        return a.build();
+    }
+
+    /** Categories as {@link #categoriesJson} writes them; a bare id (the first release's change detail) is read too. */
     private static List<ServiceCategory> categoriesIn(JsonValue v) {
         if (v == null) {
             return List.of();
         }
-        if (v instanceof jakarta.json.JsonString one) {
+        if (v instanceof JsonString one) {
             return List.of(new ServiceCategory(one.getString(), null));
         }
         List<ServiceCategory> out = new ArrayList<>();
         for (JsonValue c : v.asJsonArray()) {
             if (c instanceof JsonObject o) {
-                out.add(new ServiceCategory(o.getString("id"), o.getString("name", null)));
-            } else if (c instanceof jakarta.json.JsonString id) {
+                out.add(new ServiceCategory(o.getString("id"), o.getString("name", null), o.getString("parentId", null),
+                        o.getString("parentName", null)));
+            } else if (c instanceof JsonString id) {
                 out.add(new ServiceCategory(id.getString(), null));
             }
         }
