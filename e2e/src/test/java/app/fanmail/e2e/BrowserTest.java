@@ -3,6 +3,7 @@ package app.fanmail.e2e;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Tracing;
 
+import app.fanmail.testing.FanmailClient;
 import app.fanmail.testing.TestServer;
 
 /**
@@ -110,6 +112,26 @@ abstract class BrowserTest {
     protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target", "screenshots", testName + "-" + name + ".png")));
+    }
+
+    /** A verified service account of Fanmail's that talks to the sandbox. */
+    protected record SandboxAccount(String id, String appId) {
+    }
+
+    /** Creates a verified service account on the sandbox through the API and waits until the sandbox knows it. */
+    protected SandboxAccount createSandboxAccount(String name, String encryptionMode) throws Exception {
+        String appId = "wx" + hex(16);
+        Map<String, Object> input = new HashMap<>(Map.of("name", name + " " + hex(4), "originalId", "gh_" + hex(12),
+                "appId", appId, "appSecret", hex(32), "token", "tok" + hex(6), "type", "SERVICE", "verified", true,
+                "encryptionMode", encryptionMode, "apiTarget", "SANDBOX"));
+        if (!"PLAIN".equals(encryptionMode)) {
+            input.put("encodingAesKey", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+        }
+        String id = FanmailClient.signedInAdmin(baseUrl())
+                .data("mutation($i: AccountCreateInput!) { accountCreate(input: $i) { account { id } } }", Map.of("i", input))
+                .getJsonObject("accountCreate").getJsonObject("account").getString("id");
+        awaitInSandbox(appId);
+        return new SandboxAccount(id, appId);
     }
 
     /** Waits until Fanmail has mirrored a new SANDBOX account into the sandbox. */

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 
 import app.fanmail.e2e.FanmailUi.SignIn;
-import app.fanmail.testing.FanmailClient;
 import app.fanmail.testing.TestServer;
 
 /**
@@ -26,13 +24,9 @@ class FanMessageAppearsLiveInTheEventsConsoleTest extends BrowserTest {
 
     @Test
     void aSimulatedFanMessageAppearsLive() throws Exception {
-        FanmailClient api = FanmailClient.signedInAdmin(baseUrl());
-        String appId = "wx" + hex(16);
-        String accountId = api.data("mutation($i: AccountCreateInput!) { accountCreate(input: $i) { account { id } } }", Map.of("i", Map.of(
-                "name", "Console " + hex(4), "originalId", "gh_" + hex(12), "appId", appId, "appSecret", hex(32), "token", "tok" + hex(6),
-                "encodingAesKey", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "type", "SERVICE", "verified", true,
-                "encryptionMode", "SAFE", "apiTarget", "SANDBOX"))).getJsonObject("accountCreate").getJsonObject("account").getString("id");
-        awaitInSandbox(appId);
+        SandboxAccount account = createSandboxAccount("Console", "SAFE");
+        String appId = account.appId();
+        String accountId = account.id();
         seedFans(appId);
 
         new SignIn(page).open().as("admin", TestServer.adminPassword());

@@ -2,8 +2,6 @@ package app.fanmail.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
@@ -11,7 +9,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import app.fanmail.e2e.FanmailUi.SignIn;
-import app.fanmail.testing.FanmailClient;
 import app.fanmail.testing.TestServer;
 
 /**
@@ -23,13 +20,7 @@ class OperatorSetsUpTemplatesInTheBrowserTest extends BrowserTest {
 
     @Test
     void industriesLibraryPreviewPresetAndDelete() throws Exception {
-        FanmailClient api = FanmailClient.signedInAdmin(baseUrl());
-        String appId = "wx" + hex(16);
-        String accountId = api.data("mutation($i: AccountCreateInput!) { accountCreate(input: $i) { account { id } } }", Map.of("i", Map.of(
-                "name", "Templates " + hex(4), "originalId", "gh_" + hex(12), "appId", appId, "appSecret", hex(32), "token", "tok" + hex(6),
-                "type", "SERVICE", "verified", true, "encryptionMode", "PLAIN", "apiTarget", "SANDBOX")))
-                .getJsonObject("accountCreate").getJsonObject("account").getString("id");
-        awaitInSandbox(appId);
+        String accountId = createSandboxAccount("Templates", "PLAIN").id();
 
         new SignIn(page).open().as("admin", TestServer.adminPassword());
         page.navigate("/accounts/" + accountId + "/templates");
@@ -83,13 +74,7 @@ class OperatorSetsUpTemplatesInTheBrowserTest extends BrowserTest {
 
     @Test
     void aCategoryChangeListsTheTemplatesWeChatWillDeleteAndWaitsForConsent() throws Exception {
-        FanmailClient api = FanmailClient.signedInAdmin(baseUrl());
-        String appId = "wx" + hex(16);
-        String accountId = api.data("mutation($i: AccountCreateInput!) { accountCreate(input: $i) { account { id } } }", Map.of("i", Map.of(
-                "name", "Categories " + hex(4), "originalId", "gh_" + hex(12), "appId", appId, "appSecret", hex(32), "token", "tok" + hex(6),
-                "type", "SERVICE", "verified", true, "encryptionMode", "PLAIN", "apiTarget", "SANDBOX")))
-                .getJsonObject("accountCreate").getJsonObject("account").getString("id");
-        awaitInSandbox(appId);
+        String accountId = createSandboxAccount("Categories", "PLAIN").id();
         new SignIn(page).open().as("admin", TestServer.adminPassword());
         page.navigate("/accounts/" + accountId + "/templates");
 
