@@ -29,6 +29,7 @@ import app.fanmail.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 /**
  * Templates against the WeChat sandbox: the synced library matches WeChat exactly, the 25-template
@@ -370,6 +371,40 @@ class TemplatesIT {
         assertThat(errorCode(viewer.graphql(CATEGORIES, Map.of("i", Map.of("accountId", acc.id(), "categoryIds", List.of("635"))))))
                 .isEqualTo("FORBIDDEN");
         assertThat(errorCode(viewer.graphql(MODEL, Map.of("i", Map.of("accountId", acc.id(), "model", "INDUSTRY"))))).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void theSandboxLibraryCanBePickedFromWithTheSetupsTemplatesFirst() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        Acc acc = account(admin, "SERVICE", true);
+        ok(setIndustries(admin, acc, 1, 2));
+        String query = "query($a: ID!) { templateLibrary(accountId: $a) { browsable entries { shortId title categoryId keywordNames "
+                + "fields { key } inSetup } } }";
+        JsonObject library = admin.data(query, Map.of("a", acc.id())).getJsonObject("templateLibrary");
+        assertThat(library.getBoolean("browsable")).isTrue();
+        List<JsonObject> entries = library.getJsonArray("entries").stream().map(JsonValue::asJsonObject).toList();
+        JsonObject paid = entries.stream().filter(e -> e.getString("shortId").equals("TM00015")).findFirst().orElseThrow();
+        assertThat(paid.getBoolean("inSetup")).as("TM00015 is an IT科技/互联网 template").isTrue();
+        assertThat(paid.getJsonArray("fields").stream().map(f -> f.asJsonObject().getString("key")).toList()).contains("keyword1");
+        JsonObject shipped = entries.stream().filter(e -> e.getString("shortId").equals("43216")).findFirst().orElseThrow();
+        assertThat(shipped.getBoolean("inSetup")).as("a category template in the industry model").isFalse();
+        assertThat(shipped.getString("categoryId")).isEqualTo("307");
+        assertThat(shipped.getJsonArray("keywordNames").getString(0)).isEqualTo("商品名称");
+        int firstOutside = entries.indexOf(entries.stream().filter(e -> !e.getBoolean("inSetup")).findFirst().orElseThrow());
+        assertThat(entries.subList(0, firstOutside)).allMatch(e -> e.getBoolean("inSetup"));
+        assertThat(entries.subList(firstOutside, entries.size())).noneMatch(e -> e.getBoolean("inSetup"));
+
+        // an account of real WeChat cannot browse: WeChat has no such API
+        Map<String, Object> input = Accounts.validInput();
+        input.put("encryptionMode", "PLAIN");
+        input.remove("encodingAesKey");
+        input.put("apiTarget", "WECHAT");
+        input.put("apiBaseUrl", "http://127.0.0.1:9"); // never real WeChat from a test: nothing listens here
+        String realId = Accounts.create(admin, input).getJsonObject("account").getString("id");
+        JsonObject real = admin.data(query, Map.of("a", realId)).getJsonObject("templateLibrary");
+        assertThat(real.getBoolean("browsable")).isFalse();
+        assertThat(real.getJsonArray("entries")).isEmpty();
     }
 
     @Test

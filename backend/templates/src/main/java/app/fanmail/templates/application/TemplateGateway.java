@@ -30,6 +30,11 @@ public interface TemplateGateway {
     record RemoteCategory(String id, String name, String parentId, String parentName) {
     }
 
+    /** A template of WeChat's public library. {@code categoryId} is null for industry-model templates. */
+    record LibraryEntry(String shortId, String title, String primaryIndustry, String deputyIndustry, String categoryId, String content,
+                        List<String> keywordNames) {
+    }
+
     /** Which of WeChat's rules refused a request, in this module's terms; NONE for other failures. */
     enum Refusal {
         INDUSTRY_CHANGED_TOO_OFTEN, INDUSTRY_INVALID, TEMPLATE_LIMIT, TEMPLATE_OUTSIDE_SETUP, TEMPLATE_UNKNOWN, KEYWORD_UNKNOWN,
@@ -74,6 +79,12 @@ public interface TemplateGateway {
     IndustryNames industries(UUID accountId);
 
     void setIndustries(UUID accountId, int primaryId, int secondaryId);
+
+    /**
+     * WeChat's public template library, when the account's WeChat lets it be browsed (the sandbox
+     * does; real WeChat has no such API, so empty).
+     */
+    java.util.Optional<List<LibraryEntry>> library(UUID accountId);
 
     /** Every category the account may choose. */
     List<RemoteCategory> categoryCatalogue(UUID accountId);

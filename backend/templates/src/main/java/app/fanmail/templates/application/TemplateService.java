@@ -24,6 +24,7 @@ import app.fanmail.templates.application.TemplateGateway.BlockedMessage;
 import app.fanmail.templates.application.TemplateGateway.GatewayException;
 import app.fanmail.templates.application.TemplateGateway.IndustryName;
 import app.fanmail.templates.application.TemplateGateway.IndustryNames;
+import app.fanmail.templates.application.TemplateGateway.LibraryEntry;
 import app.fanmail.templates.application.TemplateGateway.Refusal;
 import app.fanmail.templates.application.TemplateGateway.RemoteCategory;
 import app.fanmail.templates.application.TemplateGateway.RemoteTemplate;
@@ -164,6 +165,36 @@ public class TemplateService {
         }
         return new Setup(accountId, e, model, primary, secondary, allowance.nextChangeAt(), categories, categoryAllowance(accountId),
                 (int) store.count(accountId));
+    }
+
+    /** A library template and whether the account's industries or categories allow it. */
+    public record LibraryItem(LibraryEntry entry, boolean inSetup) {
+    }
+
+    /** The public library when it can be browsed (sandbox accounts), templates of the account's setup first. */
+    public Optional<List<LibraryItem>> library(UUID accountId) {
+        eligible(accountId);
+        Optional<List<LibraryEntry>> entries;
+        try {
+            entries = gateway.library(accountId);
+        } catch (GatewayException e) {
+            throw wechatFailure(e, "accountId");
+        }
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Setup setup = setup(accountId);
+        return Optional.of(entries.get().stream().map(e -> new LibraryItem(e, inSetup(setup, e)))
+                .sorted(java.util.Comparator.comparing((LibraryItem i) -> !i.inSetup()).thenComparing(i -> i.entry().shortId()))
+                .toList());
+    }
+
+    private boolean inSetup(Setup setup, LibraryEntry e) {
+        if (setup.model() == SetupModel.CATEGORY) {
+            return e.categoryId() != null && setup.categories().stream().anyMatch(c -> c.id().equals(e.categoryId()));
+        }
+        return e.categoryId() == null && java.util.stream.Stream.of(setup.primary(), setup.secondary())
+                .anyMatch(i -> i != null && catalog.byClasses(e.primaryIndustry(), e.deputyIndustry()).map(x -> x.id() == i.id()).orElse(false));
     }
 
     /** Every category WeChat lets the account choose, grouped by parent in WeChat's order. */

@@ -34,6 +34,8 @@ import app.fanmail.templates.graphql.TemplateTypes.TemplateFieldMappingInput;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateIndustriesSetInput;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateIndustriesSetPayload;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateIndustry;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateLibrary;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateLibraryEntry;
 import app.fanmail.templates.graphql.TemplateTypes.TemplatePreset;
 import app.fanmail.templates.graphql.TemplateTypes.TemplatePresetSaveInput;
 import app.fanmail.templates.graphql.TemplateTypes.TemplatePresetSavePayload;
@@ -107,6 +109,16 @@ public class TemplateGraphQL {
     @RequiresRole(Role.VIEWER)
     public TemplateSetup templateSetup(@NonNull @Id @Name("accountId") @Description("The account.") String accountId) {
         return TemplateSetup.of(templates.setup(Ids.require(accountId, "accountId", "account")));
+    }
+
+    @Query("templateLibrary")
+    @NonNull
+    @Description("WeChat's public template library for picking a template to add (browsable for sandbox accounts only).")
+    @RequiresRole(Role.VIEWER)
+    public TemplateLibrary templateLibrary(@NonNull @Id @Name("accountId") @Description("The account.") String accountId) {
+        return templates.library(Ids.require(accountId, "accountId", "account"))
+                .map(items -> new TemplateLibrary(true, items.stream().map(TemplateLibraryEntry::of).toList()))
+                .orElseGet(() -> new TemplateLibrary(false, List.of()));
     }
 
     @Query("templateSetupChanges")

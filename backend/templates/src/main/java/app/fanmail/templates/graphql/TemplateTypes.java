@@ -17,6 +17,7 @@ import app.fanmail.templates.domain.Industry;
 import app.fanmail.templates.domain.PreviewLine;
 import app.fanmail.templates.domain.PreviewWarning;
 import app.fanmail.templates.domain.ServiceCategory;
+import app.fanmail.templates.domain.TemplateContent;
 import app.fanmail.templates.domain.TemplateField;
 import app.fanmail.templates.graphql.TemplateEnums.TemplateFieldSource;
 import app.fanmail.templates.graphql.TemplateEnums.TemplateFieldType;
@@ -163,6 +164,36 @@ public final class TemplateTypes {
                     s.nextIndustryChangeAt(), s.categories().stream().map(TemplateCategory::of).toList(), CategorySelection.MAX_CATEGORIES,
                     TemplateChangeAllowance.of(s.categoryAllowance()), s.templateCount(), TemplateService.TEMPLATE_LIMIT);
         }
+    }
+
+    @Type("TemplateLibraryEntry")
+    @Description("A template of WeChat's public library.")
+    public record TemplateLibraryEntry(
+            @NonNull @Description("The short id templateAdd takes, e.g. TM00015 or 43216.") String shortId,
+            @NonNull @Description("The title.") String title,
+            @NonNull @Description("Industry model: the primary industry; category model: the category's name.") String primaryIndustry,
+            @NonNull @Description("Industry model: the secondary class; category model: the parent category's name.") String deputyIndustry,
+            @Id @Description("The service category of a category-model template; null for industry templates.") String categoryId,
+            @NonNull @Description("Category model: the keyword names templateAdd may keep; empty for industry templates.") List<@NonNull String> keywordNames,
+            @NonNull @Description("Its fields with every keyword kept.") List<@NonNull TemplateFieldInfo> fields,
+            @NonNull @Description("Whether the account's current industries or categories allow adding it.") boolean inSetup) {
+        static TemplateLibraryEntry of(TemplateService.LibraryItem i) {
+            var e = i.entry();
+            return new TemplateLibraryEntry(e.shortId(), e.title(), nn(e.primaryIndustry()), nn(e.deputyIndustry()), e.categoryId(),
+                    e.keywordNames() == null ? List.of() : e.keywordNames(),
+                    TemplateContent.parse(nn(e.content())).fields().stream().map(TemplateFieldInfo::of).toList(), i.inSetup());
+        }
+
+        private static String nn(String s) {
+            return s == null ? "" : s;
+        }
+    }
+
+    @Type("TemplateLibrary")
+    @Description("WeChat's public template library as far as the account's WeChat lets it be browsed.")
+    public record TemplateLibrary(
+            @NonNull @Description("False for real WeChat, which offers no API to browse its library: find short ids in the MP admin.") boolean browsable,
+            @NonNull @Description("The templates, those the account's setup allows first; empty when not browsable.") List<@NonNull TemplateLibraryEntry> entries) {
     }
 
     @Type("TemplateSetupChange")

@@ -1,11 +1,13 @@
 package app.fanmail.templates.infrastructure;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import app.fanmail.templates.application.TemplateGateway;
 import app.fanmail.templates.application.TemplateGateway.Refusal;
+import app.fanmail.wechat.api.Sandbox;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,23 @@ import jakarta.inject.Inject;
 public class WeChatTemplateGateway implements TemplateGateway {
     @Inject
     WeChatTemplates wechat;
+    @Inject
+    Sandbox sandbox;
+
+    @Override
+    public Optional<List<LibraryEntry>> library(UUID accountId) {
+        try {
+            return Optional.of(sandbox.library(accountId).stream()
+                    .map(e -> new LibraryEntry(e.shortId(), e.title(), e.primaryIndustry(), e.deputyIndustry(),
+                            e.categoryId() == null ? null : Long.toString(e.categoryId()), e.content(), e.keywordNames()))
+                    .toList());
+        } catch (WeChatException e) {
+            if (e.kind() == WeChatException.Kind.PERMISSION) {
+                return Optional.empty();
+            }
+            throw new GatewayException(Refusal.NONE, e.errcode(), e.errmsg(), e.retryable(), e);
+        }
+    }
 
     @Override
     public IndustryNames industries(UUID accountId) {

@@ -1,5 +1,6 @@
 package app.fanmail.wechat.infrastructure;
 
+import java.util.List;
 import java.util.UUID;
 
 import app.fanmail.accounts.api.AccountCredentials;
@@ -60,6 +61,16 @@ public class SandboxAdapter implements Sandbox {
         } catch (ProcessingException e) {
             throw new WeChatException(Kind.TRANSIENT, -1, "The sandbox is unreachable: " + e.getMessage(), null, e);
         }
+    }
+
+    @Override
+    public List<LibraryTemplate> library(UUID accountId) {
+        Target t = target(accountId);
+        JsonObject answer = call(() -> t.control().library());
+        return Json2.objects(answer, "templates", e -> new LibraryTemplate(Json2.str(e, "template_id_short"), Json2.str(e, "title"),
+                Json2.str(e, "primary_industry"), Json2.str(e, "deputy_industry"),
+                e.containsKey("categoryId") ? Json2.num(e, "categoryId", 0) : null, Json2.str(e, "content"),
+                Json2.objects(e, "keywords", k -> Json2.str(k, "name"))));
     }
 
     @Override

@@ -27,6 +27,11 @@ public interface SandboxControl {
     @Path("/accounts/{appId}/fans:seed")
     JsonObject seedFans(@PathParam("appId") String appId, JsonObject request);
 
+    /** The public template library shared by all sandbox accounts. */
+    @jakarta.ws.rs.GET
+    @Path("/templates/library")
+    JsonObject library();
+
     @POST
     @Path("/accounts/{appId}/simulate")
     JsonObject simulate(@PathParam("appId") String appId, JsonObject activity);
