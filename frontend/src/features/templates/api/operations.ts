@@ -348,3 +348,26 @@ export const TemplateSetupChangesQuery = graphql(`
     }
   }
 `);
+
+/** WeChat's public library for the add dialog's picker (browsable for sandbox accounts only). */
+export const TemplateLibraryQuery = graphql(`
+  query TemplateLibrary($accountId: ID!) {
+    templateLibrary(accountId: $accountId) {
+      browsable
+      entries {
+        shortId
+        title
+        primaryIndustry
+        deputyIndustry
+        categoryId
+        keywordNames
+        inSetup
+        fields {
+          key
+          label
+          legacy
+        }
+      }
+    }
+  }
+`);

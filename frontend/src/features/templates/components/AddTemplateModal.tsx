@@ -1,10 +1,13 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { useClient, useMutation } from 'urql';
 import type { TemplateSetupModel } from '../../../gql/graphql';
 import { useMutationForm } from '../../../lib/useMutationForm';
-import { TemplateAddMutation } from '../api/operations';
+import { TemplateAddMutation, TemplateLibraryQuery } from '../api/operations';
+import { LibraryPicker } from './LibraryPicker';
+import type { Library, LibraryEntry } from './LibraryPicker';
 
 interface Values {
   shortId: string;
@@ -19,7 +22,9 @@ const KEYWORD_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
 
 /**
  * Adds a template from WeChat's public library by its short id (e.g. TM00015); in the category
- * model, optionally with the keywords to keep.
+ * model, optionally with the keywords to keep. Where the library can be browsed (sandbox accounts)
+ * a picker fills the short id and offers the template's keywords; real WeChat has no such API,
+ * so the dialog says where to find short ids instead.
  */
 export function AddTemplateModal({
   open,
@@ -38,6 +43,39 @@ export function AddTemplateModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [{ fetching }, add] = useMutation(TemplateAddMutation);
+  // read afresh each time the dialog opens, once (a query hook would read it again whenever an added
+  // template invalidates the cache); a failure just leaves the short id field on its own
+  const client = useClient();
+  const [loaded, setLoaded] = useState<Library>();
+  useEffect(() => {
+    if (!open) return undefined;
+    let current = true;
+    void client
+      .query(TemplateLibraryQuery, { accountId }, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((result) => {
+        if (current) setLoaded(result.data?.templateLibrary);
+      });
+    return () => {
+      current = false;
+      setLoaded(undefined);
+    };
+  }, [client, accountId, open]);
+  const library = open ? loaded : undefined;
+  const shortId = Form.useWatch('shortId', form);
+  const picked: LibraryEntry | undefined =
+    library?.browsable && typeof shortId === 'string'
+      ? library.entries.find((e) => e.shortId === shortId.trim())
+      : undefined;
+  const keywordOptions = model === 'CATEGORY' ? (picked?.keywordNames ?? []).map((k) => ({ value: k, label: k })) : [];
+
+  const pick = (entry: LibraryEntry) => {
+    if (entry.shortId === picked?.shortId) return;
+    clearErrors();
+    form.setFields([{ name: 'shortId', value: entry.shortId, errors: [] }]);
+    // another template's keywords would not apply
+    if (model === 'CATEGORY') form.setFields([{ name: 'keywordNames', value: [], errors: [] }]);
+  };
   const { submit, formErrors, clearErrors } = useMutationForm(form, {
     resource: 'templates',
     fieldMap: KEYWORD_FIELDS,
@@ -79,6 +117,7 @@ export function AddTemplateModal({
         {formErrors.length > 0 && (
           <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={formErrors.join(' ')} />
         )}
+        {library?.browsable && <LibraryPicker entries={library.entries} picked={picked} onPick={pick} />}
         <Form.Item
           name="shortId"
           label={t('templates.add.shortId')}
@@ -87,6 +126,11 @@ export function AddTemplateModal({
         >
           <Input data-testid="template-short-id" placeholder="TM00015" autoComplete="off" spellCheck={false} autoFocus />
         </Form.Item>
+        {library && !library.browsable && (
+          <Typography.Paragraph type="secondary" data-testid="template-library-unavailable" style={{ marginTop: -8 }}>
+            {t('templates.add.libraryUnavailable')}
+          </Typography.Paragraph>
+        )}
         {model === 'CATEGORY' && (
           <Form.Item name="keywordNames" label={t('templates.categories.keywords')} extra={t('templates.categories.keywordsHint')}>
             <Select
@@ -94,8 +138,9 @@ export function AddTemplateModal({
               data-testid="template-keywords"
               aria-label={t('templates.categories.keywords')}
               tokenSeparators={[',', '，']}
+              options={keywordOptions}
               notFoundContent={null}
-              suffixIcon={null}
+              suffixIcon={keywordOptions.length > 0 ? undefined : null}
               virtual={false}
             />
           </Form.Item>

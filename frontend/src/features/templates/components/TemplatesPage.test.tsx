@@ -3,6 +3,7 @@ import { HttpResponse } from 'msw';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type {
+  TemplateLibraryQuery,
   TemplateSetupChangesQuery,
   TemplateCategoryFieldsFragment,
   TemplateCategoryPlanQuery,
@@ -32,6 +33,30 @@ const catalog = [
 
 type Setup = TemplatesSetupPageQuery['templateSetup'];
 type Plan = TemplateCategoryPlanQuery['templateCategoryPlan'];
+type Library = TemplateLibraryQuery['templateLibrary'];
+type LibraryEntry = Library['entries'][number];
+
+/** Real WeChat: no API to browse its library. */
+const unbrowsable: Library = { __typename: 'TemplateLibrary', browsable: false, entries: [] };
+
+function aLibraryEntry(overrides: Partial<LibraryEntry> = {}): LibraryEntry {
+  return {
+    __typename: 'TemplateLibraryEntry',
+    shortId: 'TM00015',
+    title: '订单支付成功',
+    primaryIndustry: 'IT科技',
+    deputyIndustry: '互联网|电子商务',
+    categoryId: null,
+    keywordNames: [],
+    inSetup: true,
+    fields: [
+      { __typename: 'TemplateFieldInfo', key: 'first', label: null, legacy: true },
+      { __typename: 'TemplateFieldInfo', key: 'keyword1', label: '支付金额', legacy: false },
+      { __typename: 'TemplateFieldInfo', key: 'keyword2', label: '商品信息', legacy: false },
+    ],
+    ...overrides,
+  };
+}
 
 function aCategory(overrides: Partial<TemplateCategoryFieldsFragment> = {}): TemplateCategoryFieldsFragment {
   return { __typename: 'TemplateCategory', id: '101', name: '电商平台', parentId: '1', parentName: '商业服务', ...overrides };
@@ -88,9 +113,16 @@ function servePage({
   setup = aSetup(),
   templates = [aTemplate()],
   changes = [],
-}: { setup?: Setup; templates?: TemplateFieldsFragment[]; changes?: TemplateSetupChangesQuery['templateSetupChanges'] } = {}) {
+  library = unbrowsable,
+}: {
+  setup?: Setup;
+  templates?: TemplateFieldsFragment[];
+  changes?: TemplateSetupChangesQuery['templateSetupChanges'];
+  library?: Library;
+} = {}) {
   const account = anAccount();
   server.use(
+    api.query('TemplateLibrary', () => HttpResponse.json({ data: { templateLibrary: library } })),
     api.query('TemplateSetupChanges', () => HttpResponse.json({ data: { templateSetupChanges: changes } })),
     api.query('TemplateCategoryCatalog', () => HttpResponse.json({ data: { templateCategoryCatalog: categoryCatalog } })),
     api.query('TemplatesSetupPage', () =>
@@ -546,5 +578,224 @@ describe('TemplatesPage in the category model', () => {
     // under the keywords, not as a form-level message
     expect(within(refusal.closest('.ant-form-item') as HTMLElement).getByRole('combobox', { name: 'Keywords' })).toBeInTheDocument();
     expect(inputs).toEqual([{ accountId: 'acc-1', shortId: 'OPENTM200565259', keywordNames: ['商品名称', '订单号'] }]);
+  });
+});
+
+/** The options the open library picker shows, by group, as their titles. */
+function libraryGroups(): Record<string, string[]> {
+  const dropdown = [...document.querySelectorAll('.ant-select-dropdown')].at(-1) as HTMLElement;
+  const groups: Record<string, string[]> = {};
+  let current = '';
+  for (const item of dropdown.querySelectorAll('.ant-select-item')) {
+    if (item.classList.contains('ant-select-item-group')) {
+      current = item.textContent ?? '';
+      groups[current] = [];
+    } else {
+      groups[current]?.push(item.getAttribute('title') ?? '');
+    }
+  }
+  return groups;
+}
+
+async function pickLibraryOption(user: ReturnType<typeof setupUser>, title: string) {
+  let option: Element | undefined;
+  await waitFor(() => {
+    option = [...document.querySelectorAll(`.ant-select-dropdown .ant-select-item-option[title="${title}"]`)].at(-1);
+    expect(option).toBeDefined();
+  });
+  await user.click(option as Element);
+}
+
+describe('TemplatesPage add dialog with the library picker', () => {
+  const orderPaid = aLibraryEntry();
+  const booking = aLibraryEntry({ shortId: 'TM00184', title: '预约成功通知', fields: [] });
+  const bankOutside = aLibraryEntry({
+    shortId: 'OPENTM207940503',
+    title: '账户变动提醒',
+    primaryIndustry: '金融业',
+    deputyIndustry: '银行',
+    inSetup: false,
+  });
+
+  it('groups the library by the setup, searches it and fills the short id with the pick', async () => {
+    let libraryLoads = 0;
+    const inputs: unknown[] = [];
+    servePage();
+    server.use(
+      api.query('TemplateLibrary', ({ variables }) => {
+        libraryLoads += 1;
+        expect(variables).toEqual({ accountId: 'acc-1' });
+        return HttpResponse.json({
+          data: { templateLibrary: { __typename: 'TemplateLibrary', browsable: true, entries: [orderPaid, booking, bankOutside] } },
+        });
+      }),
+      api.mutation('TemplateAdd', ({ variables }) => {
+        inputs.push(variables.input);
+        return HttpResponse.json({
+          data: { templateAdd: { template: aTemplate({ id: 'tpl-9', title: '订单支付成功' }), userErrors: [] } },
+        });
+      }),
+    );
+    await i18n.changeLanguage('en-US');
+    renderPage();
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
+    const user = setupUser();
+
+    await user.click(screen.getByTestId('templates-add'));
+    const picker = await screen.findByRole('combobox', { name: 'Pick from the library' });
+    expect(screen.queryByTestId('template-library-unavailable')).not.toBeInTheDocument();
+    expect(libraryLoads).toBe(1);
+
+    await user.click(picker);
+    await waitFor(() =>
+      expect(libraryGroups()).toEqual({
+        'Allowed by your setup': ['TM00015 · 订单支付成功', 'TM00184 · 预约成功通知'],
+        'Outside your setup (WeChat refuses these)': ['OPENTM207940503 · 账户变动提醒'],
+      }),
+    );
+    // industry templates name the primary industry first
+    const dropdown = [...document.querySelectorAll('.ant-select-dropdown')].at(-1) as HTMLElement;
+    expect(within(dropdown).getByText('金融业 / 银行')).toBeInTheDocument();
+
+    // search by title or short id
+    await user.type(picker, '预约');
+    await waitFor(() => expect(libraryGroups()).toEqual({ 'Allowed by your setup': ['TM00184 · 预约成功通知'] }));
+    await user.clear(picker);
+    await user.type(picker, 'opentm');
+    await waitFor(() =>
+      expect(libraryGroups()).toEqual({ 'Outside your setup (WeChat refuses these)': ['OPENTM207940503 · 账户变动提醒'] }),
+    );
+    await user.clear(picker);
+
+    await pickLibraryOption(user, 'TM00015 · 订单支付成功');
+    expect(screen.getByTestId('template-short-id')).toHaveValue('TM00015');
+    const fields = screen.getByTestId('template-library-fields');
+    expect(within(fields).getByText('keyword1 · 支付金额')).toBeInTheDocument();
+    expect(within(fields).getByText('keyword2 · 商品信息')).toBeInTheDocument();
+    expect(within(fields).getByText('first')).toBeInTheDocument();
+    // no keywords in the industry model
+    expect(screen.queryByRole('combobox', { name: 'Keywords' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('template-add-submit'));
+    await waitFor(() => expect(inputs).toEqual([{ accountId: 'acc-1', shortId: 'TM00015' }]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    // read again on the next opening
+    await user.click(screen.getByTestId('templates-add'));
+    expect(await screen.findByRole('combobox', { name: 'Pick from the library' })).toBeInTheDocument();
+    await waitFor(() => expect(libraryLoads).toBe(2));
+    expect(screen.queryByTestId('template-library-fields')).not.toBeInTheDocument();
+  });
+
+  it('offers the picked category template’s keywords and sends them only when chosen', async () => {
+    const shipped = aLibraryEntry({
+      shortId: '43216',
+      title: '订单发货提醒',
+      primaryIndustry: '电商平台',
+      deputyIndustry: '商业服务',
+      categoryId: '101',
+      keywordNames: ['商品名称', '订单号', '快递公司'],
+      fields: [
+        { __typename: 'TemplateFieldInfo', key: 'thing1', label: '商品名称', legacy: false },
+        { __typename: 'TemplateFieldInfo', key: 'character_string2', label: '订单号', legacy: false },
+        { __typename: 'TemplateFieldInfo', key: 'thing3', label: '快递公司', legacy: false },
+      ],
+    });
+    servePage({
+      setup: aCategorySetup(),
+      templates: [shopTemplate],
+      library: { __typename: 'TemplateLibrary', browsable: true, entries: [shipped] },
+    });
+    const inputs: unknown[] = [];
+    server.use(
+      api.mutation('TemplateAdd', ({ variables }) => {
+        inputs.push(variables.input);
+        return HttpResponse.json({
+          data: {
+            templateAdd: {
+              template: null,
+              userErrors: [{ code: 'TEMPLATE_LIMIT_REACHED', field: 'accountId', message: 'At most 25 templates.' }],
+            },
+          },
+        });
+      }),
+    );
+    await i18n.changeLanguage('zh-CN');
+    renderPage();
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
+    const user = setupUser();
+
+    await user.click(screen.getByTestId('templates-add'));
+    await user.click(await screen.findByRole('combobox', { name: '从模板库选择' }));
+    await waitFor(() => expect(libraryGroups()).toEqual({ 当前设置允许: ['43216 · 订单发货提醒'] }));
+    // category templates name the parent category first
+    const dropdown = [...document.querySelectorAll('.ant-select-dropdown')].at(-1) as HTMLElement;
+    expect(within(dropdown).getByText('商业服务 / 电商平台')).toBeInTheDocument();
+    await pickLibraryOption(user, '43216 · 订单发货提醒');
+    expect(screen.getByTestId('template-short-id')).toHaveValue('43216');
+    expect(within(screen.getByTestId('template-library-fields')).getByText('thing3 · 快递公司')).toBeInTheDocument();
+
+    // keywords stay optional: none chosen keeps them all
+    await user.click(screen.getByTestId('template-add-submit'));
+    await screen.findByRole('alert');
+    expect(inputs).toEqual([{ accountId: 'acc-1', shortId: '43216' }]);
+
+    await user.click(screen.getByRole('combobox', { name: '关键词' }));
+    await waitFor(() =>
+      expect(
+        [...([...document.querySelectorAll('.ant-select-dropdown')].at(-1) as HTMLElement).querySelectorAll('.ant-select-item-option')].map(
+          (o) => o.getAttribute('title'),
+        ),
+      ).toEqual(['商品名称', '订单号', '快递公司']),
+    );
+    await pickLibraryOption(user, '快递公司');
+    await pickLibraryOption(user, '商品名称');
+    await user.click(screen.getByTestId('template-add-submit'));
+    await waitFor(() => expect(inputs).toHaveLength(2));
+    expect(inputs[1]).toEqual({ accountId: 'acc-1', shortId: '43216', keywordNames: ['快递公司', '商品名称'] });
+  });
+
+  it('says where to find short ids when WeChat’s library cannot be browsed', async () => {
+    servePage({ library: unbrowsable });
+    await i18n.changeLanguage('en-US');
+    renderPage();
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
+    const user = setupUser();
+
+    await user.click(screen.getByTestId('templates-add'));
+    expect(await screen.findByTestId('template-library-unavailable')).toHaveTextContent(
+      'WeChat offers no API to browse its library: find the short id under Template messages → Template library in the Official Accounts Platform.',
+    );
+    expect(screen.queryByTestId('template-library-select')).not.toBeInTheDocument();
+    expect(screen.getByTestId('template-short-id')).toBeInTheDocument();
+  });
+
+  it('keeps just the short id field when the library cannot be read', async () => {
+    servePage();
+    const inputs: unknown[] = [];
+    let libraryAsked = false;
+    server.use(
+      api.query('TemplateLibrary', () => {
+        libraryAsked = true;
+        return HttpResponse.json({ errors: [{ message: 'Sandbox unreachable' }] });
+      }),
+      api.mutation('TemplateAdd', ({ variables }) => {
+        inputs.push(variables.input);
+        return HttpResponse.json({ data: { templateAdd: { template: aTemplate({ id: 'tpl-9' }), userErrors: [] } } });
+      }),
+    );
+    await i18n.changeLanguage('en-US');
+    renderPage();
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
+    const user = setupUser();
+
+    await user.click(screen.getByTestId('templates-add'));
+    await user.type(await screen.findByTestId('template-short-id'), 'TM00015');
+    await waitFor(() => expect(libraryAsked).toBe(true));
+    expect(screen.queryByTestId('template-library-select')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('template-library-unavailable')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('template-add-submit'));
+    await waitFor(() => expect(inputs).toEqual([{ accountId: 'acc-1', shortId: 'TM00015' }]));
   });
 });

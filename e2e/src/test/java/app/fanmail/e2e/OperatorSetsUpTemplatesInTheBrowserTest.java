@@ -33,9 +33,13 @@ class OperatorSetsUpTemplatesInTheBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("industry-secondary")).hasText("IT & Technology / IT Software & Services");
         assertThat(page.getByTestId("industry-next-change")).isVisible();
 
-        // add a template from the library by its short id
+        // add a template picked from the (sandbox's) library by its title
         page.getByTestId("templates-add").click();
-        page.getByTestId("template-short-id").fill("TM00015");
+        page.getByTestId("template-library-select").locator(".ant-select-selector").click();
+        page.keyboard().type("订单支付成功");
+        page.keyboard().press("Enter");
+        assertThat(page.getByTestId("template-short-id")).hasValue("TM00015");
+        assertThat(page.getByTestId("template-library-fields")).containsText("keyword1");
         page.getByTestId("template-add-submit").click();
         Locator table = page.getByTestId("templates-table");
         Locator row = table.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("订单支付成功"));
