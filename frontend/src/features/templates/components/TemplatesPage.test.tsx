@@ -138,6 +138,21 @@ function servePage({
   );
 }
 
+/** Answers templateAdd with `answer` and returns the inputs it was sent. */
+function serveTemplateAdd(answer: {
+  template?: TemplateFieldsFragment;
+  userErrors?: { code: string; field: string | null; message: string }[];
+}): unknown[] {
+  const inputs: unknown[] = [];
+  server.use(
+    api.mutation('TemplateAdd', ({ variables }) => {
+      inputs.push(variables.input);
+      return HttpResponse.json({ data: { templateAdd: { template: answer.template ?? null, userErrors: answer.userErrors ?? [] } } });
+    }),
+  );
+  return inputs;
+}
+
 function renderPage() {
   renderWithProviders(
     <Routes>
@@ -189,20 +204,9 @@ describe('TemplatesPage', () => {
 
   it('shows WeChat’s 25-template limit, translated, when adding from the library', async () => {
     servePage();
-    const inputs: unknown[] = [];
-    server.use(
-      api.mutation('TemplateAdd', ({ variables }) => {
-        inputs.push(variables.input);
-        return HttpResponse.json({
-          data: {
-            templateAdd: {
-              template: null,
-              userErrors: [{ code: 'TEMPLATE_LIMIT_REACHED', field: 'accountId', message: 'At most 25 templates.' }],
-            },
-          },
-        });
-      }),
-    );
+    const inputs = serveTemplateAdd({
+      userErrors: [{ code: 'TEMPLATE_LIMIT_REACHED', field: 'accountId', message: 'At most 25 templates.' }],
+    });
     await i18n.changeLanguage('zh-CN');
     renderPage();
     await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
@@ -547,20 +551,9 @@ describe('TemplatesPage in the category model', () => {
 
   it('adds a library template with the keywords to keep, and shows WeChat’s refusal of one under them', async () => {
     servePage({ setup: aCategorySetup(), templates: [shopTemplate] });
-    const inputs: unknown[] = [];
-    server.use(
-      api.mutation('TemplateAdd', ({ variables }) => {
-        inputs.push(variables.input);
-        return HttpResponse.json({
-          data: {
-            templateAdd: {
-              template: null,
-              userErrors: [{ code: 'TEMPLATE_KEYWORD_UNKNOWN', field: 'keywordNames', message: 'No such keyword: 备注' }],
-            },
-          },
-        });
-      }),
-    );
+    const inputs = serveTemplateAdd({
+      userErrors: [{ code: 'TEMPLATE_KEYWORD_UNKNOWN', field: 'keywordNames', message: 'No such keyword: 备注' }],
+    });
     await i18n.changeLanguage('en-US');
     renderPage();
     await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
@@ -619,7 +612,7 @@ describe('TemplatesPage add dialog with the library picker', () => {
 
   it('groups the library by the setup, searches it and fills the short id with the pick', async () => {
     let libraryLoads = 0;
-    const inputs: unknown[] = [];
+    const inputs = serveTemplateAdd({ template: aTemplate({ id: 'tpl-9', title: '订单支付成功' }) });
     servePage();
     server.use(
       api.query('TemplateLibrary', ({ variables }) => {
@@ -627,12 +620,6 @@ describe('TemplatesPage add dialog with the library picker', () => {
         expect(variables).toEqual({ accountId: 'acc-1' });
         return HttpResponse.json({
           data: { templateLibrary: { __typename: 'TemplateLibrary', browsable: true, entries: [orderPaid, booking, bankOutside] } },
-        });
-      }),
-      api.mutation('TemplateAdd', ({ variables }) => {
-        inputs.push(variables.input);
-        return HttpResponse.json({
-          data: { templateAdd: { template: aTemplate({ id: 'tpl-9', title: '订单支付成功' }), userErrors: [] } },
         });
       }),
     );
@@ -706,20 +693,9 @@ describe('TemplatesPage add dialog with the library picker', () => {
       templates: [shopTemplate],
       library: { __typename: 'TemplateLibrary', browsable: true, entries: [shipped] },
     });
-    const inputs: unknown[] = [];
-    server.use(
-      api.mutation('TemplateAdd', ({ variables }) => {
-        inputs.push(variables.input);
-        return HttpResponse.json({
-          data: {
-            templateAdd: {
-              template: null,
-              userErrors: [{ code: 'TEMPLATE_LIMIT_REACHED', field: 'accountId', message: 'At most 25 templates.' }],
-            },
-          },
-        });
-      }),
-    );
+    const inputs = serveTemplateAdd({
+      userErrors: [{ code: 'TEMPLATE_LIMIT_REACHED', field: 'accountId', message: 'At most 25 templates.' }],
+    });
     await i18n.changeLanguage('zh-CN');
     renderPage();
     await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
@@ -772,16 +748,12 @@ describe('TemplatesPage add dialog with the library picker', () => {
 
   it('keeps just the short id field when the library cannot be read', async () => {
     servePage();
-    const inputs: unknown[] = [];
+    const inputs = serveTemplateAdd({ template: aTemplate({ id: 'tpl-9' }) });
     let libraryAsked = false;
     server.use(
       api.query('TemplateLibrary', () => {
         libraryAsked = true;
         return HttpResponse.json({ errors: [{ message: 'Sandbox unreachable' }] });
-      }),
-      api.mutation('TemplateAdd', ({ variables }) => {
-        inputs.push(variables.input);
-        return HttpResponse.json({ data: { templateAdd: { template: aTemplate({ id: 'tpl-9' }), userErrors: [] } } });
       }),
     );
     await i18n.changeLanguage('en-US');

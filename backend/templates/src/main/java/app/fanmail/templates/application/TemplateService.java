@@ -546,7 +546,8 @@ public class TemplateService {
         String partly = done.isEmpty() ? "" : " Done before that: " + String.join("; ", done) + ".";
         return switch (e.refusal()) {
             case CATEGORY_MONTHLY_LIMIT -> new UserErrorsException("CATEGORY_CHANGE_LIMIT_REACHED", CATEGORY_FIELD,
-                    "WeChat refused: the categories were already changed 5 times this month (also outside Fanmail); more changes are possible from "
+                    "WeChat refused: the categories were already changed " + SetupModel.CATEGORY.defaultChangesPerMonth()
+                            + " times this month (also outside Fanmail); more changes are possible from "
                             + chinaDate(ChangeLimits.startOfNextMonth(now)) + " (Asia/Shanghai)." + partly);
             case CATEGORY_COUNT_LIMIT -> new UserErrorsException("CATEGORY_LIMIT_EXCEEDED", CATEGORY_FIELD,
                     "WeChat refused: an account has at most " + CategorySelection.MAX_CATEGORIES + " categories." + partly);
