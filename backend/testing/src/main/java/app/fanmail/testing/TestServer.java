@@ -5,9 +5,12 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The server the tests run against: the provisioned WildFly on a port offset, so a local run on 8080 can stay up. */
+/**
+ * The server the tests run against: the provisioned WildFly on a port offset (100 unless
+ * {@code -Dfanmail.test.port-offset=N}), so a local run on 8080 can stay up and two checkouts can test at once.
+ */
 public final class TestServer {
-    public static final int PORT_OFFSET = 100;
+    public static final int PORT_OFFSET = Integer.getInteger("fanmail.test.port-offset", 100);
     public static final int HTTP_PORT = 8080 + PORT_OFFSET;
     public static final String BASE_URL = "http://127.0.0.1:" + HTTP_PORT;
 
