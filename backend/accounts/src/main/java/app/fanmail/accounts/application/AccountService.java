@@ -14,6 +14,9 @@ import app.fanmail.accounts.api.AccountDirectory;
 import app.fanmail.accounts.api.AccountRegistration;
 import app.fanmail.accounts.api.AccountStatus;
 import app.fanmail.accounts.api.AccountView;
+import app.fanmail.accounts.api.ApiHostPolicy;
+import app.fanmail.accounts.api.ApiHostPolicy.Verdict;
+import app.fanmail.accounts.api.ApiTarget;
 import app.fanmail.accounts.domain.AccountRules;
 import app.fanmail.accounts.domain.AccountRules.AccountProfile;
 import app.fanmail.accounts.domain.OfficialAccount;
@@ -21,6 +24,7 @@ import app.fanmail.accounts.infrastructure.Endpoints;
 import app.fanmail.kernel.crypto.SecretCipher;
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.kernel.graphql.UserErrorsException;
+import app.fanmail.kernel.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -54,6 +58,8 @@ public class AccountService implements AccountDirectory, AccountRegistration {
     Event<AccountChanged> changed;
     @Inject
     Instance<AccountDeletionGuard> guards;
+    @Inject
+    ApiHostPolicy hosts;
 
     public record NewSecrets(String appSecret, String token, String encodingAesKey) {
     }
@@ -71,6 +77,7 @@ public class AccountService implements AccountDirectory, AccountRegistration {
             AccountRules.checkAesKey(aesKey, errors);
         }
         AccountRules.checkAesKeyPresent(profile.encryptionMode(), aesKey != null, AES_KEY, errors);
+        checkDestination(profile, errors);
         if (errors.isEmpty() && appIdTaken(profile.appId(), null)) {
             errors.add(appIdTakenError(profile.appId()));
         }
@@ -103,21 +110,96 @@ public class AccountService implements AccountDirectory, AccountRegistration {
                 .stream().map(this::view).toList();
     }
 
-    public AccountView update(UUID id, AccountProfile requested) {
+    /**
+     * Changes an account's settings. Changing where its secrets go (API target or effective base URL)
+     * is for admins only, needs the secrets entered again (the AppSecret and Token, and the
+     * EncodingAESKey when the account has one or its mode needs one) and an allowed host. Secrets given
+     * without such a change replace the stored ones.
+     */
+    public AccountView update(UUID id, AccountProfile requested, NewSecrets given, Role actor) {
         AccountProfile profile = withoutDefaultUrl(requested);
         OfficialAccount account = locked(id);
+        NewSecrets secrets = given == null ? new NewSecrets(null, null, null) : given;
+        String appSecret = AccountRules.trimToNull(secrets.appSecret());
+        String token = AccountRules.trimToNull(secrets.token());
+        String aesKey = AccountRules.trimToNull(secrets.encodingAesKey());
         List<UserError> errors = profile.problems();
-        AccountRules.checkAesKeyPresent(profile.encryptionMode(), account.encodingAesKeyEncrypted() != null, "encryptionMode", errors);
+        boolean redirects = profile.apiTarget() != null && (profile.apiTarget() != account.apiTarget()
+                || !endpoints.apiBaseUrl(profile.apiTarget(), profile.apiBaseUrl()).equals(endpoints.apiBaseUrl(account.apiTarget(), account.apiBaseUrl())));
+        if (redirects) {
+            if (actor == null || !actor.includes(Role.ADMIN)) {
+                errors.add(UserError.of("DESTINATION_CHANGE_FORBIDDEN", profile.apiTarget() != account.apiTarget() ? "apiTarget" : "apiBaseUrl",
+                        "Only an admin can change where an account's secrets are sent (API target and base URL)."));
+            } else {
+                String why = "Changing the API target or base URL needs the account's secrets entered again.";
+                if (appSecret == null) {
+                    errors.add(UserError.of("SECRETS_REQUIRED", APP_SECRET, why));
+                }
+                if (token == null) {
+                    errors.add(UserError.of("SECRETS_REQUIRED", TOKEN, why));
+                }
+                boolean needsKey = account.encodingAesKeyEncrypted() != null
+                        || (profile.encryptionMode() != null && profile.encryptionMode().needsAesKey());
+                if (aesKey == null && needsKey) {
+                    errors.add(UserError.of("SECRETS_REQUIRED", AES_KEY, why));
+                }
+                checkDestination(profile, errors);
+            }
+        }
+        if (appSecret != null) {
+            AccountRules.checkAppSecret(appSecret, errors);
+        }
+        if (token != null) {
+            AccountRules.checkToken(token, errors);
+        }
+        if (aesKey != null) {
+            AccountRules.checkAesKey(aesKey, errors);
+        }
+        AccountRules.checkAesKeyPresent(profile.encryptionMode(), aesKey != null || account.encodingAesKeyEncrypted() != null,
+                "encryptionMode", errors);
         if (errors.isEmpty() && appIdTaken(profile.appId(), id)) {
             errors.add(appIdTakenError(profile.appId()));
         }
         if (!errors.isEmpty()) {
             throw new UserErrorsException(errors);
         }
-        account.apply(profile, clock.instant());
+        Instant now = clock.instant();
+        account.apply(profile, now);
+        if (appSecret != null) {
+            account.replaceAppSecret(cipher.encrypt(appSecret, OfficialAccount.secretContext(id, APP_SECRET)), now);
+        }
+        if (token != null) {
+            account.replaceToken(cipher.encrypt(token, OfficialAccount.secretContext(id, TOKEN)), now);
+        }
+        if (aesKey != null) {
+            account.replaceEncodingAesKey(cipher.encrypt(aesKey, OfficialAccount.secretContext(id, AES_KEY)), now);
+        }
         flushGuardingAppId(profile.appId());
         changed.fire(new AccountChanged(AccountChanged.Kind.UPDATED, id));
         return view(account);
+    }
+
+    /** The sandbox must be enabled for a SANDBOX account, and the effective API base URL allowed to receive secrets. */
+    private void checkDestination(AccountProfile profile, List<UserError> errors) {
+        if (profile.apiTarget() == null || errors.stream().anyMatch(e -> "apiBaseUrl".equals(e.field()))) {
+            return;
+        }
+        if (profile.apiTarget() == ApiTarget.SANDBOX && !hosts.sandboxEnabled()) {
+            errors.add(UserError.of("SANDBOX_DISABLED", "apiTarget",
+                    "The WeChat sandbox is disabled on this server (fanmail.sandbox.enabled); choose WECHAT."));
+            return;
+        }
+        Verdict verdict = hosts.check(endpoints.apiBaseUrl(profile.apiTarget(), profile.apiBaseUrl()), false);
+        switch (verdict.outcome()) {
+            case ALLOWED -> {
+            }
+            case PRIVATE_ADDRESS -> errors.add(UserError.of("API_HOST_PRIVATE", "apiBaseUrl", verdict.hostPort()
+                    + " is a loopback, link-local or private address; secrets go there only when fanmail.wechat.private-api-hosts lists it."));
+            case INVALID_URL -> errors.add(UserError.of("API_BASE_URL_INVALID", "apiBaseUrl",
+                    "The API base URL is an http(s) URL without query, e.g. https://api.weixin.qq.com."));
+            default -> errors.add(UserError.of("API_HOST_NOT_ALLOWED", "apiBaseUrl", "Fanmail does not send secrets to "
+                    + verdict.hostPort() + ": the server's configuration (fanmail.wechat.allowed-api-hosts) does not allow it."));
+        }
     }
 
     /** Replaces the secrets given (non-null); the others stay as they are. */

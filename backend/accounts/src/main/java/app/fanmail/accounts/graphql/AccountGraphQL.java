@@ -24,6 +24,7 @@ import app.fanmail.kernel.graphql.Cursor;
 import app.fanmail.kernel.graphql.Ids;
 import app.fanmail.kernel.graphql.Mutations;
 import app.fanmail.kernel.graphql.PageInfo;
+import app.fanmail.kernel.security.CurrentViewer;
 import app.fanmail.kernel.security.RequiresRole;
 import app.fanmail.kernel.security.Role;
 import io.smallrye.mutiny.Multi;
@@ -87,11 +88,12 @@ public class AccountGraphQL {
 
     @Mutation("accountUpdate")
     @NonNull
-    @Description("Changes an account's settings (not its secrets).")
+    @Description("Changes an account's settings. Changing its API target or base URL is for admins (else DESTINATION_CHANGE_FORBIDDEN), needs the secrets again (SECRETS_REQUIRED) and an allowed host (API_HOST_NOT_ALLOWED, API_HOST_PRIVATE).")
     public AccountUpdatePayload accountUpdate(@NonNull @Name("input") @Description("The mutation's input.") AccountUpdateInput in) {
         return Mutations.attempt(() -> Account.of(accounts.update(required(in.id()),
                         AccountProfile.of(in.name(), in.originalId(), in.appId(), in.type(), in.verified(), in.encryptionMode(),
-                                in.apiTarget(), in.apiBaseUrl()))),
+                                in.apiTarget(), in.apiBaseUrl()),
+                        new NewSecrets(in.appSecret(), in.token(), in.encodingAesKey()), CurrentViewer.require().role())),
                 a -> new AccountUpdatePayload(a, List.of()), e -> new AccountUpdatePayload(null, e));
     }
 

@@ -80,7 +80,7 @@ public final class AccountTypes {
     }
 
     @Input("AccountUpdateInput")
-    @Description("New settings for an account; secrets are replaced with accountSecretsReplace.")
+    @Description("New settings for an account. Changing where its secrets go (API target, base URL) is for admins and needs the secrets entered again.")
     public record AccountUpdateInput(
             @NonNull @Id @Description("The account to change.") String id,
             @NonNull @Description("Display name, at most 64 characters.") String name,
@@ -89,8 +89,11 @@ public final class AccountTypes {
             @NonNull @Description("Service or subscription account.") AccountType type,
             @NonNull @Description("Whether WeChat has verified the account.") boolean verified,
             @NonNull @Description("Callback message encryption mode.") EncryptionMode encryptionMode,
-            @NonNull @Description("Which WeChat API server to talk to.") ApiTarget apiTarget,
-            @Description("API base URL; empty for the target's default.") String apiBaseUrl) {
+            @NonNull @Description("Which WeChat API server to talk to. Changing it (or the effective base URL) is for admins and needs the secrets again.") ApiTarget apiTarget,
+            @Description("API base URL; empty for the target's default. Changing it is for admins, needs the secrets again and a host the server allows.") String apiBaseUrl,
+            @Description("The AppSecret again; required when the API target or base URL changes, else replaces the stored one when given.") String appSecret,
+            @Description("The callback Token again; required when the API target or base URL changes, else replaces the stored one when given.") String token,
+            @Description("The EncodingAESKey again; required when the API target or base URL changes and the account has one or its mode needs one.") String encodingAesKey) {
     }
 
     @Input("AccountSecretsReplaceInput")

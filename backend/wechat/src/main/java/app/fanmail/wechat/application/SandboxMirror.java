@@ -35,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Keeps the WeChat sandbox in step with Fanmail: every account whose API target is SANDBOX is
  * registered there (the sandbox keeps its state in memory, so this happens again at each start and
  * after each change). With {@code fanmail.demo.enabled} (the local run) it also creates a ready
- * demo account and seeds its fans, so everything works out of the box.
+ * demo account and seeds its fans, so everything works out of the box. Nothing happens unless the
+ * sandbox is enabled ({@code fanmail.sandbox.enabled}, true in the local run and the tests).
  */
 @ApplicationScoped
 public class SandboxMirror {
@@ -48,6 +49,8 @@ public class SandboxMirror {
     AccountRegistration registration;
     @Inject
     Sandbox sandbox;
+    @Inject
+    app.fanmail.accounts.api.ApiHostPolicy hosts;
     @Resource
     ManagedScheduledExecutorService scheduler;
     @Resource
@@ -66,6 +69,12 @@ public class SandboxMirror {
     private int attempts;
 
     void start(@Observes @Priority(400) Startup event) {
+        if (!hosts.sandboxEnabled()) {
+            if (demo) {
+                LOG.warning("fanmail.demo.enabled needs the WeChat sandbox (fanmail.sandbox.enabled=true); no demo account.");
+            }
+            return;
+        }
         if (!mirror && !demo) {
             return;
         }
@@ -124,7 +133,7 @@ public class SandboxMirror {
 
     /** A sandbox account was created or changed: (re)register it, off the committing thread. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged event) {
-        if (!mirror || event.kind() == AccountChanged.Kind.DELETED) {
+        if (!mirror || !hosts.sandboxEnabled() || event.kind() == AccountChanged.Kind.DELETED) {
             return;
         }
         UUID id = event.accountId();

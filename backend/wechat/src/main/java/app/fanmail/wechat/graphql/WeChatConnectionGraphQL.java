@@ -59,7 +59,7 @@ public class WeChatConnectionGraphQL {
     @Description("Result of weChatConnectionTest.")
     public record WeChatConnectionTestPayload(
             @Description("The connection after the attempt; null when refused.") WeChatConnection connection,
-            @NonNull @Description("Why it failed: WECHAT_CREDENTIALS_INVALID, WECHAT_UNREACHABLE, WECHAT_ERROR, NOT_FOUND.") List<@NonNull UserError> userErrors) {
+            @NonNull @Description("Why it failed: WECHAT_CREDENTIALS_INVALID; HOST_NOT_ALLOWED, DNS_FAILURE, CONNECTION_REFUSED, TIMEOUT, TLS_ERROR, HTTP_ERROR, CONNECTION_FAILED (never the raw error); WECHAT_ERROR (with WeChat's errcode); NOT_FOUND.") List<@NonNull UserError> userErrors) {
     }
 
     @Input("SandboxFanActivitySimulateInput")
@@ -77,7 +77,7 @@ public class WeChatConnectionGraphQL {
     public record SandboxFanActivitySimulatePayload(
             @Description("True when the sandbox pushed the callback and Fanmail accepted it.") Boolean pushed,
             @Description("The fan who acted.") String openid,
-            @NonNull @Description("Why it failed: NOT_FOUND, NOT_A_SANDBOX_ACCOUNT, SANDBOX_UNREACHABLE, SANDBOX_REFUSED.") List<@NonNull UserError> userErrors) {
+            @NonNull @Description("Why it failed: NOT_FOUND, NOT_A_SANDBOX_ACCOUNT, SANDBOX_DISABLED, HOST_NOT_ALLOWED, SANDBOX_UNREACHABLE, SANDBOX_REFUSED.") List<@NonNull UserError> userErrors) {
     }
 
     @Query("weChatConnection")
@@ -97,8 +97,7 @@ public class WeChatConnectionGraphQL {
                         tokens.token(id);
                     } catch (WeChatException e) {
                         if (e.kind() != WeChatException.Kind.CREDENTIALS_INVALID) {
-                            throw new UserErrorsException(e.kind() == WeChatException.Kind.TRANSIENT ? "WECHAT_UNREACHABLE" : "WECHAT_ERROR",
-                                    null, e.errmsg());
+                            throw new UserErrorsException(ConnectionFailures.classify(e));
                         }
                     }
                     return tokens.status(id).map(WeChatConnectionGraphQL::view).orElseThrow();
@@ -117,6 +116,12 @@ public class WeChatConnectionGraphQL {
                     try {
                         return sandbox.simulate(uuid(input.accountId()), input.activity(), input.openid(), input.content(), input.eventKey());
                     } catch (WeChatException e) {
+                        if (e.getCause() instanceof app.fanmail.wechat.infrastructure.ApiHostRefusedException) {
+                            throw new UserErrorsException(ConnectionFailures.classify(e));
+                        }
+                        if (e.errmsg().startsWith("The WeChat sandbox is disabled")) {
+                            throw new UserErrorsException("SANDBOX_DISABLED", null, e.errmsg());
+                        }
                         String code = e.kind() == WeChatException.Kind.PERMISSION ? "NOT_A_SANDBOX_ACCOUNT"
                                 : e.kind() == WeChatException.Kind.TRANSIENT ? "SANDBOX_UNREACHABLE"
                                 : e.errmsg().startsWith("No such") ? "NOT_FOUND" : "SANDBOX_REFUSED";

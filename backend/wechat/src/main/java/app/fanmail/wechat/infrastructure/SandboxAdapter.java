@@ -25,11 +25,16 @@ public class SandboxAdapter implements Sandbox {
     AccountDirectory accounts;
     @Inject
     WeChatClients clients;
+    @Inject
+    app.fanmail.accounts.api.ApiHostPolicy hosts;
 
     private record Target(AccountView view, AccountCredentials credentials, SandboxControl control) {
     }
 
     private Target target(UUID accountId) {
+        if (!hosts.sandboxEnabled()) {
+            throw new WeChatException(Kind.PERMISSION, 0, "The WeChat sandbox is disabled on this server (fanmail.sandbox.enabled)", null);
+        }
         AccountView view = accounts.find(accountId).orElseThrow(() -> new WeChatException(Kind.OTHER, 0, "No such account", null));
         if (view.apiTarget() != ApiTarget.SANDBOX) {
             throw new WeChatException(Kind.PERMISSION, 0, "The account talks to real WeChat, not the sandbox", null);
@@ -59,7 +64,7 @@ public class SandboxAdapter implements Sandbox {
             }
             call(() -> t.control().registerAccount(body));
         } catch (ProcessingException e) {
-            throw new WeChatException(Kind.TRANSIENT, -1, "The sandbox is unreachable: " + e.getMessage(), null, e);
+            throw new WeChatException(Kind.TRANSIENT, -1, "The sandbox is unreachable.", null, e);
         }
     }
 
@@ -123,7 +128,7 @@ public class SandboxAdapter implements Sandbox {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
             throw new WeChatException(Kind.OTHER, -status, "The sandbox refused: HTTP " + status, null, e);
         } catch (ProcessingException e) {
-            throw new WeChatException(Kind.TRANSIENT, -1, "The sandbox is unreachable: " + e.getMessage(), null, e);
+            throw new WeChatException(Kind.TRANSIENT, -1, "The sandbox is unreachable.", null, e);
         }
     }
 }
