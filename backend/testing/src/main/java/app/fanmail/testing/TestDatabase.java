@@ -63,6 +63,8 @@ public class TestDatabase implements LauncherSessionListener {
         System.setProperty("fanmail.test.db.user", user);
         System.setProperty("fanmail.test.db.password", password);
         System.setProperty("fanmail.test.admin.password", adminPassword);
+        String sandboxControlToken = "sct-" + random(24);
+        System.setProperty("fanmail.test.sandbox.control-token", sandboxControlToken);
         System.setProperty("fanmail.test.server.args", String.join(" ",
                 "-Dfanmail.db.url=" + url,
                 "-Dfanmail.db.user=" + user,
@@ -73,6 +75,10 @@ public class TestDatabase implements LauncherSessionListener {
                 "-Dfanmail.identity.pbkdf2-iterations=20000",
                 "-Dfanmail.public-url=http://127.0.0.1:" + TestServer.HTTP_PORT,
                 "-Dfanmail.sandbox.api-base-url=http://127.0.0.1:" + TestServer.HTTP_PORT + "/wechat-sandbox",
+                "-Dfanmail.sandbox.enabled=true",
+                "-Dfanmail.sandbox.control-token=" + sandboxControlToken,
+                // WeChat's host, and a proxy the accounts tests point accounts at (never called)
+                "-Dfanmail.wechat.allowed-api-hosts=api.weixin.qq.com,proxy.example.com,proxy.example.com:9000",
                 "-Djboss.socket.binding.port-offset=" + TestServer.PORT_OFFSET));
     }
 

@@ -150,6 +150,7 @@ class AccountsIT {
         update.put("name", "Renamed 公众号");
         update.put("apiTarget", "WECHAT");
         update.put("apiBaseUrl", "https://proxy.example.com/wechat/");
+        update.putAll(secretsAgain());
         JsonObject changed = admin.data(Accounts.UPDATE, Map.of("i", update)).getJsonObject("accountUpdate");
         assertThat(codes(changed)).isEmpty();
         assertThat(changed.getJsonObject("account").getString("name")).isEqualTo("Renamed 公众号");
@@ -173,6 +174,7 @@ class AccountsIT {
         assertThat(column(created.getString("id"), "api_base_url")).isNull();
 
         update.put("apiBaseUrl", "http://proxy.example.com:9000");
+        update.putAll(secretsAgain());
         admin.data(Accounts.UPDATE, Map.of("i", update));
         assertThat(column(created.getString("id"), "api_base_url")).isEqualTo("http://proxy.example.com:9000");
     }
@@ -265,6 +267,126 @@ class AccountsIT {
         assertThat(change.getString("kind")).isEqualTo("CREATED");
         assertThat(change.getString("accountId")).isEqualTo(id);
         assertThat(change.getJsonObject("account").getString("name")).isEqualTo(input.get("name"));
+    }
+
+    @Test
+    void anOperatorCannotRedirectAnAccountsSecrets() throws Exception {
+        JsonObject a = Accounts.create(admin, Accounts.validInput()).getJsonObject("account");
+        String id = a.getString("id");
+        String secretBefore = column(id, "app_secret_enc");
+        FanmailClient operator = Users.signedIn(admin, base.toString(), "OPERATOR");
+
+        Map<String, Object> update = updateOf(a);
+        update.put("apiTarget", "WECHAT");
+        update.put("apiBaseUrl", "https://proxy.example.com");
+        update.putAll(secretsAgain());
+        JsonObject refused = operator.data(Accounts.UPDATE, Map.of("i", update)).getJsonObject("accountUpdate");
+        assertThat(codes(refused)).containsExactly("DESTINATION_CHANGE_FORBIDDEN");
+        assertThat(refused.isNull("account")).isTrue();
+        assertThat(column(id, "api_target")).isEqualTo("SANDBOX");
+        assertThat(column(id, "api_base_url")).isNull();
+        assertThat(column(id, "app_secret_enc")).isEqualTo(secretBefore);
+
+        Map<String, Object> rename = updateOf(a);
+        rename.put("name", "Renamed by an operator");
+        rename.put("apiBaseUrl", a.getString("apiBaseUrl")); // unchanged destination: operators may edit the rest
+        assertThat(codes(operator.data(Accounts.UPDATE, Map.of("i", rename)).getJsonObject("accountUpdate"))).isEmpty();
+    }
+
+    @Test
+    void changingTheDestinationNeedsTheSecretsAgain() throws Exception {
+        JsonObject a = Accounts.create(admin, Accounts.validInput()).getJsonObject("account");
+        String id = a.getString("id");
+        String secretBefore = column(id, "app_secret_enc");
+        Map<String, Object> update = updateOf(a);
+        update.put("apiTarget", "WECHAT");
+
+        JsonObject refused = admin.data(Accounts.UPDATE, Map.of("i", update)).getJsonObject("accountUpdate");
+        assertThat(codes(refused)).containsExactly("SECRETS_REQUIRED", "SECRETS_REQUIRED", "SECRETS_REQUIRED");
+        assertThat(refused.getJsonArray("userErrors").stream().map(e -> e.asJsonObject().getString("field")).toList())
+                .containsExactly("appSecret", "token", "encodingAesKey");
+        assertThat(column(id, "api_target")).isEqualTo("SANDBOX");
+
+        update.putAll(secretsAgain());
+        JsonObject changed = admin.data(Accounts.UPDATE, Map.of("i", update)).getJsonObject("accountUpdate");
+        assertThat(codes(changed)).isEmpty();
+        assertThat(changed.getJsonObject("account").getString("apiBaseUrl")).isEqualTo("https://api.weixin.qq.com");
+        assertThat(column(id, "api_target")).isEqualTo("WECHAT");
+        assertThat(column(id, "app_secret_enc")).isNotEqualTo(secretBefore);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://127.0.0.1:5432,API_HOST_NOT_ALLOWED",
+            "http://169.254.169.254/latest,API_HOST_NOT_ALLOWED",
+            "https://evil.example,API_HOST_NOT_ALLOWED",
+            "https://api.weixin.qq.com:8443,API_HOST_NOT_ALLOWED"
+    })
+    void secretsGoOnlyToHostsTheConfigurationAllows(String url, String code) throws Exception {
+        Map<String, Object> input = Accounts.validInput();
+        input.put("apiTarget", "WECHAT");
+        input.put("apiBaseUrl", url);
+        long before = countAccounts();
+        JsonObject created = Accounts.create(admin, input);
+        assertThat(codes(created)).containsExactly(code);
+        assertThat(countAccounts()).isEqualTo(before);
+
+        JsonObject a = Accounts.create(admin, Accounts.validInput()).getJsonObject("account");
+        Map<String, Object> update = updateOf(a);
+        update.put("apiTarget", "WECHAT");
+        update.put("apiBaseUrl", url);
+        update.putAll(secretsAgain());
+        assertThat(codes(admin.data(Accounts.UPDATE, Map.of("i", update)).getJsonObject("accountUpdate"))).containsExactly(code);
+        assertThat(column(a.getString("id"), "api_base_url")).isNull();
+    }
+
+    @Test
+    void anOldRowPointingElsewhereGetsNoRequestAndTestConnectionClassifiesErrors() throws Exception {
+        com.sun.net.httpserver.HttpServer listener = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        listener.createContext("/", exchange -> {
+            received.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        listener.start();
+        try {
+            Map<String, Object> input = Accounts.validInput();
+            input.put("apiTarget", "WECHAT");
+            String id = Accounts.create(admin, input).getJsonObject("account").getString("id");
+            // a row written before the rules, or allowed by a configuration since changed
+            setColumn(id, "api_base_url", "http://127.0.0.1:" + listener.getAddress().getPort());
+
+            JsonObject test = admin.data(CONNECTION_TEST, Map.of("i", Map.of("accountId", id))).getJsonObject("weChatConnectionTest");
+            assertThat(codes(test)).containsExactly("HOST_NOT_ALLOWED");
+            assertThat(received).hasValue(0); // the mutation is synchronous: a request would have arrived by now
+
+            // an allowed host that answers with an error: classified, never the raw exception
+            setColumn(id, "api_base_url", base.toString().replaceAll("/$", "") + "/api/no-such-api");
+            JsonObject http = admin.data(CONNECTION_TEST, Map.of("i", Map.of("accountId", id))).getJsonObject("weChatConnectionTest");
+            assertThat(codes(http)).containsExactly("HTTP_ERROR");
+            assertThat(http.getJsonArray("userErrors").getJsonObject(0).getString("message"))
+                    .matches("The API host answered HTTP \\d{3}\\.");
+        } finally {
+            listener.stop(0);
+        }
+    }
+
+    private static final String CONNECTION_TEST = "mutation($i: WeChatConnectionTestInput!) { weChatConnectionTest(input: $i) "
+            + "{ connection { connected } userErrors { code field message } } }";
+
+    private static Map<String, Object> secretsAgain() {
+        return Map.of("appSecret", Accounts.hex(32), "token", "Tok" + Accounts.hex(8),
+                "encodingAesKey", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+    }
+
+    private static void setColumn(String id, String column, String value) throws Exception {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("update accounts.official_account set " + column + " = ? where id = ?")) {
+            s.setString(1, value);
+            s.setObject(2, UUID.fromString(id));
+            s.executeUpdate();
+        }
     }
 
     private static Map<String, Object> updateOf(JsonObject a) {

@@ -21,8 +21,12 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The control API under {@code /wechat-sandbox/_sandbox}: JSON in, JSON out; errors {@code {"error": …}}. */
+/**
+ * The control API under {@code /wechat-sandbox/_sandbox}: JSON in, JSON out; errors {@code {"error": …}}.
+ * Answers only loopback callers or callers with the control token ({@link ControlAccess}).
+ */
 @Path("_sandbox")
+@ControlAccess.Guarded
 @Consumes("*/*")
 public class ControlResource {
 
