@@ -77,6 +77,9 @@ public final class Launcher {
         env.put("FANMAIL_ADMIN_PASSWORD", adminPassword);
         env.putIfAbsent("FANMAIL_DEMO_ENABLED", "true");
         env.putIfAbsent("FANMAIL_SANDBOX_DEMO_ENABLED", "false");
+        env.putIfAbsent("FANMAIL_SANDBOX_ENABLED", "true");
+        // only this machine reaches the local run (and the sandbox's control API); FANMAIL_BIND=0.0.0.0 opens it up
+        env.putIfAbsent("FANMAIL_BIND", "127.0.0.1");
         env.putIfAbsent("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
         Process server = pb.start();
         EmbeddedPostgres db = embedded;

@@ -1,5 +1,6 @@
 package app.fanmail.identity.application;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -16,8 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes sure someone can sign in: when there are no users yet, creates the first admin from
- * {@code fanmail.admin.username} / {@code fanmail.admin.password}. Without a configured password it
- * generates one and prints it once in the server log. Never a built-in password.
+ * {@code fanmail.admin.username} / {@code fanmail.admin.password}. A configured password is the
+ * operator's choice and is used as is. Without one, Fanmail generates a password, writes it to
+ * {@code fanmail.admin.password-file} (default {@code <jboss.server.data.dir>/fanmail/initial-admin-password},
+ * readable only by the server's user), logs only where it is, and asks for a new password at the
+ * first sign-in. Never a built-in password, never the password in the log.
  */
 @ApplicationScoped
 public class FirstAdmin {
@@ -31,24 +35,32 @@ public class FirstAdmin {
     @Inject
     @ConfigProperty(name = "fanmail.admin.password")
     Optional<String> password;
+    @Inject
+    @ConfigProperty(name = "fanmail.admin.password-file")
+    Optional<String> passwordFile;
 
     /** Runs after the database migrations (priority 10). */
     void onStartup(@Observes @Priority(100) Startup startup) {
         if (users.count() > 0) {
             return;
         }
-        String initial = password.filter(p -> !p.isBlank()).orElseGet(FirstAdmin::generate);
-        users.create(username, initial, Role.ADMIN);
-        if (password.filter(p -> !p.isBlank()).isPresent()) {
+        Optional<String> configured = password.filter(p -> !p.isBlank());
+        if (configured.isPresent()) {
+            users.create(username, configured.get(), Role.ADMIN);
             LOG.info("Created the first admin '" + username + "' with the configured password.");
-        } else {
-            LOG.warning("\n==========================================================\n"
-                    + " Fanmail created the first admin.\n"
-                    + "   username: " + username + "\n"
-                    + "   password: " + initial + "\n"
-                    + " This is shown once. Sign in and change it.\n"
-                    + "==========================================================");
+            return;
         }
+        String generated = generate();
+        Path file = passwordFile();
+        InitialPasswordFile.write(file, generated);
+        users.create(username, generated, Role.ADMIN, true);
+        LOG.warning("Fanmail created the first admin '" + username + "' with a generated password, written to " + file.toAbsolutePath()
+                + " (readable only by the server's user). Sign in with it; Fanmail then asks for a new password. Delete the file afterwards.");
+    }
+
+    Path passwordFile() {
+        return passwordFile.filter(p -> !p.isBlank()).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir", "."), "fanmail", "initial-admin-password"));
     }
 
     private static String generate() {

@@ -99,7 +99,7 @@ public class SessionService {
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         em.persist(new UserSession(hash(token), user.id(), now, idleTimeout, userAgent, address));
-        return new SignedIn(token, new Viewer(user.id(), user.username(), user.role()), idleTimeout);
+        return new SignedIn(token, new Viewer(user.id(), user.username(), user.role(), user.mustChangePassword()), idleTimeout);
     }
 
     /** The viewer for a cookie token, if the session exists, has not expired and its user is enabled. */
@@ -110,7 +110,7 @@ public class SessionService {
         }
         Instant now = clock.instant();
         List<Object[]> rows = em.createQuery(
-                        "select s, u.username, u.role from UserSession s, User u "
+                        "select s, u.username, u.role, u.mustChangePassword from UserSession s, User u "
                                 + "where s.tokenHash = :h and u.id = s.userId and u.enabled = true and s.expiresAt > :now",
                         Object[].class)
                 .setParameter("h", hash(token)).setParameter("now", now)
@@ -124,7 +124,7 @@ public class SessionService {
                     .setParameter("now", now).setParameter("exp", now.plus(idleTimeout)).setParameter("h", hash(token))
                     .executeUpdate();
         }
-        return Optional.of(new Viewer(session.userId(), (String) rows.get(0)[1], (Role) rows.get(0)[2]));
+        return Optional.of(new Viewer(session.userId(), (String) rows.get(0)[1], (Role) rows.get(0)[2], (Boolean) rows.get(0)[3]));
     }
 
     @Transactional

@@ -60,6 +60,11 @@ public class UserService {
     }
 
     public User create(String username, String password, Role role) {
+        return create(username, password, role, false);
+    }
+
+    /** Creates a user; with {@code mustChangePassword} the first sign-in asks for a new password before anything else. */
+    public User create(String username, String password, Role role, boolean mustChangePassword) {
         String normalized = username == null ? null : username.trim().toLowerCase();
         List<UserError> errors = new ArrayList<>();
         errors.addAll(CredentialRules.checkUsername(normalized, "username"));
@@ -74,6 +79,9 @@ public class UserService {
             throw new UserErrorsException(errors);
         }
         User user = new User(normalized, hasher.hash(password), role, now());
+        if (mustChangePassword) {
+            user.requirePasswordChange(now());
+        }
         em.persist(user);
         em.flush();
         return user;
@@ -123,10 +131,13 @@ public class UserService {
             throw new UserErrorsException("PASSWORD_INCORRECT", "currentPassword", "The current password is not correct.");
         }
         List<UserError> errors = CredentialRules.checkPassword(newPassword, "newPassword");
+        if (errors.isEmpty() && user.mustChangePassword() && hasher.verify(newPassword, user.passwordHash())) {
+            errors.add(UserError.of("PASSWORD_UNCHANGED", "newPassword", "Choose a password different from the one you were given."));
+        }
         if (!errors.isEmpty()) {
             throw new UserErrorsException(errors);
         }
-        user.replacePassword(hasher.hash(newPassword), now());
+        user.passwordChangedByOwner(hasher.hash(newPassword), now());
         em.createQuery("delete from UserSession s where s.userId = :u and s.tokenHash <> :keep")
                 .setParameter("u", user.id()).setParameter("keep", keepSessionHash == null ? new byte[0] : keepSessionHash)
                 .executeUpdate();

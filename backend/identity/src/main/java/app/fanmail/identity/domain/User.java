@@ -33,6 +33,8 @@ public class User {
     private Instant updatedAt;
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
     @Version
     private long version;
 
@@ -64,6 +66,18 @@ public class User {
         this.updatedAt = now;
     }
 
+    /** The password was generated or given by someone else: the user must choose a new one at the next sign-in. */
+    public void requirePasswordChange(Instant now) {
+        this.mustChangePassword = true;
+        this.updatedAt = now;
+    }
+
+    /** The user chose a new password themselves. */
+    public void passwordChangedByOwner(String newHash, Instant now) {
+        replacePassword(newHash, now);
+        this.mustChangePassword = false;
+    }
+
     public void signedIn(Instant now) {
         this.lastSignInAt = now;
     }
@@ -79,4 +93,5 @@ public class User {
     public boolean enabled() { return enabled; }
     public Instant createdAt() { return createdAt; }
     public Instant lastSignInAt() { return lastSignInAt; }
+    public boolean mustChangePassword() { return mustChangePassword; }
 }

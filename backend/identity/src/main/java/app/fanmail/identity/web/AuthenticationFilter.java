@@ -59,6 +59,12 @@ public class AuthenticationFilter implements Filter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<Viewer> viewer = Optional.ofNullable(SessionCookie.read(request)).flatMap(sessions::resolve);
 
+        if (viewer.isPresent() && viewer.get().mustChangePassword() && !openWhilePasswordChangeRequired(path)) {
+            json(response, HttpServletResponse.SC_FORBIDDEN, path.startsWith("/graphql")
+                    ? "{\"errors\":[{\"message\":\"Choose a new password first.\",\"extensions\":{\"code\":\"PASSWORD_CHANGE_REQUIRED\"}}]}"
+                    : "{\"code\":\"PASSWORD_CHANGE_REQUIRED\",\"message\":\"Choose a new password first.\"}");
+            return;
+        }
         if (path.equals("/graphql") || path.startsWith("/graphql/")) {
             if (!checkGraphQL(request, response, path, viewer)) {
                 return;
@@ -135,6 +141,18 @@ public class AuthenticationFilter implements Filter {
                 return principal.getName();
             }
         };
+    }
+
+    /**
+     * While a user must choose a new password, their session reaches only the session API (who am I,
+     * sign out, change password) and the UI's static files; GraphQL, GraphiQL and every other API refuse
+     * with PASSWORD_CHANGE_REQUIRED. WeChat's callbacks do not use sessions.
+     */
+    static boolean openWhilePasswordChangeRequired(String path) {
+        if (path.equals("/api/session") || path.equals("/api/session/password") || path.startsWith("/api/wechat/")) {
+            return true;
+        }
+        return !(path.startsWith("/api") || path.startsWith("/graphql") || path.startsWith("/graphiql"));
     }
 
     private static boolean isSafe(String method) {

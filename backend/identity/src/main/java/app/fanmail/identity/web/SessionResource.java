@@ -5,6 +5,9 @@ import app.fanmail.identity.application.SessionService.Refused;
 import app.fanmail.identity.application.SessionService.SignInResult;
 import app.fanmail.identity.application.SessionService.SignedIn;
 import app.fanmail.identity.application.SessionService.Throttled;
+import app.fanmail.identity.application.UserService;
+import app.fanmail.kernel.graphql.UserError;
+import app.fanmail.kernel.graphql.UserErrorsException;
 import app.fanmail.kernel.security.CurrentViewer;
 import app.fanmail.kernel.security.Viewer;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,19 +36,28 @@ public class SessionResource {
     @Inject
     SessionService sessions;
     @Inject
+    UserService users;
+    @Inject
     @ConfigProperty(name = "fanmail.session.secure-cookie", defaultValue = "auto")
     String secureCookie;
 
     public record SignInRequest(String username, String password) {
     }
 
-    public record ViewerBody(String id, String username, String role) {
+    /** The signed-in user; {@code mustChangePassword}: only POST /api/session/password is open until a new password is chosen. */
+    public record ViewerBody(String id, String username, String role, boolean mustChangePassword) {
         static ViewerBody of(Viewer viewer) {
-            return new ViewerBody(viewer.userId().toString(), viewer.username(), viewer.role().name());
+            return new ViewerBody(viewer.userId().toString(), viewer.username(), viewer.role().name(), viewer.mustChangePassword());
         }
     }
 
     public record ErrorBody(String code, String message, Long retryAfterSeconds) {
+    }
+
+    public record PasswordChangeRequest(String currentPassword, String newPassword) {
+    }
+
+    public record PasswordChangeRefusal(String code, String message, java.util.List<UserError> userErrors) {
     }
 
     @POST
@@ -78,6 +90,30 @@ public class SessionResource {
                 .map(v -> Response.ok(ViewerBody.of(v)).header("Cache-Control", "no-store").build())
                 .orElseGet(() -> Response.status(Response.Status.UNAUTHORIZED)
                         .entity(new ErrorBody("UNAUTHENTICATED", "Not signed in.", null)).build());
+    }
+
+    /**
+     * The signed-in user chooses a new password (the only call open while one is required); the user's
+     * other sessions end, this one continues. 400 with userErrors when refused.
+     */
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(PasswordChangeRequest body, @Context HttpServletRequest request) {
+        Viewer viewer = CurrentViewer.get().orElse(null);
+        if (viewer == null) {
+            return Response.status(Response.Status.UNAUTHORIZED).entity(new ErrorBody("UNAUTHENTICATED", "Not signed in.", null)).build();
+        }
+        String token = SessionCookie.read(request);
+        try {
+            var user = users.changeOwnPassword(viewer, body == null ? null : body.currentPassword(), body == null ? null : body.newPassword(),
+                    token == null ? null : SessionService.hash(token));
+            return Response.ok(ViewerBody.of(new Viewer(user.id(), user.username(), user.role(), user.mustChangePassword())))
+                    .header("Cache-Control", "no-store").build();
+        } catch (UserErrorsException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new PasswordChangeRefusal(e.errors().get(0).code(), e.errors().get(0).message(), e.errors())).build();
+        }
     }
 
     @DELETE
