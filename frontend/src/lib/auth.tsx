@@ -9,6 +9,8 @@ export interface SessionUser {
   id: string;
   username: string;
   role: Role;
+  /** Signed in with a generated password: nothing but choosing a new one works until then. */
+  mustChangePassword?: boolean;
 }
 
 export type SignInResult =
@@ -27,10 +29,10 @@ async function readJson(response: Response): Promise<unknown> {
 
 function asSessionUser(body: unknown): SessionUser | null {
   if (body && typeof body === 'object') {
-    const { id, username, role } = body as Record<string, unknown>;
+    const { id, username, role, mustChangePassword } = body as Record<string, unknown>;
     if ((typeof id === 'string' || typeof id === 'number') && typeof username === 'string') {
       if (role === 'ADMIN' || role === 'OPERATOR' || role === 'VIEWER') {
-        return { id: String(id), username, role };
+        return { id: String(id), username, role, mustChangePassword: mustChangePassword === true };
       }
     }
   }
@@ -75,6 +77,35 @@ export async function signInRequest(username: string, password: string): Promise
   return { ok: false, code: 'UNKNOWN', message };
 }
 
+export type PasswordChangeResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; code: string; field?: string | null; message?: string };
+
+/** `POST /api/session/password`: the signed-in user replaces their password (required after a generated one). */
+export async function changePasswordRequest(currentPassword: string, newPassword: string): Promise<PasswordChangeResult> {
+  let response: Response;
+  try {
+    response = await apiFetch('/api/session/password', {
+      method: 'POST',
+      body: JSON.stringify({ currentPassword, newPassword }),
+    });
+  } catch (error) {
+    return { ok: false, code: 'UNKNOWN', message: String(error) };
+  }
+  const body = (await readJson(response)) as Record<string, unknown> | undefined;
+  if (response.ok) {
+    const user = asSessionUser(body);
+    if (user) return { ok: true, user };
+  }
+  const first = Array.isArray(body?.userErrors) ? (body.userErrors[0] as Record<string, unknown> | undefined) : undefined;
+  return {
+    ok: false,
+    code: typeof body?.code === 'string' ? body.code : 'UNKNOWN',
+    field: typeof first?.field === 'string' ? first.field : null,
+    message: typeof body?.message === 'string' ? body.message : undefined,
+  };
+}
+
 /** `DELETE /api/session`. */
 export async function signOutRequest(): Promise<void> {
   await apiFetch('/api/session', { method: 'DELETE' });
@@ -91,6 +122,8 @@ export interface AuthContextValue {
   markSignedOut(): void;
   /** Asks the server again (after a failed first load). */
   reload(): void;
+  /** The user chose a new password: take the server's updated user. */
+  passwordChanged(user: SessionUser): void;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -145,9 +178,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setAttempt((n) => n + 1);
   }, []);
 
+  const passwordChanged = useCallback((next: SessionUser) => setUser(next), []);
+
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, signIn, signOut, markSignedOut, reload }),
-    [status, user, signIn, signOut, markSignedOut, reload],
+    () => ({ status, user, signIn, signOut, markSignedOut, reload, passwordChanged }),
+    [status, user, signIn, signOut, markSignedOut, reload, passwordChanged],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
@@ -163,6 +198,8 @@ export const permissions = {
   manageAccounts: (role: Role | undefined) => role === 'ADMIN' || role === 'OPERATOR',
   manageUsers: (role: Role | undefined) => role === 'ADMIN',
   useGraphiql: (role: Role | undefined) => role === 'ADMIN',
+  /** Where an account's secrets go (API target and base URL). */
+  changeAccountDestination: (role: Role | undefined) => role === 'ADMIN',
   /** The decrypted XML of WeChat's pushes (the server sends it to admins only). */
   viewRawXml: (role: Role | undefined) => role === 'ADMIN',
 } as const;

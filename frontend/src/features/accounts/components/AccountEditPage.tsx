@@ -14,7 +14,7 @@ import { useCan } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { applyUserErrors, translateUserError } from '../../../lib/userErrors';
 import { AccountChangedSubscription } from '../api/subscriptions';
-import { AccountForm, cleanAccountValues } from './AccountForm';
+import { AccountForm, cleanAccountValues, destinationChanged } from './AccountForm';
 import type { AccountFormValues } from './AccountForm';
 import { SecretsCard } from './SecretsCard';
 import { AccountStatusTag } from './StatusTag';
@@ -125,6 +125,7 @@ function AccountEditor({ account, renderCards }: { account: AccountFieldsFragmen
   const { message } = App.useApp();
   const navigate = useNavigate();
   const canManage = useCan('manageAccounts');
+  const canRedirect = useCan('changeAccountDestination');
   const [form] = Form.useForm<AccountFormValues>();
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -145,10 +146,14 @@ function AccountEditor({ account, renderCards }: { account: AccountFieldsFragmen
 
   const handleSave = async (values: AccountFormValues) => {
     setFormErrors([]);
-    const { name, originalId, appId, type, verified, encryptionMode, apiTarget, apiBaseUrl } =
+    const { name, originalId, appId, type, verified, encryptionMode, apiTarget, apiBaseUrl, appSecret, token, encodingAesKey } =
       cleanAccountValues(values);
+    // secrets are only asked for (and sent) when the destination changes
+    const secrets = destinationChanged(initialValues, values.apiTarget, values.apiBaseUrl)
+      ? { appSecret: appSecret || null, token: token || null, encodingAesKey }
+      : {};
     const result = await updateAccount({
-      input: { id: account.id, name, originalId, appId, type, verified, encryptionMode, apiTarget, apiBaseUrl },
+      input: { id: account.id, name, originalId, appId, type, verified, encryptionMode, apiTarget, apiBaseUrl, ...secrets },
     });
     if (result.error) {
       setFormErrors([t('common.errors.saveFailed')]);
@@ -288,6 +293,8 @@ function AccountEditor({ account, renderCards }: { account: AccountFieldsFragmen
         mode="edit"
         initialValues={initialValues}
         readOnly={!canManage}
+        destinationLocked={!canRedirect}
+        hasAesKey={account.encodingAesKeySet}
         submitting={saving}
         formErrors={formErrors}
         onFinish={(values) => void handleSave(values)}

@@ -45,6 +45,22 @@ export interface AccountFormProps {
   onFinish: (values: AccountFormValues) => void;
   /** Extra buttons next to submit (e.g. Cancel). */
   actions?: ReactNode;
+  /** Edit mode: the user may not change the API target or base URL (only admins may redirect secrets). */
+  destinationLocked?: boolean;
+  /** Edit mode: the account has an EncodingAESKey (it must be entered again when the destination changes). */
+  hasAesKey?: boolean;
+}
+
+const withoutSlash = (url: string | undefined) => (url ?? '').trim().replace(/\/+$/, '');
+
+/** Edit mode: whether the form now sends the account's secrets somewhere else than `initial`. */
+export function destinationChanged(
+  initial: Partial<AccountFormValues> | undefined,
+  apiTarget: ApiTarget | undefined,
+  apiBaseUrl: string | undefined,
+): boolean {
+  if (!initial) return false;
+  return apiTarget !== initial.apiTarget || withoutSlash(apiBaseUrl) !== withoutSlash(initial.apiBaseUrl);
 }
 
 /** All fields of AccountCreateInput (or AccountUpdateInput in edit mode). */
@@ -57,11 +73,17 @@ export function AccountForm({
   formErrors = [],
   onFinish,
   actions,
+  destinationLocked = false,
+  hasAesKey = false,
 }: AccountFormProps) {
   const { t } = useTranslation();
   const rules = useMemo(() => accountRules(t, { secretsRequired: true }), [t]);
   const apiTarget = Form.useWatch('apiTarget', form) ?? initialValues?.apiTarget ?? 'SANDBOX';
+  const apiBaseUrl = Form.useWatch('apiBaseUrl', form) ?? initialValues?.apiBaseUrl;
   const encryptionMode = Form.useWatch('encryptionMode', form) ?? initialValues?.encryptionMode;
+  const redirecting = mode === 'edit' && !destinationLocked && destinationChanged(initialValues, apiTarget, apiBaseUrl);
+  const showSecrets = mode === 'create' || redirecting;
+  const aesKeyRequired = encryptionMode === 'COMPATIBLE' || encryptionMode === 'SAFE' || (redirecting && hasAesKey);
 
   return (
     <Form<AccountFormValues>
@@ -144,8 +166,18 @@ export function AccountForm({
       </Card>
 
       <Card title={t('accounts.sections.security')} size="small" style={{ marginBottom: 16 }}>
+        {redirecting && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="secrets-again"
+            message={t('accounts.destination.secretsAgainTitle')}
+            description={t('accounts.destination.secretsAgain')}
+          />
+        )}
         <Row gutter={16}>
-          {mode === 'create' && (
+          {showSecrets && (
             <>
               <Col xs={24} md={12}>
                 <Form.Item
@@ -182,15 +214,19 @@ export function AccountForm({
               </Radio.Group>
             </Form.Item>
           </Col>
-          {mode === 'create' && (
+          {showSecrets && (
             <Col xs={24} md={12}>
               <Form.Item
                 name="encodingAesKey"
                 label={t('accounts.fields.encodingAesKey')}
-                rules={rules.encodingAesKey}
+                rules={
+                  redirecting && hasAesKey
+                    ? [...rules.encodingAesKey, { required: true, message: t('accounts.errors.SECRETS_REQUIRED') }]
+                    : rules.encodingAesKey
+                }
                 dependencies={['encryptionMode']}
                 extra={t('accounts.hints.encodingAesKey')}
-                required={encryptionMode === 'COMPATIBLE' || encryptionMode === 'SAFE'}
+                required={aesKeyRequired}
               >
                 <Input autoComplete="off" spellCheck={false} maxLength={64} />
               </Form.Item>
@@ -202,8 +238,18 @@ export function AccountForm({
       <Card title={t('accounts.sections.api')} size="small" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="apiTarget" label={t('accounts.fields.apiTarget')} required>
-              <Radio.Group {...radioGroupRole} aria-label={t('accounts.fields.apiTarget')} optionType="button">
+            <Form.Item
+              name="apiTarget"
+              label={t('accounts.fields.apiTarget')}
+              required
+              extra={mode === 'edit' && destinationLocked && !readOnly ? t('accounts.destination.adminOnly') : undefined}
+            >
+              <Radio.Group
+                {...radioGroupRole}
+                aria-label={t('accounts.fields.apiTarget')}
+                optionType="button"
+                disabled={readOnly || (mode === 'edit' && destinationLocked)}
+              >
                 {API_TARGETS.map((value) => (
                   <Radio.Button key={value} value={value}>
                     {t(`accounts.apiTarget.${value}`)}
@@ -221,6 +267,7 @@ export function AccountForm({
               <Input
                 autoComplete="off"
                 spellCheck={false}
+                disabled={readOnly || (mode === 'edit' && destinationLocked)}
                 placeholder={
                   apiTarget === 'WECHAT'
                     ? 'https://api.weixin.qq.com'
