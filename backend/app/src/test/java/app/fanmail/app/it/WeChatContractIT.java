@@ -58,7 +58,9 @@ import jakarta.transaction.UserTransaction;
  */
 @ExtendWith(ArquillianExtension.class)
 class WeChatContractIT {
-    private static final String SANDBOX = "http://127.0.0.1:" + TestServer.HTTP_PORT + "/wechat-sandbox";
+    /** Runs inside the server: TestServer is not deployed, so the port comes from the server's own offset. */
+    private static final int HTTP_PORT = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 100);
+    private static final String SANDBOX = "http://127.0.0.1:" + HTTP_PORT + "/wechat-sandbox";
 
     @Deployment(name = "sandbox", order = 1, testable = false)
     static WebArchive sandbox() {
@@ -103,7 +105,7 @@ class WeChatContractIT {
                 null, type, true, EncryptionMode.PLAIN, ApiTarget.WECHAT, SANDBOX)).id();
         control.post("/_sandbox/accounts", Json.createObjectBuilder().add("appId", appId)
                 .add("appSecret", sandboxSecret == null ? secret : sandboxSecret).add("token", "Tok0000").add("encryptionMode", "PLAIN")
-                .add("callbackUrl", "http://127.0.0.1:" + TestServer.HTTP_PORT + "/api/wechat/callback/" + appId)
+                .add("callbackUrl", "http://127.0.0.1:" + HTTP_PORT + "/api/wechat/callback/" + appId)
                 .add("type", type.name()).add("verified", true).add("originalId", "gh_" + hex(12)).build());
         return new Acc(id, appId, secret);
     }
