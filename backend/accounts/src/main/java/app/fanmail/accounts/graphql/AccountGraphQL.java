@@ -77,7 +77,7 @@ public class AccountGraphQL {
 
     @Mutation("accountCreate")
     @NonNull
-    @Description("Adds an official account with its secrets (stored encrypted).")
+    @Description("Adds an official account with its secrets (stored encrypted). Refused with API_HOST_NOT_ALLOWED or API_HOST_PRIVATE when the configuration does not allow its API host, SANDBOX_DISABLED for the sandbox target while the sandbox is off.")
     public AccountCreatePayload accountCreate(@NonNull @Name("input") @Description("The mutation's input.") AccountCreateInput in) {
         return Mutations.attempt(() -> Account.of(accounts.create(
                         AccountProfile.of(in.name(), in.originalId(), in.appId(), in.type(), in.verified(), in.encryptionMode(),
