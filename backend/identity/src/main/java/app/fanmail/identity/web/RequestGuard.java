@@ -48,13 +48,36 @@ public final class RequestGuard {
      * double encoding), backslashes, dot segments or empty segments.
      */
     public static boolean isAmbiguousApiPath(String rawPath, String decodedPath) {
-        if (!isApiPath(rawPath) && !isApiPath(decodedPath) && !isApiPath(stripDots(rawPath))) {
+        if (!isApiPath(rawPath) && !isApiPath(decodedPath) && !isApiPath(stripDots(percentDecoded(rawPath)))) {
             return false;
         }
         return !rawPath.equals(decodedPath)
                 || rawPath.indexOf(';') >= 0 || rawPath.indexOf('%') >= 0 || rawPath.indexOf('\\') >= 0
                 || rawPath.contains("//") || rawPath.contains("/./") || rawPath.contains("/../")
                 || rawPath.endsWith("/.") || rawPath.endsWith("/..");
+    }
+
+    /** Percent-decodes repeatedly (double encoding included), leniently, to see what a path could mean. */
+    static String percentDecoded(String path) {
+        String current = path;
+        for (int round = 0; round < 4 && current.indexOf('%') >= 0; round++) {
+            StringBuilder out = new StringBuilder(current.length());
+            for (int i = 0; i < current.length(); i++) {
+                char c = current.charAt(i);
+                if (c == '%' && i + 2 < current.length()
+                        && Character.digit(current.charAt(i + 1), 16) >= 0 && Character.digit(current.charAt(i + 2), 16) >= 0) {
+                    out.append((char) Integer.parseInt(current.substring(i + 1, i + 3), 16));
+                    i += 2;
+                } else {
+                    out.append(c);
+                }
+            }
+            if (out.toString().equals(current)) {
+                break;
+            }
+            current = out.toString();
+        }
+        return current;
     }
 
     private static String collapseSlashes(String path) {

@@ -57,6 +57,10 @@ class RequestGuardTest {
         assertThat(RequestGuard.isAmbiguousApiPath("/x/../graphql", "/graphql")).isTrue();
         assertThat(RequestGuard.isAmbiguousApiPath("/api\\session", "/api\\session")).isTrue();
         assertThat(RequestGuard.isAmbiguousApiPath("/graphiql;x/", "/graphiql/")).isTrue();
+        // Undertow leaves an encoded slash encoded: the path still names GraphQL once decoded
+        assertThat(RequestGuard.isAmbiguousApiPath("/%2fgraphql", "/%2fgraphql")).isTrue();
+        assertThat(RequestGuard.isAmbiguousApiPath("/%252Fgraphql", "/%2Fgraphql")).isTrue();
+        assertThat(RequestGuard.isAmbiguousApiPath("/%2e/graphql", "/./graphql")).isTrue();
     }
 
     @Test
