@@ -141,6 +141,11 @@ public class LiveConnections {
 
     /** Ends the connection's subscriptions now and closes it without blocking the caller. */
     void close(Session session, int code, String reason) {
+        Connection connection = open.get(session);
+        if (connection != null) {
+            // ending the subscriptions makes SmallRye's handler try to close normally (1000): this code wins
+            connection.outbox.shut();
+        }
         forget(session);
         executor.execute(() -> closeNow(session, code, reason));
     }

@@ -80,6 +80,14 @@ final class Outbox implements GraphQLWebSocketSession {
         wire.close(statusCode, reason);
     }
 
+    /** Stops sending without closing the wire: the connection is being closed with its own code. */
+    void shut() {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+        }
+    }
+
     @Override
     public boolean isClosed() {
         synchronized (this) {
