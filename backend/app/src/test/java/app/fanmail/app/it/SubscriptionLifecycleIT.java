@@ -82,7 +82,7 @@ class SubscriptionLifecycleIT {
         FanmailClient.Subscriptions ws = subscribed(operator);
 
         update(user.getString("id"), "VIEWER", true);
-        assertThat(ws.closeCode(WAIT)).isEqualTo(4403);
+        assertThat(ws.closeCode(WAIT)).isEqualTo(4003);
         // the session itself lives on with the new role: a new connection works
         subscribed(operator);
     }

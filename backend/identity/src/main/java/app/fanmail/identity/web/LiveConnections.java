@@ -32,15 +32,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The open GraphQL WebSocket connections of this node. Caps them per user, and every
  * {@code fanmail.identity.ws-recheck-period} re-checks them all at once against PostgreSQL: a
  * connection whose session ended (signed out, expired, user disabled) is closed with 4401, one
- * whose user's role changed with 4403 (the client reconnects with its new rights), and one whose
- * client stopped reading (a send pending longer than {@code ws-send-timeout}) with 1008. The check
+ * whose user's role changed with 4003 (the client reconnects with its new rights), and one whose
+ * client stopped reading (a send pending longer than {@code ws-send-timeout}) with 4008. The check
  * does not slide the session's idle expiry: an open connection is not use.
  */
 @ApplicationScoped
 public class LiveConnections {
     private static final Logger LOG = Logger.getLogger(LiveConnections.class.getName());
     static final int UNAUTHORIZED = 4401;
-    static final int FORBIDDEN = 4403;
+    /** Not 4403, on which Fanmail's UI stops retrying: the client reconnects and re-subscribes with its new rights. */
+    static final int ROLE_CHANGED = 4003;
     static final int TOO_MANY_CONNECTIONS = 4429;
 
     @Inject
@@ -171,7 +172,7 @@ public class LiveConnections {
             if (now == null) {
                 close(connection.session, UNAUTHORIZED, "Session ended");
             } else if (now.role() != connection.openedAs.role()) {
-                close(connection.session, FORBIDDEN, "Role changed");
+                close(connection.session, ROLE_CHANGED, "Role changed");
             } else if (connection.outbox.stalled(sendTimeout)) {
                 close(connection.session, Outbox.TOO_SLOW, "Too slow: send timed out");
             }

@@ -14,11 +14,12 @@ import io.smallrye.graphql.websocket.GraphQLWebSocketSession;
  * one at a time. Whoever produces a message (a subscription's feed, shared by every subscriber)
  * only enqueues it and never waits for this client's network; a client that falls more than
  * {@code capacity} messages behind, or whose send fails or takes longer than the send timeout
- * (see {@link #stalled}), is closed with 1008 instead of slowing anyone else down.
+ * (see {@link #stalled}), is closed with 4008 instead of slowing anyone else down (a 4xxx code, so
+ * graphql-ws clients reconnect; they treat 1008 as fatal).
  */
 final class Outbox implements GraphQLWebSocketSession {
-    /** WebSocket "policy violation": the client is too slow. */
-    static final int TOO_SLOW = 1008;
+    /** The client is too slow (graphql-ws clients reconnect after it). */
+    static final int TOO_SLOW = 4008;
 
     /** The connection under the outbox. */
     interface Wire {

@@ -51,7 +51,9 @@ public final class RequestGuard {
         if (!isApiPath(rawPath) && !isApiPath(decodedPath) && !isApiPath(stripDots(percentDecoded(rawPath)))) {
             return false;
         }
-        return !rawPath.equals(decodedPath)
+        // a directory request is routed to its welcome file: /graphiql/ -> /graphiql/index.html
+        boolean same = rawPath.equals(decodedPath) || (rawPath.endsWith("/") && decodedPath.equals(rawPath + "index.html"));
+        return !same
                 || rawPath.indexOf(';') >= 0 || rawPath.indexOf('%') >= 0 || rawPath.indexOf('\\') >= 0
                 || rawPath.contains("//") || rawPath.contains("/./") || rawPath.contains("/../")
                 || rawPath.endsWith("/.") || rawPath.endsWith("/..");

@@ -67,6 +67,8 @@ class RequestGuardTest {
     void letsPlainApiPathsAndOtherPathsThrough() {
         assertThat(RequestGuard.isAmbiguousApiPath("/graphql", "/graphql")).isFalse();
         assertThat(RequestGuard.isAmbiguousApiPath("/graphql/", "/graphql/")).isFalse();
+        assertThat(RequestGuard.isAmbiguousApiPath("/graphiql/", "/graphiql/index.html")).isFalse();
+        assertThat(RequestGuard.isAmbiguousApiPath("/graphiql;x/", "/graphiql/index.html")).isTrue();
         assertThat(RequestGuard.isAmbiguousApiPath("/graphql/schema.graphql", "/graphql/schema.graphql")).isFalse();
         assertThat(RequestGuard.isAmbiguousApiPath("/api/wechat/wx123/callback", "/api/wechat/wx123/callback")).isFalse();
         assertThat(RequestGuard.isAmbiguousApiPath("/templates/%E6%A8%A1%E6%9D%BF", "/templates/模板")).isFalse();
