@@ -61,8 +61,10 @@ public class AuthenticationFilter implements Filter {
         }
         String path = RequestGuard.decodedPath(request);
         if (RequestGuard.isAmbiguousApiPath(RequestGuard.rawPath(request), path)) {
-            json(response, HttpServletResponse.SC_BAD_REQUEST,
-                    "{\"errors\":[{\"message\":\"Path parameters, encoded characters, dot segments and empty segments are not allowed on API paths.\",\"extensions\":{\"code\":\"BAD_PATH\"}}]}");
+            String message = "Path parameters, encoded characters, dot segments and empty segments are not allowed on API paths.";
+            json(response, HttpServletResponse.SC_BAD_REQUEST, path.startsWith("/api")
+                    ? "{\"code\":\"BAD_PATH\",\"message\":\"" + message + "\"}"
+                    : "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"BAD_PATH\"}}]}");
             return;
         }
         Optional<Viewer> viewer = Optional.ofNullable(SessionCookie.read(request)).flatMap(sessions::resolve);
