@@ -73,6 +73,10 @@ public class TestDatabase implements LauncherSessionListener {
                 "-Dfanmail.admin.username=admin",
                 "-Dfanmail.admin.password=" + adminPassword,
                 "-Dfanmail.identity.pbkdf2-iterations=20000",
+                // WebSocket sessions re-checked every second, so tests await a close instead of 30 s;
+                // loopback is the proxy, so tests choose client addresses with X-Forwarded-For
+                "-Dfanmail.identity.ws-recheck-period=PT1S",
+                "-Dfanmail.security.trusted-proxies=127.0.0.1",
                 "-Dfanmail.public-url=http://127.0.0.1:" + TestServer.HTTP_PORT,
                 "-Dfanmail.sandbox.api-base-url=http://127.0.0.1:" + TestServer.HTTP_PORT + "/wechat-sandbox",
                 "-Dfanmail.sandbox.enabled=true",

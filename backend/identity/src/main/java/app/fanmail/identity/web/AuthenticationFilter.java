@@ -24,7 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Authenticates every request from the session cookie and binds the {@link Viewer} for the role
- * checks further in. Refuses, before anything runs:
+ * checks further in. Paths are matched as the container routes them (the decoded servlet path,
+ * without path parameters), and an API path whose raw form differs from that (path parameters
+ * such as {@code /graphql;x}, percent-encoding, dot or empty segments) is refused with HTTP 400, so
+ * no spelling of a path reaches a servlet past the checks below. Refuses, before anything runs:
  * <ul>
  * <li>{@code /graphql} without a session (HTTP 401), POSTs that are not JSON or lack the CSRF
  * header, WebSocket upgrades from a foreign Origin, and GET queries;</li>
@@ -56,7 +59,14 @@ public class AuthenticationFilter implements Filter {
         if (request.getCharacterEncoding() == null) {
             request.setCharacterEncoding("UTF-8");
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestGuard.decodedPath(request);
+        if (RequestGuard.isAmbiguousApiPath(RequestGuard.rawPath(request), path)) {
+            String message = "Path parameters, encoded characters, dot segments and empty segments are not allowed on API paths.";
+            json(response, HttpServletResponse.SC_BAD_REQUEST, path.startsWith("/api")
+                    ? "{\"code\":\"BAD_PATH\",\"message\":\"" + message + "\"}"
+                    : "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"BAD_PATH\"}}]}");
+            return;
+        }
         Optional<Viewer> viewer = Optional.ofNullable(SessionCookie.read(request)).flatMap(sessions::resolve);
 
         if (viewer.isPresent() && viewer.get().mustChangePassword() && !openWhilePasswordChangeRequired(path)) {

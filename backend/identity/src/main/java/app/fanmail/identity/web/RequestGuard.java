@@ -21,6 +21,75 @@ public final class RequestGuard {
         this.allowedOrigins = allowedOrigins.stream().map(RequestGuard::normalize).toList();
     }
 
+    /** The path the container routes by: decoded, without path parameters, relative to the context. */
+    public static String decodedPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String path = servletPath + pathInfo;
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /** The path as the client wrote it, relative to the context. */
+    public static String rawPath(HttpServletRequest request) {
+        String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
+        String context = request.getContextPath() == null ? "" : request.getContextPath();
+        return uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /** True for the paths whose checks must not be sidestepped: GraphQL, GraphiQL and the REST API. */
+    public static boolean isApiPath(String path) {
+        String p = collapseSlashes(path).toLowerCase(Locale.ROOT);
+        return p.startsWith("/graphql") || p.startsWith("/graphiql") || p.equals("/api") || p.startsWith("/api/");
+    }
+
+    /**
+     * True when a request names an API path (in either spelling) but its raw path is not exactly the
+     * decoded one: path parameters ({@code ;}), any percent-encoding (hence encoded separators and
+     * double encoding), backslashes, dot segments or empty segments.
+     */
+    public static boolean isAmbiguousApiPath(String rawPath, String decodedPath) {
+        if (!isApiPath(rawPath) && !isApiPath(decodedPath) && !isApiPath(stripDots(percentDecoded(rawPath)))) {
+            return false;
+        }
+        // a directory request is routed to its welcome file: /graphiql/ -> /graphiql/index.html
+        boolean same = rawPath.equals(decodedPath) || (rawPath.endsWith("/") && decodedPath.equals(rawPath + "index.html"));
+        return !same
+                || rawPath.indexOf(';') >= 0 || rawPath.indexOf('%') >= 0 || rawPath.indexOf('\\') >= 0
+                || rawPath.contains("//") || rawPath.contains("/./") || rawPath.contains("/../")
+                || rawPath.endsWith("/.") || rawPath.endsWith("/..");
+    }
+
+    /** Percent-decodes repeatedly (double encoding included), leniently, to see what a path could mean. */
+    static String percentDecoded(String path) {
+        String current = path;
+        for (int round = 0; round < 4 && current.indexOf('%') >= 0; round++) {
+            StringBuilder out = new StringBuilder(current.length());
+            for (int i = 0; i < current.length(); i++) {
+                char c = current.charAt(i);
+                if (c == '%' && i + 2 < current.length()
+                        && Character.digit(current.charAt(i + 1), 16) >= 0 && Character.digit(current.charAt(i + 2), 16) >= 0) {
+                    out.append((char) Integer.parseInt(current.substring(i + 1, i + 3), 16));
+                    i += 2;
+                } else {
+                    out.append(c);
+                }
+            }
+            if (out.toString().equals(current)) {
+                break;
+            }
+            current = out.toString();
+        }
+        return current;
+    }
+
+    private static String collapseSlashes(String path) {
+        return path.replaceAll("/{2,}", "/");
+    }
+
+    private static String stripDots(String path) {
+        return collapseSlashes(path.replace("/./", "/").replace('\\', '/'));
+    }
+
     public static boolean hasCsrfHeader(HttpServletRequest request) {
         return request.getHeader(CSRF_HEADER) != null;
     }

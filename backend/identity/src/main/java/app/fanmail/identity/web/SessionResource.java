@@ -1,6 +1,7 @@
 package app.fanmail.identity.web;
 
 import app.fanmail.identity.application.SessionService;
+import app.fanmail.identity.application.SessionService.Busy;
 import app.fanmail.identity.application.SessionService.Refused;
 import app.fanmail.identity.application.SessionService.SignInResult;
 import app.fanmail.identity.application.SessionService.SignedIn;
@@ -8,6 +9,7 @@ import app.fanmail.identity.application.SessionService.Throttled;
 import app.fanmail.identity.application.UserService;
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.kernel.graphql.UserErrorsException;
+import app.fanmail.identity.application.SessionService.TooLong;
 import app.fanmail.kernel.security.CurrentViewer;
 import app.fanmail.kernel.security.Viewer;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,6 +39,7 @@ public class SessionResource {
     SessionService sessions;
     @Inject
     UserService users;
+    ClientAddresses clientAddresses;
     @Inject
     @ConfigProperty(name = "fanmail.session.secure-cookie", defaultValue = "auto")
     String secureCookie;
@@ -67,7 +70,16 @@ public class SessionResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new ErrorBody("CREDENTIALS_REQUIRED", "Send a username and a password.", null)).build();
         }
-        SignInResult result = sessions.signIn(body.username(), body.password(), request.getHeader("User-Agent"), request.getRemoteAddr());
+        SignInResult result = sessions.signIn(body.username(), body.password(), request.getHeader("User-Agent"), clientAddresses.of(request));
+        if (result instanceof TooLong) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new ErrorBody("CREDENTIALS_TOO_LONG", "A username has at most " + SessionService.USERNAME_INPUT_MAX
+                            + " characters and a password at most " + SessionService.PASSWORD_INPUT_MAX + ".", null)).build();
+        }
+        if (result instanceof Busy) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", 1)
+                    .entity(new ErrorBody("SIGN_IN_BUSY", "Too many sign-ins at once; try again in a moment.", 1L)).build();
+        }
         if (result instanceof SignedIn signedIn) {
             return Response.ok(ViewerBody.of(signedIn.viewer()))
                     .header("Set-Cookie", SessionCookie.set(signedIn.token(), signedIn.maxAge(), secure(request)))
@@ -75,7 +87,7 @@ public class SessionResource {
                     .build();
         }
         if (result instanceof Throttled throttled) {
-            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
             return Response.status(429).header("Retry-After", seconds)
                     .entity(new ErrorBody("TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again in " + seconds + " s.", seconds)).build();
         }
