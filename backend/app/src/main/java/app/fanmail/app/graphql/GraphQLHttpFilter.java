@@ -14,12 +14,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -57,6 +60,7 @@ public class GraphQLHttpFilter implements Filter {
     /** Json.create* looks the provider up per call inside WildFly; these are made once. */
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
     private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -93,12 +97,21 @@ public class GraphQLHttpFilter implements Filter {
         finish(response, buffered, answerAs);
     }
 
-    /** Copies the engine's answer out, with the negotiated type and, for the new type, 400 on a request error. */
+    /**
+     * Copies the engine's answer out with the negotiated type. A request error (no data entry) gets
+     * a code on each error that has none, and, for the new media type, status 400.
+     */
     private static void finish(HttpServletResponse response, BufferedResponse buffered, MediaTypes answerAs) throws IOException {
         byte[] out = buffered.bytes();
         int status = buffered.getStatus();
-        if (status == HttpServletResponse.SC_OK && answerAs == MediaTypes.GRAPHQL_RESPONSE_JSON && isRequestError(out)) {
-            status = HttpServletResponse.SC_BAD_REQUEST;
+        if (status == HttpServletResponse.SC_OK && mayBeRequestError(out, answerAs)) {
+            JsonObject requestError = requestError(out);
+            if (requestError != null) {
+                out = withCodes(requestError).toString().getBytes(StandardCharsets.UTF_8);
+                if (answerAs == MediaTypes.GRAPHQL_RESPONSE_JSON) {
+                    status = HttpServletResponse.SC_BAD_REQUEST;
+                }
+            }
         }
         response.setStatus(status);
         if (status < 300 || status >= 400) {
@@ -108,14 +121,82 @@ public class GraphQLHttpFilter implements Filter {
         response.getOutputStream().write(out);
     }
 
-    /** A GraphQL response without a data entry: the request never reached execution. */
-    static boolean isRequestError(byte[] responseBody) {
+    private static final byte[] DATA_KEY = "\"data\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Cheap first look: a body without the bytes {@code "data"} cannot have a data entry (quotes in
+     * JSON strings are escaped), so only such bodies, and for the new type all bodies, are parsed.
+     */
+    private static boolean mayBeRequestError(byte[] body, MediaTypes answerAs) {
+        return answerAs == MediaTypes.GRAPHQL_RESPONSE_JSON || indexOf(body, DATA_KEY) < 0;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The response when it is a GraphQL response without a data entry (the request never reached execution), else null. */
+    static JsonObject requestError(byte[] responseBody) {
         try (JsonReader r = READERS.createReader(new ByteArrayInputStream(responseBody), StandardCharsets.UTF_8)) {
             JsonValue v = r.readValue();
-            return v.getValueType() == JsonValue.ValueType.OBJECT && !v.asJsonObject().containsKey("data");
+            if (v.getValueType() == JsonValue.ValueType.OBJECT && !v.asJsonObject().containsKey("data")) {
+                return v.asJsonObject();
+            }
+            return null;
         } catch (JsonException e) {
-            return false;
+            return null;
         }
+    }
+
+    /** Gives each error of a request error a code (graphql-java's parse, validation and limit errors have none). */
+    static JsonObject withCodes(JsonObject response) {
+        JsonValue errors = response.get("errors");
+        if (errors == null || errors.getValueType() != JsonValue.ValueType.ARRAY) {
+            return response;
+        }
+        JsonArrayBuilder coded = BUILDERS.createArrayBuilder();
+        for (JsonValue e : errors.asJsonArray()) {
+            if (e.getValueType() != JsonValue.ValueType.OBJECT) {
+                coded.add(e);
+                continue;
+            }
+            JsonObject error = e.asJsonObject();
+            JsonObject extensions = error.containsKey("extensions") && error.get("extensions").getValueType() == JsonValue.ValueType.OBJECT
+                    ? error.getJsonObject("extensions") : JsonValue.EMPTY_JSON_OBJECT;
+            if (extensions.containsKey("code")) {
+                coded.add(error);
+                continue;
+            }
+            String code = code(error.getString("message", ""), extensions.getString("classification", ""));
+            coded.add(BUILDERS.createObjectBuilder(error).add("extensions", BUILDERS.createObjectBuilder(extensions).add("code", code)));
+        }
+        return BUILDERS.createObjectBuilder(response).add("errors", coded).build();
+    }
+
+    static String code(String message, String classification) {
+        if (message.contains("maximum query complexity")) {
+            return "QUERY_TOO_COMPLEX";
+        }
+        if (message.contains("maximum query depth")) {
+            return "QUERY_TOO_DEEP";
+        }
+        if (message.contains("tokens have been presented")) {
+            return "QUERY_TOO_LONG";
+        }
+        return switch (classification) {
+            case "InvalidSyntax" -> "GRAPHQL_PARSE_FAILED";
+            case "ValidationError" -> "GRAPHQL_VALIDATION_FAILED";
+            default -> "BAD_REQUEST";
+        };
     }
 
     private static String readBody(HttpServletRequest request) throws IOException {
@@ -162,13 +243,17 @@ public class GraphQLHttpFilter implements Filter {
                 return new Envelope("BODY_MISSING", "Send a JSON object with a query, e.g. {\"query\":\"{ viewer { username } }\"}.");
             }
             JsonValue value;
-            try (JsonReader r = READERS.createReader(new StringReader(body))) {
-                value = r.readValue();
+            try (JsonParser p = PARSERS.createParser(new StringReader(body))) {
+                p.next();
+                value = p.getValue();
+                if (p.hasNext()) {
+                    return new Envelope("JSON_INVALID", "The body has more than one JSON value.");
+                }
             } catch (JsonParsingException e) {
                 return new Envelope("JSON_INVALID", e.getLocation() == null ? "The body is not valid JSON."
                         : "The body is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
                         + e.getLocation().getColumnNumber() + ").");
-            } catch (JsonException e) {
+            } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
                 return new Envelope("JSON_INVALID", "The body is not valid JSON.");
             }
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
