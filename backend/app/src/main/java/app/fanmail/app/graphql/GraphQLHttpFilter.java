@@ -13,6 +13,13 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
@@ -94,20 +101,21 @@ public class GraphQLHttpFilter implements Filter {
             }
             return;
         }
-        finish(response, buffered, answerAs);
+        finish(response, buffered, answerAs, envelope.query());
     }
 
     /**
      * Copies the engine's answer out with the negotiated type. A request error (no data entry) gets
      * a code on each error that has none, and, for the new media type, status 400.
      */
-    private static void finish(HttpServletResponse response, BufferedResponse buffered, MediaTypes answerAs) throws IOException {
+    private static void finish(HttpServletResponse response, BufferedResponse buffered, MediaTypes answerAs, String query)
+            throws IOException {
         byte[] out = buffered.bytes();
         int status = buffered.getStatus();
         if (status == HttpServletResponse.SC_OK && mayBeRequestError(out, answerAs)) {
             JsonObject requestError = requestError(out);
             if (requestError != null) {
-                out = withCodes(requestError).toString().getBytes(StandardCharsets.UTF_8);
+                out = withCodes(requestError, query).toString().getBytes(StandardCharsets.UTF_8);
                 if (answerAs == MediaTypes.GRAPHQL_RESPONSE_JSON) {
                     status = HttpServletResponse.SC_BAD_REQUEST;
                 }
@@ -157,8 +165,12 @@ public class GraphQLHttpFilter implements Filter {
         }
     }
 
-    /** Gives each error of a request error a code (graphql-java's parse, validation and limit errors have none). */
-    static JsonObject withCodes(JsonObject response) {
+    /**
+     * Gives each error of a request error a code (graphql-java's parse, validation and limit errors
+     * have none). SmallRye answers every unparsable document with "Unparseable input document";
+     * such a query is parsed again (only then) to say why: too long, or where the syntax is wrong.
+     */
+    static JsonObject withCodes(JsonObject response, String query) {
         JsonValue errors = response.get("errors");
         if (errors == null || errors.getValueType() != JsonValue.ValueType.ARRAY) {
             return response;
@@ -176,10 +188,36 @@ public class GraphQLHttpFilter implements Filter {
                 coded.add(error);
                 continue;
             }
-            String code = code(error.getString("message", ""), extensions.getString("classification", ""));
-            coded.add(BUILDERS.createObjectBuilder(error).add("extensions", BUILDERS.createObjectBuilder(extensions).add("code", code)));
+            String message = error.getString("message", "");
+            String code;
+            if (UNPARSEABLE.equals(message) && query != null) {
+                String[] why = whyUnparseable(query);
+                code = why[0];
+                message = why[1];
+            } else {
+                code = code(message, extensions.getString("classification", ""));
+            }
+            coded.add(BUILDERS.createObjectBuilder(error).add("message", message)
+                    .add("extensions", BUILDERS.createObjectBuilder(extensions).add("code", code)));
         }
         return BUILDERS.createObjectBuilder(response).add("errors", coded).build();
+    }
+
+    private static final String UNPARSEABLE = "Unparseable input document";
+
+    /** The code and message of a query that does not parse, with the limits operations are parsed with. */
+    static String[] whyUnparseable(String query) {
+        try {
+            new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
+                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+            return new String[] {"GRAPHQL_PARSE_FAILED", UNPARSEABLE};
+        } catch (ParseCancelledException | ParseCancelledTooManyCharsException e) {
+            return new String[] {"QUERY_TOO_LONG", e.getMessage()};
+        } catch (ParseCancelledTooDeepException e) {
+            return new String[] {"QUERY_TOO_DEEP", e.getMessage()};
+        } catch (InvalidSyntaxException e) {
+            return new String[] {"GRAPHQL_PARSE_FAILED", e.getMessage()};
+        }
     }
 
     static String code(String message, String classification) {
@@ -235,8 +273,10 @@ public class GraphQLHttpFilter implements Filter {
     }
 
     /** What is wrong with a request body, as a code and message; both null when nothing is. */
-    record Envelope(String code, String message) {
-        static final Envelope OK = new Envelope(null, null);
+    record Envelope(String code, String message, String query) {
+        Envelope(String code, String message) {
+            this(code, message, null);
+        }
 
         static Envelope check(String body) {
             if (body.isBlank()) {
@@ -279,7 +319,7 @@ public class GraphQLHttpFilter implements Filter {
             if (!nullOr(o.get("extensions"), JsonValue.ValueType.OBJECT)) {
                 return invalid("extensions", "an object or null");
             }
-            return OK;
+            return new Envelope(null, null, ((jakarta.json.JsonString) query).getString());
         }
 
         private static boolean nullOr(JsonValue v, JsonValue.ValueType type) {

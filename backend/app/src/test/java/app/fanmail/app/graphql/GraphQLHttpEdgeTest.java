@@ -56,7 +56,7 @@ class GraphQLHttpEdgeTest {
         JsonObject error = GraphQLHttpFilter.requestError(
                 "{\"errors\":[{\"message\":\"maximum query complexity exceeded 501 > 150\",\"extensions\":{\"classification\":\"ExecutionAborted\"}},{\"message\":\"x\",\"extensions\":{\"code\":\"KEEP\"}},{\"message\":\"Invalid syntax\"}]}"
                         .getBytes(StandardCharsets.UTF_8));
-        JsonObject coded = GraphQLHttpFilter.withCodes(error);
+        JsonObject coded = GraphQLHttpFilter.withCodes(error, "{ a }");
         assertThat(coded.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code")).isEqualTo("QUERY_TOO_COMPLEX");
         assertThat(coded.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("classification"))
                 .isEqualTo("ExecutionAborted");
@@ -67,5 +67,8 @@ class GraphQLHttpEdgeTest {
         assertThat(GraphQLHttpFilter.code("More than 5000 'grammar' tokens have been presented.", "InvalidSyntax")).isEqualTo("QUERY_TOO_LONG");
         assertThat(GraphQLHttpFilter.code("Invalid syntax with offending token", "InvalidSyntax")).isEqualTo("GRAPHQL_PARSE_FAILED");
         assertThat(GraphQLHttpFilter.code("Validation error", "ValidationError")).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+        assertThat(GraphQLHttpFilter.whyUnparseable("{")[0]).isEqualTo("GRAPHQL_PARSE_FAILED");
+        assertThat(GraphQLHttpFilter.whyUnparseable("{")[1]).contains("line 1");
+        assertThat(GraphQLHttpFilter.whyUnparseable("{ " + "a ".repeat(20000) + "}")[0]).isEqualTo("QUERY_TOO_LONG");
     }
 }

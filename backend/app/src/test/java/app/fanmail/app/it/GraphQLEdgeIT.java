@@ -124,6 +124,12 @@ class GraphQLEdgeIT {
                 assertThat(FanmailClient.parse(res.body()).getJsonArray("errors").getJsonObject(0).getString("message")).isNotBlank();
             }
         }
+        // the same below /graphql/ (SmallRye's servlet answers there too)
+        HttpResponse<String> below = admin.send(HttpRequest.newBuilder(admin.uri("/graphql/anything")).header("X-Fanmail-Csrf", "1")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{ \"not a JSON")));
+        assertThat(below.statusCode()).isEqualTo(400);
+        assertThat(firstCode(below)).isEqualTo("JSON_INVALID");
+
         String log = logSince(logStart);
         assertThat(log).doesNotContain("JsonParsingException", "ExecutionServlet", "Missing 'query'");
         assertThat(log.lines().filter(l -> l.contains(" ERROR ")).toList()).isEmpty();
@@ -261,21 +267,30 @@ class GraphQLEdgeIT {
     @OperateOnDeployment("fanmail")
     void fiveHundredAliasesAreRefusedBeforeAnythingRuns() {
         FanmailClient admin = admin();
-        String aliases = IntStream.range(0, 500).mapToObj(i -> "a" + i + ": " + CATALOG).collect(Collectors.joining(" "));
-        JsonObject request = Json.createObjectBuilder().add("query", "query($a: ID!) { " + aliases + " }")
-                .add("variables", Json.createObjectBuilder().add("a", "00000000-0000-0000-0000-000000000000")).build();
-        HttpResponse<String> res = post(admin, GQL_RESPONSE, request);
-        assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
-        JsonObject body = FanmailClient.parse(res.body());
-        assertThat(body.containsKey("data")).isFalse();
-        assertThat(firstCode(res)).isEqualTo("QUERY_TOO_COMPLEX");
+        JsonObject variables = Json.createObjectBuilder().add("a", "00000000-0000-0000-0000-000000000000").build();
+        for (int count : new int[] {200, 500}) {
+            String aliases = IntStream.range(0, count).mapToObj(i -> "a" + i + ": " + CATALOG).collect(Collectors.joining(" "));
+            JsonObject request = Json.createObjectBuilder().add("query", "query($a: ID!) { " + aliases + " }").add("variables", variables).build();
+            HttpResponse<String> res = post(admin, GQL_RESPONSE, request);
+            assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+            assertThat(FanmailClient.parse(res.body()).containsKey("data")).isFalse();
+            // 200 aliases are 2,200 tokens but complexity 400; 500 aliases are past the 5,000 tokens already
+            assertThat(firstCode(res)).as(res.body()).isEqualTo(count == 200 ? "QUERY_TOO_COMPLEX" : "QUERY_TOO_LONG");
+        }
 
         String deep = "name " + "ofType { name ".repeat(20) + "}".repeat(20);
         HttpResponse<String> tooDeep = post(admin, "application/json", query("{ __schema { types { fields { type { " + deep + " } } } } }"));
-        assertThat(firstCode(tooDeep)).isEqualTo("QUERY_TOO_DEEP");
+        assertThat(tooDeep.statusCode()).isEqualTo(200);
+        assertThat(firstCode(tooDeep)).as(tooDeep.body()).isEqualTo("QUERY_TOO_DEEP");
 
         HttpResponse<String> tooLong = post(admin, "application/json", query("{ " + "__typename ".repeat(6000) + "}"));
-        assertThat(firstCode(tooLong)).isEqualTo("QUERY_TOO_LONG");
+        assertThat(firstCode(tooLong)).as(tooLong.body()).isEqualTo("QUERY_TOO_LONG");
+
+        HttpResponse<String> syntax = post(admin, "application/json", query("{ viewer { id }"));
+        assertThat(firstCode(syntax)).as(syntax.body()).isEqualTo("GRAPHQL_PARSE_FAILED");
+        assertThat(FanmailClient.parse(syntax.body()).getJsonArray("errors").getJsonObject(0).getString("message")).contains("line 1");
+        HttpResponse<String> invalid = post(admin, "application/json", query("{ noSuchField }"));
+        assertThat(firstCode(invalid)).as(invalid.body()).isEqualTo("GRAPHQL_VALIDATION_FAILED");
     }
 
     @Test
