@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.fanmail.kernel.graphql.CallsWeChat;
 import app.fanmail.kernel.graphql.Cursor;
 import app.fanmail.kernel.graphql.Ids;
 import app.fanmail.kernel.graphql.Mutations;
@@ -104,6 +105,7 @@ public class TemplateGraphQL {
     }
 
     @Query("templateSetup")
+    @CallsWeChat
     @NonNull
     @Description("Whether an account can use template messages, its industries and when they may change next.")
     @RequiresRole(Role.VIEWER)
@@ -112,6 +114,7 @@ public class TemplateGraphQL {
     }
 
     @Query("templateLibrary")
+    @CallsWeChat
     @NonNull
     @Description("WeChat's public template library for picking a template to add (browsable for sandbox accounts only).")
     @RequiresRole(Role.VIEWER)
@@ -141,6 +144,7 @@ public class TemplateGraphQL {
     }
 
     @Query("templateCategoryCatalog")
+    @CallsWeChat
     @NonNull
     @Description("The service categories WeChat lets the account choose (category model).")
     @RequiresRole(Role.VIEWER)
@@ -149,6 +153,7 @@ public class TemplateGraphQL {
     }
 
     @Query("templateCategoryPlan")
+    @CallsWeChat
     @NonNull
     @Description("What setting the categories to these ids would do: added, removed, templates WeChat deletes, changes used. Changes nothing.")
     @RequiresRole(Role.VIEWER)
@@ -175,6 +180,7 @@ public class TemplateGraphQL {
     }
 
     @Query("templateBlockedMessages")
+    @CallsWeChat
     @NonNull
     @Description("Messages of this template WeChat intercepted, oldest first, after largestId.")
     @RequiresRole(Role.VIEWER)
@@ -196,6 +202,7 @@ public class TemplateGraphQL {
     }
 
     @Mutation("templateSync")
+    @CallsWeChat
     @NonNull
     @Description("Makes the account's library match WeChat's list of private templates exactly.")
     public TemplateSyncPayload templateSync(@NonNull @Name("input") @Description("The mutation's input.") TemplateSyncInput in) {
@@ -205,6 +212,7 @@ public class TemplateGraphQL {
     }
 
     @Mutation("templateAdd")
+    @CallsWeChat
     @NonNull
     @Description("Adds a template from WeChat's library (at most 25 per account), then syncs the library.")
     public TemplateAddPayload templateAdd(@NonNull @Name("input") @Description("The mutation's input.") TemplateAddInput in) {
@@ -213,6 +221,7 @@ public class TemplateGraphQL {
     }
 
     @Mutation("templateDelete")
+    @CallsWeChat
     @NonNull
     @Description("Deletes a template in WeChat and in Fanmail.")
     public TemplateDeletePayload templateDelete(@NonNull @Name("input") @Description("The mutation's input.") TemplateDeleteInput in) {
@@ -221,6 +230,7 @@ public class TemplateGraphQL {
     }
 
     @Mutation("templateIndustriesSet")
+    @CallsWeChat
     @NonNull
     @Description("Sets the account's industries; refused with INDUSTRY_CHANGE_TOO_SOON after a change this month (Asia/Shanghai).")
     public TemplateIndustriesSetPayload templateIndustriesSet(
@@ -231,6 +241,7 @@ public class TemplateGraphQL {
     }
 
     @Mutation("templateSetupModelSet")
+    @CallsWeChat
     @NonNull
     @Description("Chooses whether the account's templates come from industries or service categories (a Fanmail setting).")
     public TemplateSetupModelSetPayload templateSetupModelSet(
@@ -241,6 +252,7 @@ public class TemplateGraphQL {
     }
 
     @Mutation("templateCategoriesSet")
+    @CallsWeChat
     @NonNull
     @Description("Sets the account's service categories; WeChat deletes the templates of removed categories, which must be confirmed.")
     public TemplateCategoriesSetPayload templateCategoriesSet(

@@ -1,28 +1,64 @@
 package app.fanmail.templates.infrastructure;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import app.fanmail.accounts.api.AccountChanged;
 import app.fanmail.templates.application.TemplateGateway;
 import app.fanmail.templates.application.TemplateGateway.Refusal;
 import app.fanmail.wechat.api.Sandbox;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatTemplates;
+import app.fanmail.templates.infrastructure.WeChatReadCache.Kind;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@link TemplateGateway} over the wechat module's {@link WeChatTemplates}. */
+/**
+ * {@link TemplateGateway} over the wechat module's {@link WeChatTemplates}. The answers that
+ * change rarely (industries, category catalogue, public library) are remembered per account for
+ * {@code fanmail.templates.wechat-cache-ttl}; every change Fanmail makes through this gateway, and
+ * every change of the account, forgets the account's answers.
+ */
 @ApplicationScoped
 public class WeChatTemplateGateway implements TemplateGateway {
     @Inject
     WeChatTemplates wechat;
     @Inject
     Sandbox sandbox;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "fanmail.templates.wechat-cache-ttl", defaultValue = "PT5M")
+    Duration cacheTtl;
+    @Inject
+    @ConfigProperty(name = "fanmail.templates.wechat-cache-max-accounts", defaultValue = "1000")
+    int cacheMaxAccounts;
+
+    private WeChatReadCache cache;
+
+    @PostConstruct
+    void init() {
+        cache = new WeChatReadCache(clock, cacheTtl, cacheMaxAccounts);
+    }
+
+    void accountChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountChanged event) {
+        cache.forget(event.accountId());
+    }
 
     @Override
     public Optional<List<LibraryEntry>> library(UUID accountId) {
+        return cache.get(accountId, Kind.LIBRARY, () -> loadLibrary(accountId));
+    }
+
+    private Optional<List<LibraryEntry>> loadLibrary(UUID accountId) {
         try {
             return Optional.of(sandbox.library(accountId).stream()
                     .map(e -> new LibraryEntry(e.shortId(), e.title(), e.primaryIndustry(), e.deputyIndustry(),
@@ -38,21 +74,21 @@ public class WeChatTemplateGateway implements TemplateGateway {
 
     @Override
     public IndustryNames industries(UUID accountId) {
-        WeChatTemplates.Industries i = call(() -> wechat.industries(accountId));
-        return new IndustryNames(name(i == null ? null : i.primary()), name(i == null ? null : i.secondary()));
-    }
-
-    @Override
-    public void setIndustries(UUID accountId, int primaryId, int secondaryId) {
-        call(() -> {
-            wechat.setIndustries(accountId, primaryId, secondaryId);
-            return null;
+        return cache.get(accountId, Kind.INDUSTRIES, () -> {
+            WeChatTemplates.Industries i = call(() -> wechat.industries(accountId));
+            return new IndustryNames(name(i == null ? null : i.primary()), name(i == null ? null : i.secondary()));
         });
     }
 
     @Override
+    public void setIndustries(UUID accountId, int primaryId, int secondaryId) {
+        changing(accountId, () -> wechat.setIndustries(accountId, primaryId, secondaryId));
+    }
+
+    @Override
     public List<RemoteCategory> categoryCatalogue(UUID accountId) {
-        return call(() -> wechat.categoryCatalogue(accountId)).stream().map(WeChatTemplateGateway::category).toList();
+        return cache.get(accountId, Kind.CATEGORY_CATALOGUE,
+                () -> call(() -> wechat.categoryCatalogue(accountId)).stream().map(WeChatTemplateGateway::category).toList());
     }
 
     @Override
@@ -63,18 +99,12 @@ public class WeChatTemplateGateway implements TemplateGateway {
     @Override
     public void addCategories(UUID accountId, List<RemoteCategory> categories) {
         List<WeChatTemplates.Category> list = categories.stream().map(WeChatTemplateGateway::category).toList();
-        call(() -> {
-            wechat.addCategories(accountId, list);
-            return null;
-        });
+        changing(accountId, () -> wechat.addCategories(accountId, list));
     }
 
     @Override
     public void deleteCategory(UUID accountId, RemoteCategory category) {
-        call(() -> {
-            wechat.deleteCategory(accountId, category(category));
-            return null;
-        });
+        changing(accountId, () -> wechat.deleteCategory(accountId, category(category)));
     }
 
     private static RemoteCategory category(WeChatTemplates.Category c) {
@@ -126,6 +156,19 @@ public class WeChatTemplateGateway implements TemplateGateway {
             return null;
         }
         return new IndustryName(i.firstClass(), i.secondClass());
+    }
+
+    /** Runs a change of the account's setup; its remembered answers are forgotten before and after (also when it fails). */
+    private void changing(UUID accountId, Runnable change) {
+        cache.forget(accountId);
+        try {
+            call(() -> {
+                change.run();
+                return null;
+            });
+        } finally {
+            cache.forget(accountId);
+        }
     }
 
     private static <T> T call(Supplier<T> action) {

@@ -8,6 +8,7 @@ import app.fanmail.kernel.graphql.Mutations;
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.kernel.graphql.Ids;
 import app.fanmail.kernel.graphql.UserErrorsException;
+import app.fanmail.kernel.graphql.CallsWeChat;
 import app.fanmail.kernel.security.RequiresRole;
 import app.fanmail.kernel.security.Role;
 import app.fanmail.wechat.api.Sandbox;
@@ -88,6 +89,7 @@ public class WeChatConnectionGraphQL {
     }
 
     @Mutation("weChatConnectionTest")
+    @CallsWeChat
     @NonNull
     @Description("Fetches an access token now to check the account's AppID and AppSecret.")
     public WeChatConnectionTestPayload weChatConnectionTest(@NonNull @Name("input") @Description("The mutation's input.") WeChatConnectionTestInput input) {
