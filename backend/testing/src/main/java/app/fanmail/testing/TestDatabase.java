@@ -73,6 +73,9 @@ public class TestDatabase implements LauncherSessionListener {
                 "-Dfanmail.identity.pbkdf2-iterations=20000",
                 "-Dfanmail.public-url=http://127.0.0.1:" + TestServer.HTTP_PORT,
                 "-Dfanmail.sandbox.api-base-url=http://127.0.0.1:" + TestServer.HTTP_PORT + "/wechat-sandbox",
+                // the inbox sweep and the retention job run often, so CallbackIT sees dead letters and retention quickly
+                "-Dfanmail.wechat.inbox.sweep-interval=PT1S",
+                "-Dfanmail.wechat.retention.interval=PT2S",
                 "-Djboss.socket.binding.port-offset=" + TestServer.PORT_OFFSET));
     }
 
