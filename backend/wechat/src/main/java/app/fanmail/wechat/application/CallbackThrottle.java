@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A token bucket per account in front of the inbox (per node): {@code fanmail.wechat.callback-rate} verified pushes
- * per second (default 200) with bursts up to {@code fanmail.wechat.callback-burst} (default 1000). Beyond that a push
+ * per second (default 2000: template delivery reports arrive as fast as Fanmail sends) with bursts up to
+ * {@code fanmail.wechat.callback-burst} (default 10000). Beyond that a push
  * is answered 503 with Retry-After and not stored; WeChat treats any answer other than 200 as a failure and retries
  * the push (up to 3 times), so a legitimate burst is delivered late rather than lost.
  */
@@ -22,10 +23,10 @@ public class CallbackThrottle {
     @Inject
     Clock clock;
     @Inject
-    @ConfigProperty(name = "fanmail.wechat.callback-rate", defaultValue = "200")
+    @ConfigProperty(name = "fanmail.wechat.callback-rate", defaultValue = "2000")
     double rate;
     @Inject
-    @ConfigProperty(name = "fanmail.wechat.callback-burst", defaultValue = "1000")
+    @ConfigProperty(name = "fanmail.wechat.callback-burst", defaultValue = "10000")
     int burst;
 
     private final Map<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();

@@ -203,7 +203,7 @@ public class InboxProcessor {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(long id, String reason) {
         em.createNativeQuery("update wechat.callback_inbox set attempts = attempts + 1, last_error = ?2, "
-                        + "dead_lettered_at = case when attempts + 1 >= ?3 then ?4 else null end where id = ?1 and processed_at is null")
+                        + "dead_lettered_at = case when attempts + 1 >= ?3 then cast(?4 as timestamptz) else null end where id = ?1 and processed_at is null")
                 .setParameter(1, id).setParameter(2, reason).setParameter(3, maxAttempts).setParameter(4, clock.instant())
                 .executeUpdate();
     }
