@@ -346,6 +346,30 @@ class CallbackIT {
     }
 
     @Test
+    void aFloodOfPushesToOneAccountIsThrottledWithoutStoringTheExcess() throws Exception {
+        Account flooded = Callbacks.create(admin, "PLAIN");
+        Account other = Callbacks.create(admin, "PLAIN");
+        int accepted = 0;
+        HttpResponse<String> throttled = null;
+        for (int i = 0; i < 400 && throttled == null; i++) { // the ITs' budget: 5/s, bursts of 30
+            HttpResponse<String> res = Callbacks.raw(admin, flooded, Callbacks.plainQuery(flooded),
+                    Callbacks.message("oFlood", "text", id(), "<Content>" + i + "</Content>"));
+            if (res.statusCode() == 200) {
+                accepted++;
+            } else {
+                throttled = res;
+            }
+        }
+        assertThat(throttled).as("a push beyond the account's budget").isNotNull();
+        assertThat(throttled.statusCode()).isEqualTo(503);
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(accepted).isGreaterThanOrEqualTo(30);
+        assertThat(Callbacks.push(admin, other, Callbacks.message("oCalm", "text", id(), "<Content>calm</Content>")).statusCode())
+                .as("another account's budget is its own").isEqualTo(200);
+        assertThat(awaitEvents(flooded, accepted).getInt("totalCount")).as("only accepted pushes were stored").isEqualTo(accepted);
+    }
+
+    @Test
     void retentionClearsOldRawXmlAndDeletesOldRowsAndLongClosedWindows() throws Exception {
         Account account = Callbacks.create(admin, "PLAIN");
         UUID accountId = UUID.fromString(account.id());
