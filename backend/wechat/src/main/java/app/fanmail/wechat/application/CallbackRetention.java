@@ -70,6 +70,7 @@ public class CallbackRetention {
 
     private ScheduledFuture<?> retention;
     private ScheduledFuture<?> nonces;
+    private volatile boolean stopping;
 
     void start(@Observes @Priority(400) Startup startup) {
         long every = Math.max(1000, interval.toMillis());
@@ -79,6 +80,7 @@ public class CallbackRetention {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         if (retention != null) {
             retention.cancel(false);
         }
@@ -126,6 +128,9 @@ public class CallbackRetention {
         long total = 0;
         int n;
         do {
+            if (stopping) { // undeploying: the next run finishes the work
+                return total;
+            }
             n = batch.getAsInt();
             total += n;
         } while (n >= batchSize);

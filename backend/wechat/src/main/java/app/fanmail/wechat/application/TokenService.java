@@ -254,6 +254,9 @@ public class TokenService {
     /** An account's secrets or API server changed: drop its token and any back-off, after commit. */
     void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
         cache.remove(changed.accountId());
+        if (changed.kind() == AccountChanged.Kind.CREATED) {
+            return; // nothing to reset yet; a late asynchronous reset would delete the first token and its count
+        }
         executor.execute(() -> self.reset(changed.accountId()));
     }
 
