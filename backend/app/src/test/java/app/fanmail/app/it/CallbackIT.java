@@ -370,7 +370,7 @@ class CallbackIT {
     }
 
     @Test
-    void retentionClearsOldRawXmlAndDeletesOldRowsAndLongClosedWindows() throws Exception {
+    void retentionClearsOldRawXmlAndDeletesOldRowsLongClosedWindowsAndExpiredNonces() throws Exception {
         Account account = Callbacks.create(admin, "PLAIN");
         UUID accountId = UUID.fromString(account.id());
         long old;
@@ -380,6 +380,13 @@ class CallbackIT {
             old = insertInbox(c, accountId, "oOld", "old", true, "100 days");
             middle = insertInbox(c, accountId, "oMiddle", "middle", true, "40 days");
             recent = insertInbox(c, accountId, "oRecent", "recent", true, "1 day");
+            try (PreparedStatement s = c.prepareStatement("insert into wechat.callback_nonce (account_id, nonce, ts) values (?, 'old', ?), (?, 'fresh', ?)")) {
+                s.setObject(1, accountId);
+                s.setLong(2, Callbacks.now() - 3600);
+                s.setObject(3, accountId);
+                s.setLong(4, Callbacks.now());
+                s.executeUpdate();
+            }
             try (PreparedStatement s = c.prepareStatement("insert into wechat.service_window (account_id, openid, kind, opened_at, expires_at, quota) "
                     + "values (?, 'oOld', 'MESSAGE', now() - interval '100 days', now() - interval '98 days', 5), "
                     + "(?, 'oOpen', 'MESSAGE', now(), now() + interval '48 hours', 5)")) {
@@ -394,7 +401,10 @@ class CallbackIT {
                 boolean oldGone = count(c, "select count(*) from wechat.callback_inbox where id = ?", old) == 0;
                 boolean middleCleared = count(c, "select count(*) from wechat.callback_inbox where id = ? and raw_xml is null", middle) == 1;
                 boolean windowGone = count(c, "select count(*) from wechat.service_window where account_id = ? and openid = 'oOld'", accountId) == 0;
-                if (oldGone && middleCleared && windowGone) {
+                boolean nonceGone = count(c, "select count(*) from wechat.callback_nonce where account_id = ? and nonce = 'old'", accountId) == 0;
+                if (oldGone && middleCleared && windowGone && nonceGone) {
+                    assertThat(count(c, "select count(*) from wechat.callback_nonce where account_id = ? and nonce = 'fresh'", accountId))
+                            .as("a nonce inside the replay window is kept").isEqualTo(1);
                     assertThat(count(c, "select count(*) from wechat.callback_inbox where id = ? and raw_xml is not null", recent)).isEqualTo(1);
                     assertThat(count(c, "select count(*) from wechat.callback_inbox where id = ? and fields ->> 'Content' = 'middle'", middle))
                             .as("parsed fields stay").isEqualTo(1);

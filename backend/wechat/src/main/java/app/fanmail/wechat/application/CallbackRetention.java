@@ -32,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * fields stay);</li>
  * <li>inbox rows (including dead letters) older than {@code fanmail.wechat.retention.rows} (default P90D) are
  * deleted, and customer-service windows that closed longer ago than that;</li>
- * <li>replay memory (nonces) whose timestamp left the replay window is purged every minute.</li>
+ * <li>replay memory (nonces) whose timestamp left the replay window is purged every minute (and on every run).</li>
  * </ul>
  * Every run works in transactions of at most {@code fanmail.wechat.retention.batch-size} rows (default 5000), every
  * {@code fanmail.wechat.retention.interval} (default PT1H).
@@ -121,6 +121,7 @@ public class CallbackRetention {
         long rows = drain(() -> self.deleteRows(rowCutoff));
         long raw = drain(() -> self.clearRawXml(rawCutoff));
         long windows = drain(() -> self.deleteWindows(rowCutoff));
+        drain(() -> self.purgeNonces(now.minus(replayWindow).minusSeconds(60)));
         return new Result(raw, rows, windows);
     }
 
