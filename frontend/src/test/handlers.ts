@@ -225,4 +225,8 @@ export const defaultHandlers = [
   http.delete('*/api/session', () => new HttpResponse(null, { status: 204 })),
   // the account page shows the WeChat connection card: none yet, unless a test says so
   api.query('WeChatConnection', () => HttpResponse.json({ data: { weChatConnection: null } })),
+  // admins' events console asks for dead letters: none, unless a test says so
+  api.query('CallbackDeadLetters', () =>
+    HttpResponse.json({ data: { callbackDeadLetters: { __typename: 'CallbackDeadLetterConnection', totalCount: 0, edges: [] } } }),
+  ),
 ];

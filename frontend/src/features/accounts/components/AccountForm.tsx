@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountType, ApiTarget, EncryptionMode } from '../../../gql/graphql';
 import { radioGroupRole } from '../../../components/a11y';
 import { accountRules } from '../validation';
+import { UnsafeModeHint } from './UnsafeModeHint';
 
 export interface AccountFormValues {
   name: string;
@@ -204,7 +205,12 @@ export function AccountForm({
             </>
           )}
           <Col xs={24} md={12}>
-            <Form.Item name="encryptionMode" label={t('accounts.fields.encryptionMode')} required>
+            <Form.Item
+              name="encryptionMode"
+              label={t('accounts.fields.encryptionMode')}
+              required
+              extra={<UnsafeModeHint mode={encryptionMode} />}
+            >
               <Radio.Group {...radioGroupRole} aria-label={t('accounts.fields.encryptionMode')}>
                 {ENCRYPTION_MODES.map((value) => (
                   <Radio key={value} value={value}>

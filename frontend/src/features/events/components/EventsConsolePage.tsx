@@ -13,6 +13,7 @@ import { EventsConsoleAccountQuery } from '../api/operations';
 import { EVENT_TYPES, MESSAGE_TYPES, parseTypes } from '../eventTypes';
 import { MAX_EVENTS } from '../hooks/eventsState';
 import { useCallbackEvents } from '../hooks/useCallbackEvents';
+import { DeadLettersPanel } from './DeadLettersPanel';
 import { EventsTable } from './EventsTable';
 import { EventTypeChart } from './EventTypeChart';
 import { EventTypeFilter } from './EventTypeFilter';
@@ -117,6 +118,8 @@ function EventsConsole({ account }: { account: ConsoleAccount }) {
           </Col>
         )}
       </Row>
+
+      {canSeeRawXml && <DeadLettersPanel accountId={account.id} />}
 
       <Card size="small">
         <Flex wrap gap={12} align="center" justify="space-between" style={{ marginBottom: 12 }}>

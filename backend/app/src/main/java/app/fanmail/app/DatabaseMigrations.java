@@ -1,11 +1,14 @@
 package app.fanmail.app;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -21,8 +24,10 @@ import jakarta.inject.Inject;
 /**
  * Migrates every module's schema at start-up, before anything else runs. Each module has its own
  * schema and its own Flyway history table in it, so modules version their tables independently.
- * Flyway's advisory lock keeps concurrent nodes from migrating twice. A failed migration fails
- * the deployment.
+ * Flyway's advisory lock keeps concurrent nodes from migrating twice. While PostgreSQL does not answer,
+ * the migrations are retried with backoff (one log line per attempt) for at most
+ * {@code fanmail.db.boot-wait} (default PT5M), then the deployment fails with a clear message. A failed
+ * migration against a reachable database fails the deployment at once.
  */
 @ApplicationScoped
 public class DatabaseMigrations {
@@ -33,9 +38,27 @@ public class DatabaseMigrations {
     @Inject
     Instance<ModuleSchema> modules;
 
+    @Inject
+    @ConfigProperty(name = "fanmail.db.boot-wait", defaultValue = "PT5M")
+    Duration bootWait;
+
     private volatile boolean done;
 
     void migrate(@Observes @Priority(10) Startup startup) {
+        new BootRetry(bootWait, this::reachable, d -> Thread.sleep(d.toMillis()), System::nanoTime, LOG::warning)
+                .run("Database migrations", this::migrateAll);
+        done = true;
+    }
+
+    private boolean reachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void migrateAll() {
         List<ModuleSchema> ordered = modules.stream()
                 .sorted(Comparator.comparingInt(ModuleSchema::order).thenComparing(ModuleSchema::schema))
                 .toList();
@@ -53,7 +76,6 @@ public class DatabaseMigrations {
             LOG.info(() -> "Schema " + module.schema() + ": " + result.migrationsExecuted + " migration(s) applied, now at "
                     + (result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion));
         }
-        done = true;
     }
 
     public boolean done() {

@@ -83,6 +83,12 @@ public class TestDatabase implements LauncherSessionListener {
                 "-Dfanmail.sandbox.control-token=" + sandboxControlToken,
                 // WeChat's host, and a proxy the accounts tests point accounts at (never called)
                 "-Dfanmail.wechat.allowed-api-hosts=api.weixin.qq.com,proxy.example.com,proxy.example.com:9000",
+                // the inbox sweep and the retention job run often, so CallbackIT sees dead letters and retention quickly
+                "-Dfanmail.wechat.inbox.sweep-interval=PT1S",
+                "-Dfanmail.wechat.retention.interval=PT2S",
+                // a small per-account callback budget, so CallbackIT can exceed it (no test sends more than a few pushes per account)
+                "-Dfanmail.wechat.callback-rate=5",
+                "-Dfanmail.wechat.callback-burst=30",
                 "-Djboss.socket.binding.port-offset=" + TestServer.PORT_OFFSET));
     }
 

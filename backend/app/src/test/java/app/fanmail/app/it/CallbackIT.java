@@ -149,14 +149,14 @@ class CallbackIT {
         assertThat(Callbacks.raw(admin, safe, Callbacks.plainQuery(safe) + "&encrypt_type=aes&msg_signature=0000", envelope).statusCode())
                 .isEqualTo(403);
         String foreign = CallbackCrypto.encrypt(Callbacks.AES_KEY, "wx0000000000000000", xml);
-        String ts = "1700000000";
+        String ts = Long.toString(Callbacks.now());
         String q = "signature=" + CallbackCrypto.signature(safe.token(), ts, "n") + "&timestamp=" + ts + "&nonce=n&encrypt_type=aes&msg_signature="
                 + CallbackCrypto.signature(safe.token(), ts, "n", foreign);
         assertThat(Callbacks.raw(admin, safe, q, "<xml><Encrypt><![CDATA[" + foreign + "]]></Encrypt></xml>").statusCode())
                 .as("sealed for another AppID").isEqualTo(403);
 
         assertThat(admin.send(HttpRequest.newBuilder(admin.uri("/api/wechat/callback/wx0000000000000001?" + Callbacks.plainQuery(plain)))
-                .POST(HttpRequest.BodyPublishers.ofString(xml))).statusCode()).isEqualTo(404);
+                .POST(HttpRequest.BodyPublishers.ofString(xml))).statusCode()).isEqualTo(403);
         Thread.sleep(300);
         assertThat(events(plain, null).getInt("totalCount")).isZero();
         assertThat(events(safe, null).getInt("totalCount")).isZero();
@@ -222,6 +222,235 @@ class CallbackIT {
 
         JsonObject listed = viewer.data(EVENTS, Map.of("a", account.id())).getJsonObject("callbackEvents");
         assertThat(listed.getJsonArray("edges").getJsonObject(0).getJsonObject("node").isNull("rawXml")).isTrue();
+    }
+
+    @Test
+    void aViewEventWithALongMenuUrlIsStoredAndAnOverlongOpenidIsRefusedAlone() throws Exception {
+        Account account = Callbacks.create(admin, "SAFE");
+        String oauth = "https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx520c15f417810387&redirect_uri="
+                + "https%3A%2F%2Fexample.com%2Fwechat%2Foauth%2Fcallback%3Fnext%3D" + "%2Fshop%2Fitem".repeat(25)
+                + "&response_type=code&scope=snsapi_userinfo&state=STATE#wechat_redirect";
+        assertThat(oauth.length()).isGreaterThan(500);
+        String view = Callbacks.event("oFan" + Accounts.hex(8), Callbacks.now(), "VIEW", "<EventKey><![CDATA[" + oauth + "]]></EventKey>");
+        for (int attempt = 0; attempt < 2; attempt++) { // WeChat's retry (a new nonce) lands once
+            HttpResponse<String> res = Callbacks.push(admin, account, view);
+            assertThat(res.statusCode()).isEqualTo(200);
+            assertThat(res.body()).isEqualTo("success");
+        }
+        HttpResponse<String> longOpenid = Callbacks.push(admin, account, Callbacks.message("o".repeat(65), "text", id(), "<Content>x</Content>"));
+        assertThat(longOpenid.statusCode()).isEqualTo(400);
+        assertThat(Callbacks.push(admin, account, Callbacks.message("oAfter", "text", id(), "<Content>after</Content>")).statusCode())
+                .isEqualTo(200);
+        JsonObject events = awaitEvents(account, 2);
+        assertThat(events.getInt("totalCount")).isEqualTo(2);
+        JsonObject node = events(account, List.of("view")).getJsonArray("edges").getJsonObject(0).getJsonObject("node");
+        assertThat(node.getJsonArray("fields").stream().map(f -> f.asJsonObject())
+                .filter(f -> f.getString("name").equals("EventKey")).findFirst().orElseThrow().getString("value")).isEqualTo(oauth);
+    }
+
+    @Test
+    void aStoredPushThatKeepsFailingIsDeadLetteredAndNoLongerBlocksOthers() throws Exception {
+        Account account = Callbacks.create(admin, "PLAIN");
+        UUID accountId = UUID.fromString(account.id());
+        long poisoned;
+        long good;
+        try (Connection c = db()) { // as an older version (or a crash) could have left them
+            poisoned = insertInbox(c, accountId, "o".repeat(100), "poisoned", false, "1 minute");
+            good = insertInbox(c, accountId, "oGood", "fine", false, "1 minute");
+        }
+        String query = "query($a: ID) { callbackDeadLetters(accountId: $a, first: 10) { totalCount edges { node { id accountId type openid "
+                + "attempts lastError deadLetteredAt } } } }";
+        JsonObject letters = null;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            letters = admin.data(query, Map.of("a", account.id())).getJsonObject("callbackDeadLetters");
+            if (letters.getInt("totalCount") > 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(letters.getInt("totalCount")).as("dead letters: " + letters).isEqualTo(1);
+        JsonObject node = letters.getJsonArray("edges").getJsonObject(0).getJsonObject("node");
+        assertThat(node.getString("id")).isEqualTo(Long.toString(poisoned));
+        assertThat(node.getString("type")).isEqualTo("text");
+        assertThat(node.getInt("attempts")).isEqualTo(5);
+        assertThat(node.getString("lastError")).contains("too long");
+        try (Connection c = db()) {
+            assertThat(count(c, "select count(*) from wechat.callback_inbox where id = ? and processed_at is not null", good))
+                    .as("the good row was published (the sweep dead-lettered the poisoned one only after failing it row by row)")
+                    .isEqualTo(1);
+            assertThat(count(c, "select count(*) from wechat.callback_inbox where id = ? and processed_at is null", poisoned)).isEqualTo(1);
+        }
+
+        FanmailClient viewer = Users.signedIn(admin, base.toString().replaceAll("/$", ""), "OPERATOR");
+        assertThat(viewer.graphql(query, Map.of("a", account.id())).toString()).contains("FORBIDDEN");
+    }
+
+    @Test
+    void staleTimestampsAreRefusedAndAReusedSignatureIsAcknowledgedButNotProcessedAgain() throws Exception {
+        Account account = Callbacks.create(admin, "PLAIN");
+        String xml = Callbacks.message("oReplay", "text", id(), "<Content>first</Content>");
+        for (long ts : new long[] {1_700_000_000L, Callbacks.now() - 360, Callbacks.now() + 360}) {
+            HttpResponse<String> stale = Callbacks.raw(admin, account, Callbacks.plainQuery(account, ts), xml);
+            assertThat(stale.statusCode()).as("timestamp " + ts).isEqualTo(403);
+            assertThat(stale.body()).isEqualTo("refused");
+        }
+        String logged = Callbacks.plainQuery(account);
+        assertThat(Callbacks.raw(admin, account, logged, xml).body()).isEqualTo("success");
+        HttpResponse<String> retry = Callbacks.raw(admin, account, logged, xml); // WeChat's own retry: same query, same body
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo("success");
+        HttpResponse<String> forged = Callbacks.raw(admin, account, logged,
+                Callbacks.message("oReplay", "text", id(), "<Content>forged</Content>")); // a new body under a logged signature
+        assertThat(forged.statusCode()).isEqualTo(200);
+        assertThat(forged.body()).isEqualTo("success");
+        // the inbox writer works in order: once a later push is stored, the forged one was handled
+        assertThat(Callbacks.raw(admin, account, Callbacks.plainQuery(account),
+                Callbacks.message("oReplay", "text", id(), "<Content>later</Content>")).body()).isEqualTo("success");
+        JsonObject events = awaitEvents(account, 2);
+        assertThat(events.getInt("totalCount")).isEqualTo(2);
+        assertThat(events.getJsonArray("edges").stream().map(e -> e.asJsonObject().getJsonObject("node").getString("summary")))
+                .containsExactlyInAnyOrder("first", "later");
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("select count(*) from wechat.callback_nonce where account_id = ?")) {
+            s.setObject(1, UUID.fromString(account.id()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the replay memory is in PostgreSQL, shared by every node").isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void unknownDisabledAndBadlySignedPushesGetTheSameAnswer() throws Exception {
+        Account account = Callbacks.create(admin, "PLAIN");
+        String xml = Callbacks.message("oSame", "text", id(), "<Content>x</Content>");
+        HttpResponse<String> unknown = admin.send(HttpRequest.newBuilder(admin.uri("/api/wechat/callback/wx0000000000000001?"
+                + Callbacks.plainQuery(account))).POST(HttpRequest.BodyPublishers.ofString(xml)));
+        HttpResponse<String> badSignature = Callbacks.raw(admin, account, "signature=deadbeef&timestamp=" + Callbacks.now() + "&nonce=n1", xml);
+        assertThat(unknown.statusCode()).isEqualTo(badSignature.statusCode()).isEqualTo(403);
+        assertThat(unknown.body()).isEqualTo(badSignature.body());
+        HttpResponse<String> unknownGet = admin.send(HttpRequest.newBuilder(admin.uri("/api/wechat/callback/wx0000000000000001?"
+                + Callbacks.plainQuery(account) + "&echostr=e")).GET());
+        HttpResponse<String> badGet = admin.send(HttpRequest.newBuilder(admin.uri("/api/wechat/callback/" + account.appId()
+                + "?signature=0&timestamp=" + Callbacks.now() + "&nonce=2&echostr=e")).GET());
+        assertThat(unknownGet.statusCode()).isEqualTo(badGet.statusCode()).isEqualTo(403);
+        assertThat(unknownGet.body()).isEqualTo(badGet.body());
+
+        admin.data(Accounts.STATUS, Map.of("i", Map.of("id", account.id(), "status", "DISABLED")));
+        HttpResponse<String> disabled = Callbacks.raw(admin, account, Callbacks.plainQuery(account), xml);
+        assertThat(disabled.statusCode()).isEqualTo(403);
+        assertThat(disabled.body()).isEqualTo(badSignature.body());
+        admin.data(Accounts.STATUS, Map.of("i", Map.of("id", account.id(), "status", "ACTIVE")));
+        assertThat(Callbacks.raw(admin, account, Callbacks.plainQuery(account), xml).body()).isEqualTo("success");
+        assertThat(awaitEvents(account, 1).getInt("totalCount")).isEqualTo(1);
+    }
+
+    @Test
+    void aFloodOfPushesToOneAccountIsThrottledWithoutStoringTheExcess() throws Exception {
+        Account flooded = Callbacks.create(admin, "PLAIN");
+        Account other = Callbacks.create(admin, "PLAIN");
+        int accepted = 0;
+        HttpResponse<String> throttled = null;
+        for (int i = 0; i < 400 && throttled == null; i++) { // the ITs' budget: 5/s, bursts of 30
+            HttpResponse<String> res = Callbacks.raw(admin, flooded, Callbacks.plainQuery(flooded),
+                    Callbacks.message("oFlood", "text", id(), "<Content>" + i + "</Content>"));
+            if (res.statusCode() == 200) {
+                accepted++;
+            } else {
+                throttled = res;
+            }
+        }
+        assertThat(throttled).as("a push beyond the account's budget").isNotNull();
+        assertThat(throttled.statusCode()).isEqualTo(503);
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(accepted).isGreaterThanOrEqualTo(30);
+        assertThat(Callbacks.push(admin, other, Callbacks.message("oCalm", "text", id(), "<Content>calm</Content>")).statusCode())
+                .as("another account's budget is its own").isEqualTo(200);
+        assertThat(awaitEvents(flooded, accepted).getInt("totalCount")).as("only accepted pushes were stored").isEqualTo(accepted);
+    }
+
+    @Test
+    void retentionClearsOldRawXmlAndDeletesOldRowsLongClosedWindowsAndExpiredNonces() throws Exception {
+        Account account = Callbacks.create(admin, "PLAIN");
+        UUID accountId = UUID.fromString(account.id());
+        long old;
+        long middle;
+        long recent;
+        try (Connection c = db()) {
+            old = insertInbox(c, accountId, "oOld", "old", true, "100 days");
+            middle = insertInbox(c, accountId, "oMiddle", "middle", true, "40 days");
+            recent = insertInbox(c, accountId, "oRecent", "recent", true, "1 day");
+            try (PreparedStatement s = c.prepareStatement("insert into wechat.callback_nonce (account_id, nonce, ts) values (?, 'old', ?), (?, 'fresh', ?)")) {
+                s.setObject(1, accountId);
+                s.setLong(2, Callbacks.now() - 3600);
+                s.setObject(3, accountId);
+                s.setLong(4, Callbacks.now());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("insert into wechat.service_window (account_id, openid, kind, opened_at, expires_at, quota) "
+                    + "values (?, 'oOld', 'MESSAGE', now() - interval '100 days', now() - interval '98 days', 5), "
+                    + "(?, 'oOpen', 'MESSAGE', now(), now() + interval '48 hours', 5)")) {
+                s.setObject(1, accountId);
+                s.setObject(2, accountId);
+                s.executeUpdate();
+            }
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            try (Connection c = db()) {
+                boolean oldGone = count(c, "select count(*) from wechat.callback_inbox where id = ?", old) == 0;
+                boolean middleCleared = count(c, "select count(*) from wechat.callback_inbox where id = ? and raw_xml is null", middle) == 1;
+                boolean windowGone = count(c, "select count(*) from wechat.service_window where account_id = ? and openid = 'oOld'", accountId) == 0;
+                boolean nonceGone = count(c, "select count(*) from wechat.callback_nonce where account_id = ? and nonce = 'old'", accountId) == 0;
+                if (oldGone && middleCleared && windowGone && nonceGone) {
+                    assertThat(count(c, "select count(*) from wechat.callback_nonce where account_id = ? and nonce = 'fresh'", accountId))
+                            .as("a nonce inside the replay window is kept").isEqualTo(1);
+                    assertThat(count(c, "select count(*) from wechat.callback_inbox where id = ? and raw_xml is not null", recent)).isEqualTo(1);
+                    assertThat(count(c, "select count(*) from wechat.callback_inbox where id = ? and fields ->> 'Content' = 'middle'", middle))
+                            .as("parsed fields stay").isEqualTo(1);
+                    assertThat(count(c, "select count(*) from wechat.service_window where account_id = ? and openid = 'oOpen'", accountId))
+                            .isEqualTo(1);
+                    break;
+                }
+            }
+            assertThat(System.currentTimeMillis()).as("retention did not run within 30 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        JsonObject listed = events(account, null);
+        assertThat(listed.getInt("totalCount")).isEqualTo(2);
+        assertThat(listed.getJsonArray("edges").stream().map(e -> e.asJsonObject().getJsonObject("node"))
+                .filter(n -> n.getString("id").equals(Long.toString(middle))).findFirst().orElseThrow().isNull("rawXml")).isTrue();
+    }
+
+    private static long insertInbox(Connection c, UUID accountId, String openid, String content, boolean processed, String age) throws Exception {
+        String fields = "{\"ToUserName\":\"gh_0123456789ab\",\"FromUserName\":\"" + openid + "\",\"CreateTime\":\"1\","
+                + "\"MsgType\":\"text\",\"Content\":\"" + content + "\",\"MsgId\":\"" + id() + "\"}";
+        try (PreparedStatement s = c.prepareStatement("insert into wechat.callback_inbox (account_id, dedupe_key, msg_type, from_openid, "
+                + "received_at, fields, raw_xml, processed_at) values (?, ?, 'text', ?, now() - cast(? as interval), cast(? as jsonb), ?, "
+                + "case when ? then now() - cast(? as interval) end) returning id")) {
+            s.setObject(1, accountId);
+            s.setString(2, Accounts.hex(32));
+            s.setString(3, openid.length() > 64 ? null : openid);
+            s.setString(4, age);
+            s.setString(5, fields);
+            s.setString(6, "<xml><Content>" + content + "</Content></xml>");
+            s.setBoolean(7, processed);
+            s.setString(8, age);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int count(Connection c, String sql, Object param) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, param);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private JsonObject events(Account account, List<String> types) {

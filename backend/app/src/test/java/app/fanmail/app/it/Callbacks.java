@@ -54,11 +54,20 @@ final class Callbacks {
                 .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A PLAIN-mode signed query with a current timestamp and a fresh nonce. */
     static String plainQuery(Account account) {
-        String timestamp = "1700000000";
+        return plainQuery(account, now());
+    }
+
+    /** A PLAIN-mode signed query with this timestamp and a fresh nonce. */
+    static String plainQuery(Account account, long timestamp) {
         String nonce = "n" + System.nanoTime();
-        return "signature=" + CallbackCrypto.signature(account.token(), timestamp, nonce) + "&timestamp=" + timestamp + "&nonce="
-                + URLEncoder.encode(nonce, StandardCharsets.UTF_8);
+        return "signature=" + CallbackCrypto.signature(account.token(), Long.toString(timestamp), nonce) + "&timestamp=" + timestamp
+                + "&nonce=" + URLEncoder.encode(nonce, StandardCharsets.UTF_8);
+    }
+
+    static long now() {
+        return System.currentTimeMillis() / 1000;
     }
 
     static String event(String openid, long createTime, String event, String extra) {

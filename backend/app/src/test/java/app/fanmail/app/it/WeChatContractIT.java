@@ -58,8 +58,9 @@ import jakarta.transaction.UserTransaction;
  */
 @ExtendWith(ArquillianExtension.class)
 class WeChatContractIT {
-    /** Runs inside the server: TestServer is not deployed, so the port comes from the server's own offset. */
-    private static final int HTTP_PORT = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 100);
+    // runs inside the server too, where TestServer is absent: the server's own port offset gives its HTTP port
+    private static final int HTTP_PORT = 8080 + Integer.getInteger("jboss.socket.binding.port-offset",
+            Integer.getInteger("fanmail.test.port-offset", 100));
     private static final String SANDBOX = "http://127.0.0.1:" + HTTP_PORT + "/wechat-sandbox";
 
     @Deployment(name = "sandbox", order = 1, testable = false)
@@ -151,6 +152,49 @@ class WeChatContractIT {
         pool.shutdown();
         assertThat(seen).hasSize(1).doesNotContain("about-to-expire");
         assertThat(tokens.status(a.id()).orElseThrow().refreshCount()).isEqualTo(1);
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void aTokenRefreshHoldsNoRowLockWhileWeChatAnswers() throws Exception {
+        Acc a = account();
+        control.post("/_sandbox/accounts/" + a.appId() + "/faults", Json.createObjectBuilder().add("latencyMs", 3000)
+                .add("apis", Json.createArrayBuilder().add("stable_token")).build());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> refreshing = pool.submit(() -> tokens.token(a.id()));
+            // the refresh is under way once its lease is visible to other transactions
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            boolean leased = false;
+            while (!leased && System.nanoTime() < deadline) {
+                tx.begin();
+                leased = ((Number) em.createNativeQuery("select count(*) from wechat.access_token where account_id = ?1 and lease_until > now()")
+                        .setParameter(1, a.id()).getSingleResult()).intValue() == 1;
+                tx.commit();
+                if (!leased) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(leased).as("the refresh lease is committed before WeChat is called").isTrue();
+            assertThat(refreshing.isDone()).as("WeChat is still answering").isFalse();
+            tx.begin();
+            try {
+                // NOWAIT fails at once if the refresh held the row lock during the HTTP call
+                assertThat(em.createNativeQuery("select account_id from wechat.access_token where account_id = ?1 for update nowait")
+                        .setParameter(1, a.id()).getResultList()).hasSize(1);
+            } finally {
+                tx.rollback();
+            }
+            assertThat(refreshing.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotBlank();
+            tx.begin();
+            Object[] row = (Object[]) em.createNativeQuery("select refresh_count, lease_id from wechat.access_token where account_id = ?1")
+                    .setParameter(1, a.id()).getSingleResult();
+            tx.commit();
+            assertThat(((Number) row[0]).longValue()).isEqualTo(1);
+            assertThat(row[1]).as("the lease ends with the stored token").isNull();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

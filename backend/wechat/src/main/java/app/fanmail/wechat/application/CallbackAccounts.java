@@ -1,5 +1,8 @@
 package app.fanmail.wechat.application;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import app.fanmail.accounts.api.AccountChanged;
 import app.fanmail.accounts.api.AccountCredentials;
 import app.fanmail.accounts.api.AccountDirectory;
+import app.fanmail.accounts.api.AccountStatus;
 import app.fanmail.accounts.api.AccountView;
 import app.fanmail.wechat.domain.CallbackVerifier.Keys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,40 +19,63 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 /**
  * The keys to verify pushes with, by AppID, cached: decrypting secrets on every push would cost
- * more than the push itself. Dropped when the account changes.
+ * more than the push itself. Only ACTIVE accounts accept pushes. An entry lives at most
+ * {@code fanmail.wechat.callback-cache-ttl} (default 30 s), so a rotated Token or EncodingAESKey, or a
+ * disabled account, takes effect on every node within that time; on the node where the change was made,
+ * at once (the cache is dropped when the account changes).
  */
 @ApplicationScoped
 public class CallbackAccounts {
     public record Entry(UUID accountId, String originalId, Keys keys) {
     }
 
+    private record Cached(Optional<Entry> entry, Instant loadedAt) {
+    }
+
     @Inject
     AccountDirectory accounts;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.callback-cache-ttl", defaultValue = "PT30S")
+    Duration ttl;
 
-    private final Map<String, Optional<Entry>> byAppId = new ConcurrentHashMap<>();
+    private final Map<String, Cached> byAppId = new ConcurrentHashMap<>();
 
+    /** The active account with this AppID; empty for unknown and disabled accounts alike. */
     public Optional<Entry> find(String appId) {
         if (appId == null || appId.length() > 32) {
             return Optional.empty();
         }
         String key = appId.toLowerCase();
-        Optional<Entry> cached = byAppId.get(key);
-        if (cached != null) {
-            return cached;
+        Instant now = clock.instant();
+        Cached cached = byAppId.get(key);
+        if (cached != null && cached.loadedAt().plus(ttl).isAfter(now)) {
+            return cached.entry();
         }
         Optional<Entry> loaded = load(key);
-        loaded.ifPresent(e -> byAppId.put(key, loaded)); // unknown AppIDs are not cached: no memory to fill with junk
+        if (loaded.isPresent()) {
+            byAppId.put(key, new Cached(loaded, now));
+        } else {
+            byAppId.remove(key); // unknown AppIDs are not cached: no memory to fill with junk
+        }
         return loaded;
     }
 
     private Optional<Entry> load(String appId) {
         Optional<AccountView> view = accounts.findByAppId(appId);
-        if (view.isEmpty()) {
+        if (view.isEmpty() || view.get().status() != AccountStatus.ACTIVE) {
             return Optional.empty();
         }
-        AccountCredentials c = accounts.credentials(view.get().id()).orElseThrow();
+        Optional<AccountCredentials> credentials = accounts.credentials(view.get().id());
+        if (credentials.isEmpty()) {
+            return Optional.empty();
+        }
+        AccountCredentials c = credentials.get();
         return Optional.of(new Entry(c.accountId(), view.get().originalId(),
                 new Keys(c.appId(), c.token(), c.encodingAesKey(), c.encryptionMode())));
     }

@@ -52,4 +52,34 @@ public class CallbackEventQueries {
         return new Page(items, rows.size() > first, ((Number) count.getSingleResult()).longValue());
     }
 
+    /** A push whose publishing failed too often and was set aside. */
+    public record DeadLetter(long id, UUID accountId, String msgType, String event, String openid, Instant receivedAt,
+                             Instant deadLetteredAt, int attempts, String lastError) {
+    }
+
+    public record DeadLetterPage(List<DeadLetter> items, boolean hasNext, long total) {
+    }
+
+    /** Dead-lettered pushes, newest first, of one account or of all. */
+    public DeadLetterPage deadLetters(Optional<UUID> accountId, int first, Optional<Long> beforeId) {
+        String accountFilter = accountId.isPresent() ? " and account_id = ?2" : "";
+        var query = em.createNativeQuery("select id, account_id, msg_type, event, from_openid, received_at, dead_lettered_at, attempts, "
+                        + "last_error from wechat.callback_inbox where dead_lettered_at is not null and id < ?1" + accountFilter
+                        + " order by id desc limit " + (first + 1))
+                .setParameter(1, beforeId.orElse(Long.MAX_VALUE));
+        var count = em.createNativeQuery("select count(*) from wechat.callback_inbox where dead_lettered_at is not null"
+                + accountFilter.replace("?2", "?1"));
+        accountId.ifPresent(a -> {
+            query.setParameter(2, a);
+            count.setParameter(1, a);
+        });
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<DeadLetter> items = new ArrayList<>();
+        for (Object[] r : rows.subList(0, Math.min(first, rows.size()))) {
+            items.add(new DeadLetter(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    Rows.instant(r[5]), Rows.instant(r[6]), ((Number) r[7]).intValue(), (String) r[8]));
+        }
+        return new DeadLetterPage(items, rows.size() > first, ((Number) count.getSingleResult()).longValue());
+    }
 }

@@ -42,7 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Publishes stored pushes: parses each into its typed {@link InboundEvent}, records the
  * customer-service window it opens, marks the row processed and fires the events, all in one
  * transaction, so observers (AFTER_SUCCESS) see each push exactly once. Fresh pushes are handed over
- * right after they are stored; a sweep picks up any row a crash left unprocessed.
+ * right after they are stored; a sweep picks up any row a crash or a failure left unprocessed. A row that
+ * keeps failing is dead-lettered after a few attempts instead of blocking or being retried forever.
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -83,11 +84,19 @@ public class InboxProcessor {
     @ConfigProperty(name = "fanmail.wechat.window.interaction-duration", defaultValue = "PT1M")
     Duration interactionDuration;
 
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.inbox.max-attempts", defaultValue = "5")
+    int maxAttempts;
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.inbox.sweep-interval", defaultValue = "PT30S")
+    Duration sweepInterval;
+
     private ScheduledFuture<?> sweep;
 
     void start(@Observes @Priority(300) Startup startup) {
         writer.onStored(stored -> executor.execute(() -> handOver(stored)));
-        sweep = scheduler.scheduleWithFixedDelay(this::sweepSafely, 30, 30, TimeUnit.SECONDS);
+        long every = Math.max(100, sweepInterval.toMillis());
+        sweep = scheduler.scheduleWithFixedDelay(this::sweepSafely, every, every, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -110,28 +119,103 @@ public class InboxProcessor {
         try {
             self.publish(rows);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Publishing " + rows.size() + " push(es) failed; the sweep retries", e);
+            if (rows.size() == 1) {
+                failed(rows.get(0).id(), e);
+                return;
+            }
+            for (Row row : rows) { // only the bad push stays behind
+                try {
+                    self.publish(List.of(row));
+                } catch (RuntimeException one) {
+                    failed(row.id(), one);
+                }
+            }
         }
+    }
+
+    private void failed(long id, RuntimeException e) {
+        String reason = reason(e);
+        LOG.log(Level.WARNING, "Publishing inbox row " + id + " failed: " + reason);
+        try {
+            self.recordFailure(id, reason);
+        } catch (RuntimeException again) {
+            LOG.log(Level.WARNING, "Could not record the failure of inbox row " + id + "; the sweep retries", again);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return message.length() > 1000 ? message.substring(0, 1000) : message;
     }
 
     private void sweepSafely() {
         try {
-            int n;
-            do {
-                n = self.sweepOnce(200);
-            } while (n == 200);
+            sweepAll();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Inbox sweep failed", e);
         }
     }
 
-    /** Publishes up to {@code limit} rows left unprocessed for over 10 s. Returns how many. */
+    /**
+     * Publishes every row left unprocessed for over 10 s, 200 at a time; a batch that fails is retried row by row,
+     * and a row that fails counts an attempt. After {@code fanmail.wechat.inbox.max-attempts} failed attempts
+     * (default 5) the row is dead-lettered: kept with its error for admins, no longer retried.
+     */
+    public void sweepAll() {
+        long after = 0;
+        while (true) {
+            List<Long> ids = self.pendingIds(after, 200);
+            if (ids.isEmpty()) {
+                return;
+            }
+            try {
+                self.publishIds(ids);
+            } catch (RuntimeException e) {
+                for (Long id : ids) {
+                    try {
+                        self.publishIds(List.of(id));
+                    } catch (RuntimeException one) {
+                        failed(id, one);
+                    }
+                }
+            }
+            after = ids.get(ids.size() - 1);
+            if (ids.size() < 200) {
+                return;
+            }
+        }
+    }
+
+    /** Ids of rows left unprocessed (and not dead-lettered) for over 10 s, after {@code afterId}. */
     @Transactional
-    public int sweepOnce(int limit) {
+    @SuppressWarnings("unchecked")
+    public List<Long> pendingIds(long afterId, int limit) {
+        return ((List<Number>) em.createNativeQuery("select id from wechat.callback_inbox where processed_at is null "
+                        + "and dead_lettered_at is null and received_at < now() - interval '10 seconds' and id > ?1 order by id limit " + limit)
+                .setParameter(1, afterId).getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    /** One failed attempt at publishing a row; the last allowed one dead-letters it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordFailure(long id, String reason) {
+        em.createNativeQuery("update wechat.callback_inbox set attempts = attempts + 1, last_error = ?2, "
+                        + "dead_lettered_at = case when attempts + 1 >= ?3 then cast(?4 as timestamptz) else null end where id = ?1 and processed_at is null")
+                .setParameter(1, id).setParameter(2, reason).setParameter(3, maxAttempts).setParameter(4, clock.instant())
+                .executeUpdate();
+    }
+
+    /** Publishes these rows if still unprocessed and not dead-lettered (skipping rows another node holds). */
+    @Transactional
+    public int publishIds(List<Long> ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery("select id, account_id, cast(fields as text), raw_xml, received_at "
-                        + "from wechat.callback_inbox where processed_at is null and received_at < now() - interval '10 seconds' "
-                        + "order by id limit " + limit + " for update skip locked")
+                        + "from wechat.callback_inbox where id = any(?1) and processed_at is null and dead_lettered_at is null "
+                        + "order by id for update skip locked")
+                .setParameter(1, ids.toArray(Long[]::new))
                 .getResultList();
         List<Row> rows = new ArrayList<>();
         for (Object[] r : found) {

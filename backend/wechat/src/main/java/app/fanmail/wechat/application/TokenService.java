@@ -37,9 +37,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Access tokens, shared by every node through PostgreSQL. A token is refreshed ahead of expiry by
- * exactly one caller: callers in this JVM queue on a per-account lock, and across nodes the
- * refresh happens while holding the account's row lock, so whoever comes next finds the fresh
- * token. stable_token (normal mode) by default; the classic token API by configuration. A refused
+ * exactly one caller: callers in this JVM queue on a per-account lock, and across nodes a short lease
+ * on the account's row (taken and released in short transactions) lets one node call WeChat, with no
+ * transaction open and no pooled connection held during the call, while the others wait for the stored
+ * token. A node re-reads the row at least every {@code fanmail.wechat.token-cache-ttl} (default 30 s), so
+ * a token reset on another node (account changed) is followed within that time. stable_token (normal mode) by default; the classic token API by configuration. A refused
  * AppSecret is stored as the account's error with a back-off: no storm of token calls.
  */
 @ApplicationScoped
@@ -74,13 +76,23 @@ public class TokenService {
     public record Cached(String token, Instant expiresAt) {
     }
 
-    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private record Held(Cached cached, Instant at) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.token-cache-ttl", defaultValue = "PT30S")
+    Duration cacheTtl;
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.token-refresh-lease", defaultValue = "PT30S")
+    Duration leaseDuration;
+
+    private final Map<UUID, Held> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
 
     /** A token valid for at least the refresh margin. */
     public String token(UUID accountId) {
-        Cached cached = cache.get(accountId);
-        if (cached != null && cached.expiresAt().minus(margin).isAfter(clock.instant())) {
+        Cached cached = fromCache(accountId, null);
+        if (cached != null) {
             return cached.token();
         }
         return refreshed(accountId, null);
@@ -92,21 +104,64 @@ public class TokenService {
         return refreshed(accountId, rejected);
     }
 
+    /** The cached token if it is fresh, not the rejected one, and was checked against PostgreSQL within the cache TTL. */
+    private Cached fromCache(UUID accountId, String rejected) {
+        Held held = cache.get(accountId);
+        Instant now = clock.instant();
+        if (held == null || !held.at().plus(cacheTtl).isAfter(now) || held.cached().token().equals(rejected)
+                || !held.cached().expiresAt().minus(margin).isAfter(now)) {
+            return null;
+        }
+        return held.cached();
+    }
+
     private String refreshed(UUID accountId, String rejected) {
+        // single flight in this JVM: one caller per account talks to PostgreSQL/WeChat, the others wait for its result
         synchronized (locks.computeIfAbsent(accountId, k -> new Object())) {
-            Cached cached = cache.get(accountId);
-            if (cached != null && !cached.token().equals(rejected) && cached.expiresAt().minus(margin).isAfter(clock.instant())) {
+            Cached cached = fromCache(accountId, rejected);
+            if (cached != null) {
                 return cached.token();
             }
-            Cached fresh = self.refreshLocked(accountId, rejected);
-            cache.put(accountId, fresh);
+            Cached fresh = current(accountId, rejected);
+            cache.put(accountId, new Held(fresh, clock.instant()));
             return fresh.token();
         }
     }
 
-    /** Under the account's row lock: use the stored token if someone refreshed already, else fetch one. */
+    /**
+     * The stored token, or a new one. Across nodes, single flight is a short lease on the account's row: the node
+     * that claims it calls WeChat with no transaction open and no connection held, then stores the token; the
+     * others poll the row until the token is there or the lease has expired.
+     */
+    private Cached current(UUID accountId, String rejected) {
+        long deadline = System.nanoTime() + 2 * leaseDuration.toNanos();
+        while (true) {
+            Claim claim = self.claim(accountId, rejected);
+            if (claim.token() != null) {
+                return claim.token();
+            }
+            if (claim.lease() != null) {
+                return fetchAndStore(accountId, rejected, claim.lease());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new WeChatException(Kind.TRANSIENT, -1, "Another node is refreshing the access token; try again", null);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WeChatException(Kind.TRANSIENT, -1, "Interrupted while waiting for the access token", null, e);
+            }
+        }
+    }
+
+    /** The outcome of looking at the account's row: a usable token, the lease to fetch one, or neither (wait). */
+    public record Claim(Cached token, UUID lease) {
+    }
+
+    /** Short transaction: use the stored token if someone refreshed already, else take the refresh lease if free. */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = WeChatException.class)
-    public Cached refreshLocked(UUID accountId, String rejected) {
+    public Claim claim(UUID accountId, String rejected) {
         em.createNativeQuery("insert into wechat.access_token (account_id) values (?1) on conflict do nothing")
                 .setParameter(1, accountId).executeUpdate();
         AccessTokenRow row = em.find(AccessTokenRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
@@ -114,19 +169,39 @@ public class TokenService {
         if (row.usable(now, margin)) {
             String stored = cipher.decrypt(row.tokenEncrypted(), CONTEXT + accountId);
             if (!stored.equals(rejected)) {
-                return new Cached(stored, row.expiresAt());
+                return new Claim(new Cached(stored, row.expiresAt()), null);
             }
         }
         if (row.backingOff(now)) {
             throw new WeChatException(Kind.CREDENTIALS_INVALID, row.lastErrorCode() == null ? 0 : row.lastErrorCode(),
                     "Token refresh suspended until " + row.retryAfter() + " after: " + row.lastError(), null);
         }
-        AccountCredentials credentials = accounts.credentials(accountId)
-                .orElseThrow(() -> new WeChatException(Kind.OTHER, 0, "No such account", null));
+        if (row.leased(now)) {
+            return new Claim(null, null);
+        }
+        UUID lease = UUID.randomUUID();
+        row.lease(lease, now.plus(leaseDuration));
+        return new Claim(null, lease);
+    }
+
+    private Cached fetchAndStore(UUID accountId, String rejected, UUID lease) {
         JsonObject answer;
         try {
+            AccountCredentials credentials = accounts.credentials(accountId)
+                    .orElseThrow(() -> new WeChatException(Kind.OTHER, 0, "No such account", null));
+            answer = fetch(credentials, rejected);
+        } catch (RuntimeException e) {
+            self.release(accountId, lease);
+            throw e;
+        }
+        return self.store(accountId, lease, answer);
+    }
+
+    /** Calls WeChat's token endpoint; no transaction is open here. */
+    private JsonObject fetch(AccountCredentials credentials, String rejected) {
+        try {
             TokenApi api = clients.client(credentials.apiBaseUrl(), TokenApi.class);
-            answer = "classic".equals(mode)
+            return "classic".equals(mode)
                     ? api.token("client_credential", credentials.appId(), credentials.appSecret())
                     : api.stableToken(Json.createObjectBuilder().add("grant_type", "client_credential")
                     .add("appid", credentials.appId()).add("secret", credentials.appSecret())
@@ -134,8 +209,28 @@ public class TokenService {
         } catch (ProcessingException | WebApplicationException e) {
             throw new WeChatException(Kind.TRANSIENT, -1, "Token endpoint unreachable: " + e.getMessage(), null, e);
         }
+    }
+
+    /** Short transaction: gives the lease back after a failed call. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(UUID accountId, UUID lease) {
+        AccessTokenRow row = em.find(AccessTokenRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (row != null) {
+            row.release(lease);
+        }
+    }
+
+    /** Short transaction: stores WeChat's answer (token, or credential error with back-off) and ends the lease. */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = WeChatException.class)
+    public Cached store(UUID accountId, UUID lease, JsonObject answer) {
+        AccessTokenRow row = em.find(AccessTokenRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) { // the account changed meanwhile and its row was reset
+            throw new WeChatException(Kind.TRANSIENT, -1, "The account changed during the token refresh; try again", null);
+        }
+        Instant now = clock.instant();
         int errcode = answer.getInt("errcode", 0);
         if (errcode != 0 || !answer.containsKey("access_token")) {
+            row.release(lease);
             WeChatException failure = ErrorCodes.failure(errcode, answer.getString("errmsg", ""));
             if (failure.kind() == Kind.CREDENTIALS_INVALID || errcode == 40001 || failure.kind() == Kind.PERMISSION) {
                 // 40001 from the token endpoint itself means the AppSecret is wrong
@@ -159,6 +254,9 @@ public class TokenService {
     /** An account's secrets or API server changed: drop its token and any back-off, after commit. */
     void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
         cache.remove(changed.accountId());
+        if (changed.kind() == AccountChanged.Kind.CREATED) {
+            return; // nothing to reset yet; a late asynchronous reset would delete the first token and its count
+        }
         executor.execute(() -> self.reset(changed.accountId()));
     }
 

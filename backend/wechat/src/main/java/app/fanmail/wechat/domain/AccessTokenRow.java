@@ -32,6 +32,10 @@ public class AccessTokenRow {
     private Instant failedAt;
     @Column(name = "retry_after")
     private Instant retryAfter;
+    @Column(name = "lease_id")
+    private UUID leaseId;
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
 
     protected AccessTokenRow() {
     }
@@ -49,7 +53,28 @@ public class AccessTokenRow {
         return retryAfter != null && retryAfter.isAfter(now);
     }
 
+    /** True while another refresh holds an unexpired lease. */
+    public boolean leased(Instant now) {
+        return leaseId != null && leaseUntil != null && leaseUntil.isAfter(now);
+    }
+
+    /** Takes the refresh lease until {@code until}; the token is fetched outside any transaction meanwhile. */
+    public void lease(UUID lease, Instant until) {
+        this.leaseId = lease;
+        this.leaseUntil = until;
+    }
+
+    /** Gives the lease back (the refresh failed without a stored outcome). */
+    public void release(UUID lease) {
+        if (lease.equals(leaseId)) {
+            this.leaseId = null;
+            this.leaseUntil = null;
+        }
+    }
+
     public void refreshed(String encryptedToken, Instant now, Duration lifetime) {
+        this.leaseId = null;
+        this.leaseUntil = null;
         this.tokenEncrypted = encryptedToken;
         this.fetchedAt = now;
         this.expiresAt = now.plus(lifetime);
@@ -61,6 +86,8 @@ public class AccessTokenRow {
     }
 
     public void failed(int errcode, String message, Instant now, Duration backoff) {
+        this.leaseId = null;
+        this.leaseUntil = null;
         this.lastErrorCode = errcode;
         this.lastError = message == null ? null : message.substring(0, Math.min(500, message.length()));
         this.failedAt = now;
@@ -78,4 +105,6 @@ public class AccessTokenRow {
     public String lastError() { return lastError; }
     public Instant failedAt() { return failedAt; }
     public Instant retryAfter() { return retryAfter; }
+    public UUID leaseId() { return leaseId; }
+    public Instant leaseUntil() { return leaseUntil; }
 }

@@ -33,6 +33,28 @@ public final class CallbackVerifier {
                 && CallbackCrypto.matches(CallbackCrypto.signature(keys.token(), q.timestamp(), q.nonce()), q.signature());
     }
 
+    /** Longest nonce accepted (WeChat's are about 10 digits); the replay memory stores it. */
+    public static final int MAX_NONCE = 64;
+
+    /**
+     * Refuses a timestamp that is not a number of seconds within {@code window} of {@code now}, in either direction,
+     * and a nonce that is missing or too long: PLAIN and COMPATIBLE signatures cover only Token, timestamp and
+     * nonce, so an old signed query string must not work forever. Returns the timestamp.
+     */
+    public static long fresh(Query q, java.time.Instant now, java.time.Duration window) {
+        if (q.timestamp() == null || !q.timestamp().matches("\\d{1,12}")) {
+            throw new Refused("timestamp missing or not a number");
+        }
+        if (q.nonce() == null || q.nonce().isEmpty() || q.nonce().length() > MAX_NONCE) {
+            throw new Refused("nonce missing or too long");
+        }
+        long ts = Long.parseLong(q.timestamp());
+        if (Math.abs(now.getEpochSecond() - ts) > window.toSeconds()) {
+            throw new Refused("timestamp outside the replay window");
+        }
+        return ts;
+    }
+
     /** The plaintext XML of a verified POST. */
     public static byte[] plaintext(Keys keys, Query q, byte[] body) {
         if (q.timestamp() == null || q.nonce() == null) {

@@ -17,14 +17,55 @@ public final class InboundParser {
     private InboundParser() {
     }
 
-    /** Messages dedupe by MsgId; events by FromUserName + CreateTime + Event (+ EventKey, MsgID). */
+    /** Longest openid (FromUserName) accepted: WeChat's are 28 characters; the inbox and window columns hold 64. */
+    public static final int MAX_OPENID = 64;
+    /** Longest MsgType accepted (the inbox column). */
+    public static final int MAX_MSG_TYPE = 32;
+    /** Longest Event accepted (the inbox column). */
+    public static final int MAX_EVENT = 64;
+
+    /**
+     * Messages dedupe by MsgId; events by FromUserName + CreateTime + Event (+ EventKey, MsgID). The key is the
+     * SHA-256 (hex, 64 characters) of that, so a long EventKey (a VIEW event's menu URL) fits the column.
+     */
     public static String dedupeKey(Map<String, Object> f) {
+        return sha256Hex(naturalKey(f));
+    }
+
+    /** The readable key before hashing. */
+    static String naturalKey(Map<String, Object> f) {
         String msgType = text(f, "MsgType");
         if (!"event".equals(msgType) && !text(f, "MsgId").isEmpty()) {
             return "msg:" + text(f, "MsgId");
         }
         return String.join("|", "evt", text(f, "FromUserName"), text(f, "CreateTime"), text(f, "Event"), text(f, "EventKey"),
                 text(f, "MsgID"));
+    }
+
+    /**
+     * Refuses a push whose stored fields would not fit: an openid, MsgType or Event longer than WeChat ever sends.
+     * Truncating an openid would merge two fans, so these are refused rather than cut. Other values are free-length
+     * (stored as JSON, and only hashed into the dedupe key).
+     */
+    public static void validate(Map<String, Object> f) {
+        if (text(f, "MsgType").length() > MAX_MSG_TYPE) {
+            throw new SafeXml.XmlRejected("MsgType longer than " + MAX_MSG_TYPE);
+        }
+        if (text(f, "Event").length() > MAX_EVENT) {
+            throw new SafeXml.XmlRejected("Event longer than " + MAX_EVENT);
+        }
+        if (text(f, "FromUserName").length() > MAX_OPENID) {
+            throw new SafeXml.XmlRejected("FromUserName longer than " + MAX_OPENID);
+        }
+    }
+
+    private static String sha256Hex(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static InboundEvent parse(UUID accountId, long inboxId, Map<String, Object> f) {

@@ -34,7 +34,9 @@ import jakarta.json.JsonWriter;
  * Stores pushes in the inbox with group commit: request threads enqueue and wait; one writer thread
  * inserts whatever has queued up (up to 500 rows) in one multi-row INSERT … ON CONFLICT DO NOTHING
  * and one commit, then completes each request. A push is acknowledged to WeChat only after its row
- * is durable; a retried push finds its row and is not stored twice.
+ * is durable; a retried push finds its row and is not stored twice. The (nonce, timestamp) of each
+ * accepted push is remembered in the same transaction (replay memory). If a batch fails, its pushes are
+ * stored one by one, so only a bad one fails.
  */
 @ApplicationScoped
 public class InboxWriter {
@@ -42,7 +44,8 @@ public class InboxWriter {
     private static final int MAX_BATCH = 500;
 
     /** A push to store. {@code fields} is the parsed XML. */
-    public record Pending(UUID accountId, Map<String, Object> fields, String rawXml, CompletableFuture<Stored> done) {
+    public record Pending(UUID accountId, Map<String, Object> fields, String rawXml, String nonce, long timestamp,
+                          CompletableFuture<Stored> done) {
     }
 
     /** The result: the inbox id, and whether this push was new (false for a retry WeChat already delivered). */
@@ -79,10 +82,13 @@ public class InboxWriter {
         this.onStored = listener;
     }
 
-    /** Queues a push; the future completes once it is committed (or fails). */
-    public CompletableFuture<Stored> store(UUID accountId, Map<String, Object> fields, String rawXml) {
+    /**
+     * Queues a push; the future completes once it is committed (or fails). {@code nonce} and {@code timestamp} come
+     * from the signed query: a second push with the same ones is a replay, acknowledged but not stored.
+     */
+    public CompletableFuture<Stored> store(UUID accountId, Map<String, Object> fields, String rawXml, String nonce, long timestamp) {
         CompletableFuture<Stored> done = new CompletableFuture<>();
-        if (!queue.offer(new Pending(accountId, fields, rawXml, done))) {
+        if (!queue.offer(new Pending(accountId, fields, rawXml, nonce, timestamp, done))) {
             done.completeExceptionally(new IllegalStateException("inbox queue full"));
         }
         return done;
@@ -111,37 +117,110 @@ public class InboxWriter {
     }
 
     private void write(List<Pending> batch) {
+        try {
+            writeBatch(batch);
+        } catch (SQLException | RuntimeException e) {
+            if (batch.size() == 1) {
+                LOG.log(Level.WARNING, "Storing a callback failed; WeChat will retry", e);
+                batch.get(0).done().completeExceptionally(e);
+                return;
+            }
+            // one bad push must not fail the others: store them one by one, so only the bad one fails
+            LOG.log(Level.WARNING, "Storing " + batch.size() + " callbacks in one batch failed; storing them one by one", e);
+            for (Pending p : batch) {
+                try {
+                    writeBatch(List.of(p));
+                } catch (SQLException | RuntimeException single) {
+                    LOG.log(Level.WARNING, "Storing a callback failed; WeChat will retry", single);
+                    p.done().completeExceptionally(single);
+                }
+            }
+        }
+    }
+
+    /** One transaction: remembers the pushes' nonces, inserts the new ones, completes every future after commit. */
+    private void writeBatch(List<Pending> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Stored> results = insert(c, batch);
+                c.commit();
+                List<Stored> fresh = new ArrayList<>();
+                for (Stored stored : results) {
+                    if (stored.fresh()) {
+                        fresh.add(stored);
+                    }
+                    stored.pending().done().complete(stored);
+                }
+                if (!fresh.isEmpty()) {
+                    onStored.accept(fresh);
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static String nonceKey(Pending p) {
+        return p.accountId() + "|" + p.nonce() + "|" + p.timestamp();
+    }
+
+    private List<Stored> insert(Connection c, List<Pending> batch) throws SQLException {
+        List<Stored> results = new ArrayList<>();
+        // replays: a (nonce, timestamp) already accepted, in this batch or before (on any node), is acknowledged but
+        // not stored; in PLAIN mode the body is not signed, so a second body under the same signature is not trusted
+        Map<String, Pending> byNonce = new HashMap<>();
+        for (Pending p : batch) {
+            byNonce.putIfAbsent(nonceKey(p), p);
+        }
+        java.util.Set<String> accepted = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("insert into wechat.callback_nonce (account_id, nonce, ts) "
+                + "select * from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as bigint[])) "
+                + "on conflict do nothing returning account_id, nonce, ts")) {
+            List<Pending> first = new ArrayList<>(byNonce.values());
+            ps.setArray(1, c.createArrayOf("text", first.stream().map(p -> p.accountId().toString()).toArray()));
+            ps.setArray(2, c.createArrayOf("text", first.stream().map(Pending::nonce).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", first.stream().map(Pending::timestamp).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    accepted.add(rs.getObject(1) + "|" + rs.getString(2) + "|" + rs.getLong(3));
+                }
+            }
+        }
         // the same push twice in one batch: keep the first, the later ones are retries
         Map<String, Pending> unique = new HashMap<>();
         List<Pending> rows = new ArrayList<>();
         for (Pending p : batch) {
+            if (!accepted.contains(nonceKey(p)) || byNonce.get(nonceKey(p)) != p) {
+                continue;
+            }
             String key = p.accountId() + "|" + InboundParser.dedupeKey(p.fields());
             if (unique.putIfAbsent(key, p) == null) {
                 rows.add(p);
             }
         }
-        StringBuilder sql = new StringBuilder("insert into wechat.callback_inbox "
-                + "(account_id, dedupe_key, msg_type, event, from_openid, create_time, fields, raw_xml) values ");
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?::jsonb,?)");
-        }
-        sql.append(" on conflict (account_id, dedupe_key) do nothing returning id, account_id, dedupe_key");
         Map<String, Long> inserted = new HashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        if (!rows.isEmpty()) {
+            StringBuilder sql = new StringBuilder("insert into wechat.callback_inbox "
+                    + "(account_id, dedupe_key, msg_type, event, from_openid, create_time, fields, raw_xml) values ");
+            for (int i = 0; i < rows.size(); i++) {
+                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?::jsonb,?)");
+            }
+            sql.append(" on conflict (account_id, dedupe_key) do nothing returning id, account_id, dedupe_key");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 for (Pending p : rows) {
                     Map<String, Object> f = p.fields();
                     ps.setObject(i++, p.accountId());
                     ps.setString(i++, InboundParser.dedupeKey(f));
-                    ps.setString(i++, truncate(InboundParser.text(f, "MsgType"), 32));
-                    ps.setString(i++, emptyToNull(truncate(InboundParser.text(f, "Event"), 64)));
-                    ps.setString(i++, emptyToNull(truncate(InboundParser.text(f, "FromUserName"), 64)));
+                    ps.setString(i++, InboundParser.text(f, "MsgType"));
+                    ps.setString(i++, emptyToNull(InboundParser.text(f, "Event")));
+                    ps.setString(i++, emptyToNull(InboundParser.text(f, "FromUserName")));
                     String createTime = InboundParser.text(f, "CreateTime");
                     ps.setObject(i++, createTime.matches("\\d{1,18}") ? Long.valueOf(createTime) : null);
                     ps.setString(i++, json(f));
-                    ps.setString(i++, p.rawXml());
+                    ps.setString(i++, p.rawXml().replace("\u0000", ""));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -149,33 +228,15 @@ public class InboxWriter {
                     }
                 }
             }
-            List<String> missing = new ArrayList<>();
-            for (Pending p : rows) {
-                String key = p.accountId() + "|" + InboundParser.dedupeKey(p.fields());
-                if (!inserted.containsKey(key)) {
-                    missing.add(key);
-                }
-            }
-            Map<String, Long> existing = missing.isEmpty() ? Map.of() : existingIds(c, rows, inserted);
-            c.commit();
-            List<Stored> fresh = new ArrayList<>();
-            for (Pending p : batch) {
-                String key = p.accountId() + "|" + InboundParser.dedupeKey(p.fields());
-                Long id = inserted.get(key);
-                boolean isFresh = id != null && unique.get(key) == p;
-                Stored stored = new Stored(id != null ? id : existing.getOrDefault(key, -1L), isFresh, p);
-                if (isFresh) {
-                    fresh.add(stored);
-                }
-                p.done().complete(stored);
-            }
-            if (!fresh.isEmpty()) {
-                onStored.accept(fresh);
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Storing " + batch.size() + " callback(s) failed; WeChat will retry", e);
-            batch.forEach(p -> p.done().completeExceptionally(e));
         }
+        Map<String, Long> existing = rows.size() == inserted.size() ? Map.of() : existingIds(c, rows, inserted);
+        for (Pending p : batch) {
+            String key = p.accountId() + "|" + InboundParser.dedupeKey(p.fields());
+            Long id = inserted.get(key);
+            boolean isFresh = id != null && unique.get(key) == p;
+            results.add(new Stored(id != null ? id : existing.getOrDefault(key, -1L), isFresh, p));
+        }
+        return results;
     }
 
     private static Map<String, Long> existingIds(Connection c, List<Pending> rows, Map<String, Long> inserted) throws SQLException {
@@ -219,10 +280,6 @@ public class InboxWriter {
             }
         });
         return b;
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static String emptyToNull(String s) {

@@ -1,6 +1,7 @@
 package app.fanmail.wechat.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
@@ -113,11 +114,31 @@ class InboundParserTest {
     @Test
     void dedupeKeysFollowWeChatsRules() {
         Map<String, Object> msg = SafeXml.parse(message("text", "<Content>a</Content>"));
-        assertThat(InboundParser.dedupeKey(msg)).isEqualTo("msg:1234567890123456789");
+        assertThat(InboundParser.naturalKey(msg)).isEqualTo("msg:1234567890123456789");
         Map<String, Object> click = SafeXml.parse(event("CLICK", "<EventKey>K</EventKey>"));
         Map<String, Object> otherKey = SafeXml.parse(event("CLICK", "<EventKey>L</EventKey>"));
         assertThat(InboundParser.dedupeKey(click)).isEqualTo(InboundParser.dedupeKey(SafeXml.parse(event("CLICK", "<EventKey>K</EventKey>"))))
                 .isNotEqualTo(InboundParser.dedupeKey(otherKey));
+    }
+
+    @Test
+    void dedupeKeysHaveAFixedLengthWhateverTheMenuUrl() {
+        String oauth = "https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx0123456789abcdef&redirect_uri="
+                + "https%3A%2F%2Fexample.com%2F" + "a".repeat(400) + "&response_type=code&scope=snsapi_base#wechat_redirect";
+        Map<String, Object> view = SafeXml.parse(event("VIEW", "<EventKey><![CDATA[" + oauth + "]]></EventKey>"));
+        assertThat(InboundParser.dedupeKey(view)).hasSize(64).matches("[0-9a-f]{64}")
+                .isNotEqualTo(InboundParser.dedupeKey(SafeXml.parse(event("VIEW", "<EventKey><![CDATA[" + oauth + "x]]></EventKey>"))));
+    }
+
+    @Test
+    void fieldsThatWouldNotFitAreRefusedNotCut() {
+        InboundParser.validate(SafeXml.parse(event("VIEW", "<EventKey>" + "k".repeat(2000) + "</EventKey>")));
+        String longFan = "<xml><FromUserName>" + "o".repeat(65) + "</FromUserName><MsgType>text</MsgType><MsgId>1</MsgId></xml>";
+        assertThatThrownBy(() -> InboundParser.validate(SafeXml.parse(longFan))).isInstanceOf(SafeXml.XmlRejected.class)
+                .hasMessageContaining("FromUserName");
+        assertThatThrownBy(() -> InboundParser.validate(SafeXml.parse(event("E".repeat(65), "")))).isInstanceOf(SafeXml.XmlRejected.class);
+        assertThatThrownBy(() -> InboundParser.validate(SafeXml.parse("<xml><MsgType>" + "t".repeat(33) + "</MsgType></xml>")))
+                .isInstanceOf(SafeXml.XmlRejected.class);
     }
 
     @Test
