@@ -16,18 +16,20 @@ import {
   templateConnection,
   viewer,
 } from '../test/handlers';
-import { setupUser } from '../test/render';
+import { setupUser, TestStyles } from '../test/render';
 import { server } from '../test/server';
 import { AppProviders } from './providers';
 import { AppRoutes } from './router';
 
 function renderApp(route: string) {
   return render(
-    <AppProviders graphql={{ url: 'http://localhost:3000/graphql', webSocketUrl: 'ws://localhost:3000/graphql' }}>
-      <MemoryRouter initialEntries={[route]}>
-        <AppRoutes />
-      </MemoryRouter>
-    </AppProviders>,
+    <TestStyles>
+      <AppProviders graphql={{ url: 'http://localhost:3000/graphql', webSocketUrl: 'ws://localhost:3000/graphql' }}>
+        <MemoryRouter initialEntries={[route]}>
+          <AppRoutes />
+        </MemoryRouter>
+      </AppProviders>
+    </TestStyles>,
   );
 }
 

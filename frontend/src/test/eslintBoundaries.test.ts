@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -19,9 +19,8 @@ describe('eslint.config.js feature boundaries', () => {
       const [result] = await eslint.lintText(source, { filePath: file });
       const boundaryErrors = result.messages.filter((m) => m.ruleId === 'import/no-restricted-paths');
       expect(boundaryErrors.map((m) => m.message)).toEqual([
-        'Features never import each other: compose them in src/app.',
+        expect.stringContaining('Features never import each other: compose them in src/app.'),
       ]);
-      expect(basename(featureDir)).toMatch(/^zz-new-feature-/);
     } finally {
       rmSync(featureDir, { recursive: true, force: true });
     }
