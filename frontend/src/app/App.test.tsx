@@ -51,7 +51,7 @@ describe('App routing and layout', () => {
     let signedIn = false;
     server.use(
       http.get('*/api/session', () =>
-        signedIn ? HttpResponse.json(operator) : HttpResponse.json({ code: 'UNAUTHENTICATED' }, { status: 401 }),
+        signedIn ? HttpResponse.json(operator) : new HttpResponse(null, { status: 204 }),
       ),
       http.post('*/api/session', () => {
         signedIn = true;
@@ -146,7 +146,7 @@ describe('App routing and layout', () => {
     server.use(
       emptyAccounts,
       http.get('*/api/session', () =>
-        signedIn ? HttpResponse.json(operator) : HttpResponse.json({ code: 'UNAUTHENTICATED' }, { status: 401 }),
+        signedIn ? HttpResponse.json(operator) : new HttpResponse(null, { status: 204 }),
       ),
       http.delete('*/api/session', ({ request }) => {
         deleted = request.headers.get('X-Fanmail-Csrf') === '1';

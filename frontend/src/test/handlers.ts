@@ -17,11 +17,9 @@ export const operator: SessionUser = { id: 'u-2', username: 'olivia', role: 'OPE
 export const admin: SessionUser = { id: 'u-1', username: 'admin', role: 'ADMIN' };
 export const viewer: SessionUser = { id: 'u-3', username: 'victor', role: 'VIEWER' };
 
-/** `GET /api/session` answers with this user (null = 401). */
+/** `GET /api/session` answers with this user (null = 204, nobody signed in, as the server does). */
 export function sessionAs(user: SessionUser | null) {
-  return http.get('*/api/session', () =>
-    user ? HttpResponse.json(user) : HttpResponse.json({ code: 'UNAUTHENTICATED' }, { status: 401 }),
-  );
+  return http.get('*/api/session', () => (user ? HttpResponse.json(user) : new HttpResponse(null, { status: 204 })));
 }
 
 export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): AccountFieldsFragment {
