@@ -145,6 +145,7 @@ export function aTemplate(overrides: Partial<TemplateFieldsFragment> = {}): Temp
     title: '订单发货通知',
     primaryIndustry: 'IT科技',
     deputyIndustry: '互联网|电子商务',
+    industry: anIndustry(),
     content: '商品名称：{{thing1.DATA}}\n订单号：{{character_string2.DATA}}',
     example: '商品名称：Fanmail 马克杯\n订单号：20261105001',
     syncedAt: '2026-11-05T08:00:00Z',
