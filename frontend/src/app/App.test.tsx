@@ -16,7 +16,7 @@ import {
   templateConnection,
   viewer,
 } from '../test/handlers';
-import { setupUser, TestStyles } from '../test/render';
+import { enterText, setupUser, TestStyles } from '../test/render';
 import { server } from '../test/server';
 import { AppProviders } from './providers';
 import { AppRoutes } from './router';
@@ -62,8 +62,8 @@ describe('App routing and layout', () => {
     renderApp('/accounts/acc-1');
     const user = setupUser();
 
-    await user.type(await screen.findByLabelText('用户名'), 'olivia');
-    await user.type(screen.getByLabelText('密码'), 'correct-horse');
+    await enterText(user, await screen.findByLabelText('用户名'), 'olivia');
+    await enterText(user, screen.getByLabelText('密码'), 'correct-horse');
     await user.click(screen.getByRole('button', { name: '登录' }));
 
     expect(await screen.findByTestId('secret-status-appSecret')).toBeInTheDocument();

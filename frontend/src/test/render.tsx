@@ -63,3 +63,12 @@ function LocationProbe() {
 export function setupUser() {
   return userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
 }
+
+/**
+ * Puts `text` into a field as one input (click, then paste), for tests where the keystrokes are not
+ * what is tested: typing re-renders an antd form per character, which costs seconds on a busy machine.
+ */
+export async function enterText(user: ReturnType<typeof setupUser>, element: HTMLElement, text: string) {
+  await user.click(element);
+  await user.paste(text);
+}

@@ -4,8 +4,9 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import i18n from '../lib/i18n';
 import { server } from './server';
 
-// findBy*/waitFor: the 2 shared cores are often busy; 1 s (the default) flakes under load
-configure({ asyncUtilTimeout: 5000 });
+// findBy*/waitFor return as soon as what they wait for shows; the deadline allows for a machine whose
+// 2 cores are shared with other builds (the default 1 s flakes there)
+configure({ asyncUtilTimeout: 10_000 });
 
 // --- jsdom gaps antd relies on (test files marked `@vitest-environment node` have no window) ---
 const jsdom = typeof window !== 'undefined';

@@ -21,7 +21,7 @@ import {
   templateConnection,
   viewer,
 } from '../../../test/handlers';
-import { renderWithProviders, setupUser } from '../../../test/render';
+import { enterText, renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
 import { TemplatesPage } from './TemplatesPage';
 
@@ -215,7 +215,7 @@ describe('TemplatesPage', () => {
     const user = setupUser();
 
     await user.click(screen.getByTestId('templates-add'));
-    await user.type(await screen.findByTestId('template-short-id'), ' TM00015 ');
+    await enterText(user, await screen.findByTestId('template-short-id'), ' TM00015 ');
     await user.click(screen.getByTestId('template-add-submit'));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('该公众号已有 25 个模板，达到微信上限。请先删除一个。');
@@ -562,7 +562,7 @@ describe('TemplatesPage in the category model', () => {
     const user = setupUser();
 
     await user.click(screen.getByTestId('templates-add'));
-    await user.type(await screen.findByTestId('template-short-id'), 'OPENTM200565259');
+    await enterText(user, await screen.findByTestId('template-short-id'), 'OPENTM200565259');
     const keywords = screen.getByRole('combobox', { name: 'Keywords' });
     // a comma ends a keyword, as Enter does in a browser
     await user.type(keywords, '商品名称,订单号，');
@@ -764,7 +764,7 @@ describe('TemplatesPage add dialog with the library picker', () => {
     const user = setupUser();
 
     await user.click(screen.getByTestId('templates-add'));
-    await user.type(await screen.findByTestId('template-short-id'), 'TM00015');
+    await enterText(user, await screen.findByTestId('template-short-id'), 'TM00015');
     await waitFor(() => expect(libraryAsked).toBe(true));
     expect(screen.queryByTestId('template-library-select')).not.toBeInTheDocument();
     expect(screen.queryByTestId('template-library-unavailable')).not.toBeInTheDocument();
