@@ -42,7 +42,7 @@ export default defineConfig({
     css: false,
     // The machine has 2 shared cores: keep the test run modest.
     maxWorkers: 2,
-    testTimeout: 20000,
+    testTimeout: 45_000,
     // graphql-ws rejects an internal promise when a lazy client's last subscription ends while it
     // reconnects (enisdenjo/graphql-ws#565); the app is unaffected. Ignore exactly that one.
     onUnhandledError(error) {

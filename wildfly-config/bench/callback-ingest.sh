@@ -2,32 +2,33 @@
 # Callback ingest benchmark: signed, AES-encrypted (SAFE mode) pushes, each a new message, against the
 # provisioned server with the Fanmail WAR, from a separate process on loopback: wrk (Debian package
 # wrk) replaying requests prepared by CallbackLoad, or with GENERATOR=java the Java generator itself.
-# Prints requests/s and latency percentiles. Needs a built tree (mvn -DskipTests install) and the
-# machine's PostgreSQL (trust auth for postgres): it (re)creates the throw-away database fanmail_bench.
+# Prints requests/s and latency percentiles. Needs: see lib.sh (a built tree, curl/psql/bc, the
+# machine's PostgreSQL with a password-less superuser postgres), plus wrk unless GENERATOR=java;
+# creates the role fanmail if missing and (re)creates the throw-away database fanmail_bench.
 # Usage: wildfly-config/bench/callback-ingest.sh [connections=32] [seconds=20]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$root/wildfly-config/bench/lib.sh"
 concurrency="${1:-32}"
 seconds="${2:-20}"
+bench_require "$root"
+if [ "${GENERATOR:-wrk}" != "java" ]; then
+  command -v wrk >/dev/null || bench_fail "wrk is not installed (apt-get install wrk), or run with GENERATOR=java"
+fi
 base=$(mktemp -d)
 cleanup() {
-  pkill -f "java.*jboss.server.base.dir=$base" 2>/dev/null || true
-  kill "${pid:-0}" 2>/dev/null || true
+  bench_stop_server
   rm -rf "$base"
 }
 trap cleanup EXIT
 cp -r "$root/wildfly-config/target/server/standalone/configuration" "$base/"
 mkdir "$base/deployments" && cp "$root/backend/app/target/fanmail.war" "$base/deployments/"
-psql -h 127.0.0.1 -U postgres -qtA -c "drop database if exists fanmail_bench" -c "create database fanmail_bench owner fanmail" >/dev/null 2>&1
+bench_recreate_db
 export DB_URL=jdbc:postgresql://127.0.0.1:5432/fanmail_bench DB_USER=fanmail DB_PASSWORD=fanmail
 export FANMAIL_SECRETS_KEY="$(head -c 32 /dev/urandom | base64)" FANMAIL_ADMIN_PASSWORD=bench-password-1 FANMAIL_SANDBOX_MIRROR=false
 export JAVA_OPTS="-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=true"
-"$root/wildfly-config/target/server/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset=200 >"$base/server.out" 2>&1 &
-pid=$!
-until curl -fs http://127.0.0.1:10190/health/ready >/dev/null 2>&1; do
-  kill -0 "$pid" 2>/dev/null || { echo "server exited; see $base/server.out" >&2; exit 1; }
-  sleep 0.5
-done
+bench_start_server "$root" "$base"
+bench_wait_ready "$base"
 url=http://127.0.0.1:8280
 jar=$(mktemp)
 curl -fs -c "$jar" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' \
@@ -37,11 +38,10 @@ token="BenchToken1"
 aes_key="abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 curl -fs -b "$jar" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' -o /dev/null -d "{\"query\":\"mutation(\$i: AccountCreateInput!) { accountCreate(input: \$i) { userErrors { code } } }\",\"variables\":{\"i\":{\"name\":\"Bench\",\"originalId\":\"gh_0123456789ab\",\"appId\":\"$app_id\",\"appSecret\":\"0123456789abcdef0123456789abcdef\",\"token\":\"$token\",\"encodingAesKey\":\"$aes_key\",\"type\":\"SERVICE\",\"verified\":true,\"encryptionMode\":\"SAFE\",\"apiTarget\":\"WECHAT\"}}}" "$url/graphql"
 cp="$root/backend/app/target/test-classes:$(cd "$root/backend/app" && mvn -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
-if [ -n "${JFR:-}" ]; then jcmd "$(pgrep -f "java.*jboss.server.base.dir=$base" | head -1)" JFR.start duration=25s filename="$JFR" >/dev/null; fi
+if [ -n "${JFR:-}" ]; then jcmd "$(bench_java_pid)" JFR.start duration=25s filename="$JFR" >/dev/null; fi
 if [ "${GENERATOR:-wrk}" = "java" ]; then
   java -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key" "$concurrency" "$seconds" 5
 else
-  command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk), or run with GENERATOR=java" >&2; exit 1; }
   java -Dfanmail.bench.wrk-file="$base/requests.txt" -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key"
   echo "warm-up 5 s…"
   wrk -t2 -c"$concurrency" -d5s -s "$root/wildfly-config/bench/callback-ingest.lua" "$url" -- "$base/requests.txt" 2 >/dev/null
@@ -53,7 +53,7 @@ else
 fi
 # every stored push must also be published (windows, events); wait for the backlog to drain
 for i in $(seq 1 60); do
-  counts=$(psql -h 127.0.0.1 -U postgres -d fanmail_bench -qtA -F' ' -c "select count(*), count(processed_at) from wechat.callback_inbox")
+  counts=$(bench_psql -d fanmail_bench -F' ' -c "select count(*), count(processed_at) from wechat.callback_inbox")
   read -r stored published <<<"$counts"
   [ "$stored" = "$published" ] && break
   sleep 1

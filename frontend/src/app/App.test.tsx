@@ -16,18 +16,20 @@ import {
   templateConnection,
   viewer,
 } from '../test/handlers';
-import { setupUser } from '../test/render';
+import { enterText, setupUser, TestStyles } from '../test/render';
 import { server } from '../test/server';
 import { AppProviders } from './providers';
 import { AppRoutes } from './router';
 
 function renderApp(route: string) {
   return render(
-    <AppProviders graphql={{ url: 'http://localhost:3000/graphql', webSocketUrl: 'ws://localhost:3000/graphql' }}>
-      <MemoryRouter initialEntries={[route]}>
-        <AppRoutes />
-      </MemoryRouter>
-    </AppProviders>,
+    <TestStyles>
+      <AppProviders graphql={{ url: 'http://localhost:3000/graphql', webSocketUrl: 'ws://localhost:3000/graphql' }}>
+        <MemoryRouter initialEntries={[route]}>
+          <AppRoutes />
+        </MemoryRouter>
+      </AppProviders>
+    </TestStyles>,
   );
 }
 
@@ -49,7 +51,7 @@ describe('App routing and layout', () => {
     let signedIn = false;
     server.use(
       http.get('*/api/session', () =>
-        signedIn ? HttpResponse.json(operator) : HttpResponse.json({ code: 'UNAUTHENTICATED' }, { status: 401 }),
+        signedIn ? HttpResponse.json(operator) : new HttpResponse(null, { status: 204 }),
       ),
       http.post('*/api/session', () => {
         signedIn = true;
@@ -60,8 +62,8 @@ describe('App routing and layout', () => {
     renderApp('/accounts/acc-1');
     const user = setupUser();
 
-    await user.type(await screen.findByLabelText('用户名'), 'olivia');
-    await user.type(screen.getByLabelText('密码'), 'correct-horse');
+    await enterText(user, await screen.findByLabelText('用户名'), 'olivia');
+    await enterText(user, screen.getByLabelText('密码'), 'correct-horse');
     await user.click(screen.getByRole('button', { name: '登录' }));
 
     expect(await screen.findByTestId('secret-status-appSecret')).toBeInTheDocument();
@@ -144,7 +146,7 @@ describe('App routing and layout', () => {
     server.use(
       emptyAccounts,
       http.get('*/api/session', () =>
-        signedIn ? HttpResponse.json(operator) : HttpResponse.json({ code: 'UNAUTHENTICATED' }, { status: 401 }),
+        signedIn ? HttpResponse.json(operator) : new HttpResponse(null, { status: 204 }),
       ),
       http.delete('*/api/session', ({ request }) => {
         deleted = request.headers.get('X-Fanmail-Csrf') === '1';

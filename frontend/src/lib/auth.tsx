@@ -39,10 +39,13 @@ function asSessionUser(body: unknown): SessionUser | null {
   return null;
 }
 
-/** `GET /api/session`: the current user, or null when not signed in. */
+/**
+ * `GET /api/session`: the current user, or null when not signed in (204 No Content: not an HTTP
+ * error, so a visitor's console stays clean; 401 from servers before that change).
+ */
 export async function fetchSession(): Promise<SessionUser | null> {
   const response = await apiFetch('/api/session', { method: 'GET' });
-  if (response.status === 401) return null;
+  if (response.status === 204 || response.status === 401) return null;
   if (!response.ok) throw new Error(`GET /api/session failed: ${response.status}`);
   return asSessionUser(await readJson(response));
 }

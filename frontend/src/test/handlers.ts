@@ -17,11 +17,9 @@ export const operator: SessionUser = { id: 'u-2', username: 'olivia', role: 'OPE
 export const admin: SessionUser = { id: 'u-1', username: 'admin', role: 'ADMIN' };
 export const viewer: SessionUser = { id: 'u-3', username: 'victor', role: 'VIEWER' };
 
-/** `GET /api/session` answers with this user (null = 401). */
+/** `GET /api/session` answers with this user (null = 204, nobody signed in, as the server does). */
 export function sessionAs(user: SessionUser | null) {
-  return http.get('*/api/session', () =>
-    user ? HttpResponse.json(user) : HttpResponse.json({ code: 'UNAUTHENTICATED' }, { status: 401 }),
-  );
+  return http.get('*/api/session', () => (user ? HttpResponse.json(user) : new HttpResponse(null, { status: 204 })));
 }
 
 export function anAccount(overrides: Partial<AccountFieldsFragment> = {}): AccountFieldsFragment {
@@ -147,6 +145,7 @@ export function aTemplate(overrides: Partial<TemplateFieldsFragment> = {}): Temp
     title: '订单发货通知',
     primaryIndustry: 'IT科技',
     deputyIndustry: '互联网|电子商务',
+    industry: anIndustry(),
     content: '商品名称：{{thing1.DATA}}\n订单号：{{character_string2.DATA}}',
     example: '商品名称：Fanmail 马克杯\n订单号：20261105001',
     syncedAt: '2026-11-05T08:00:00Z',

@@ -4,11 +4,13 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import i18n from '../lib/i18n';
 import { server } from './server';
 
-// findBy*/waitFor: the 2 shared cores are often busy; 1 s (the default) flakes under load
-configure({ asyncUtilTimeout: 5000 });
+// findBy*/waitFor return as soon as what they wait for shows; the deadline allows for a machine whose
+// 2 cores are shared with other builds (the default 1 s flakes there)
+configure({ asyncUtilTimeout: 10_000 });
 
-// --- jsdom gaps antd relies on -------------------------------------------------
-if (!window.matchMedia) {
+// --- jsdom gaps antd relies on (test files marked `@vitest-environment node` have no window) ---
+const jsdom = typeof window !== 'undefined';
+if (jsdom && !window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {
     writable: true,
     configurable: true,
@@ -28,9 +30,11 @@ if (!window.matchMedia) {
 // jsdom's getComputedStyle does not support pseudo elements (antd asks for them) and,
 // with antd's CSS-in-JS style tags in the document, is slow enough to make every
 // role query crawl. Tests only need inline styles (antd hides closed popups inline).
-window.getComputedStyle = ((element: Element) => (element as HTMLElement).style) as typeof window.getComputedStyle;
+if (jsdom) {
+  window.getComputedStyle = ((element: Element) => (element as HTMLElement).style) as typeof window.getComputedStyle;
+}
 
-if (!('ResizeObserver' in window)) {
+if (jsdom && !('ResizeObserver' in window)) {
   class ResizeObserverStub {
     observe() {}
     unobserve() {}
@@ -39,15 +43,15 @@ if (!('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { value: ResizeObserverStub, configurable: true });
 }
 
-if (!window.scrollTo || String(window.scrollTo).includes('not implemented')) {
+if (jsdom && (!window.scrollTo || String(window.scrollTo).includes('not implemented'))) {
   window.scrollTo = () => {};
 }
-Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+if (jsdom) Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
 // --- network: MSW; any request without a handler fails the test ---------------
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {
-  window.localStorage.clear();
+  if (jsdom) window.localStorage.clear();
   await i18n.changeLanguage('zh-CN');
 });
 afterEach(() => {

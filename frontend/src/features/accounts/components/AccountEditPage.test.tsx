@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountFieldsFragment } from '../../../gql/graphql';
 import i18n from '../../../lib/i18n';
 import { anAccount, api, sessionAs, viewer } from '../../../test/handlers';
-import { renderWithProviders, setupUser } from '../../../test/render';
+import { enterText, renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
 import { AccountEditPage } from './AccountEditPage';
 
@@ -100,7 +100,7 @@ describe('AccountEditPage', () => {
 
     await user.click(await screen.findByRole('button', { name: '更换 Token' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByLabelText('新的 Token'), 'abc123');
+    await enterText(user, within(dialog).getByLabelText('新的 Token'), 'abc123');
     await user.click(within(dialog).getByRole('button', { name: '更换' }));
 
     expect(await within(dialog).findByText('Token 必须是 3–32 位字母或数字。')).toBeInTheDocument();

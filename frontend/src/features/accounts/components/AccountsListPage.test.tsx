@@ -94,6 +94,31 @@ describe('AccountsListPage', () => {
     expect(screen.queryByRole('button', { name: '添加第一个公众号' })).not.toBeInTheDocument();
   });
 
+  it('shows only the spinner, not the empty state, until the first page arrives', async () => {
+    let requested!: () => void;
+    const requestSeen = new Promise<void>((resolve) => (requested = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    server.use(
+      api.query('AccountsList', async () => {
+        requested();
+        await answered;
+        return HttpResponse.json({ data: { accounts: connection([]) } });
+      }),
+    );
+    renderWithProviders(<AccountsListPage />, { route: '/accounts' });
+
+    await requestSeen;
+    const table = await screen.findByTestId('accounts-table');
+    await waitFor(() => expect(table.querySelector('.ant-spin-spinning')).not.toBeNull());
+    expect(within(table).queryByText('还没有公众号')).not.toBeInTheDocument();
+    expect(within(table).queryByRole('button', { name: '添加第一个公众号' })).not.toBeInTheDocument();
+
+    answer();
+    expect(await within(table).findByText('还没有公众号')).toBeInTheDocument();
+    expect(table.querySelector('.ant-spin-spinning')).toBeNull();
+  });
+
   it('refreshes when another admin changes an account (accountChanged subscription)', async () => {
     const live = new FakeSubscriptionServer();
     let accounts = [anAccount()];

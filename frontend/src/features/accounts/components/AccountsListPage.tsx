@@ -156,7 +156,10 @@ export function AccountsListPage() {
             pagination={false}
             scroll={{ x: 'max-content' }}
             locale={{
-              emptyText: (
+              // nothing under the spinner until the first answer: "no accounts yet" is only true then
+              emptyText: !data ? (
+                <div style={{ minHeight: 120 }} />
+              ) : (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
                   description={search ? t('accounts.list.noMatches', { search }) : t('accounts.list.empty')}

@@ -4,7 +4,7 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import i18n from '../../../lib/i18n';
 import { operator, sessionAs } from '../../../test/handlers';
-import { renderWithProviders, setupUser } from '../../../test/render';
+import { enterText, renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
 import { SignInPage } from './SignInPage';
 
@@ -20,8 +20,8 @@ function renderSignIn(state?: unknown) {
 
 async function signInWith(username: string, password: string, labels = { user: '用户名', password: '密码', submit: '登录' }) {
   const user = setupUser();
-  await user.type(await screen.findByLabelText(labels.user), username);
-  await user.type(screen.getByLabelText(labels.password), password);
+  await enterText(user, await screen.findByLabelText(labels.user), username);
+  await enterText(user, screen.getByLabelText(labels.password), password);
   await user.click(screen.getByRole('button', { name: labels.submit }));
 }
 

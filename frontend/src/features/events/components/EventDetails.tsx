@@ -13,7 +13,14 @@ export interface EventDetailsProps {
 export function EventDetails({ event, showRawXml }: EventDetailsProps) {
   const { t, i18n } = useTranslation();
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid={`event-details-${event.id}`}>
+    <Space
+      direction="vertical"
+      size="middle"
+      // inside the expanded row: never wider than the table, long values wrap
+      style={{ width: '100%', minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' }}
+      className="event-details"
+      data-testid={`event-details-${event.id}`}
+    >
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
         <Descriptions.Item label={t('events.fields.id')}>{event.id}</Descriptions.Item>
         <Descriptions.Item label={t('events.fields.msgType')}>

@@ -229,6 +229,37 @@ describe('EventsConsolePage', () => {
     expect(await screen.findByTestId('event-raw-xml')).toHaveTextContent('<xml><Content><![CDATA[Hello Fanmail]]></Content></xml>');
   });
 
+  it('keeps the table at the page width when a push with long values is expanded', async () => {
+    server.use(sessionAs(admin));
+    const long = 'x'.repeat(5000);
+    serveConsole({
+      events: [
+        aCallbackEvent({
+          id: '103',
+          summary: long,
+          fields: [{ __typename: 'CallbackField', name: 'Content', value: long }],
+          rawXml: `<xml><Content><![CDATA[${long}]]></Content></xml>`,
+        }),
+      ],
+    });
+    renderConsole();
+    await waitFor(() => expect(rowKeys()).toEqual(['103']));
+    const user = setupUser();
+
+    await user.click(within(row('103')).getByText(long));
+    await screen.findByTestId('event-details-103');
+
+    // jsdom has no layout: check what decides the width in a browser (the e2e test measures it)
+    const table = screen.getByTestId('events-table');
+    expect(table.querySelector('.ant-table-scroll-horizontal')).toBeNull();
+    const tables = [...table.querySelectorAll('table')].filter((t) => !t.closest('[data-testid^="event-details"]'));
+    expect(tables.length).toBeGreaterThan(0);
+    for (const element of tables) {
+      expect(element.style.tableLayout).toBe('fixed');
+      expect(element.style.width).not.toBe('max-content');
+    }
+  });
+
   it('never shows raw XML, the simulator or the connection test to a VIEWER', async () => {
     server.use(sessionAs(viewer));
     // even if the server sent it, a viewer's UI has no place for it

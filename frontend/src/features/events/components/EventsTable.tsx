@@ -38,6 +38,8 @@ export function EventsTable({ rows, loading, fresh, showRawXml, filtered }: Even
     {
       title: t('events.fields.openid'),
       dataIndex: 'openid',
+      width: 260,
+      ellipsis: true,
       render: (openid: string | null) =>
         openid ? (
           // copying must not toggle the row
@@ -76,7 +78,9 @@ export function EventsTable({ rows, loading, fresh, showRawXml, filtered }: Even
         dataSource={rows}
         loading={loading}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        // fixed layout at the page's width: an expanded row's long values wrap inside it. With
+        // scroll x 'max-content' the table grew to its longest unwrapped value (~1,000,000 px).
+        tableLayout="fixed"
         rowClassName={(event) => (freshIds.has(event.id) ? 'events-row events-row-new' : 'events-row')}
         expandable={{
           expandRowByClick: true,

@@ -38,6 +38,9 @@ export const TemplateFieldsFragment = graphql(`
     title
     primaryIndustry
     deputyIndustry
+    industry {
+      ...TemplateIndustryFields
+    }
     content
     example
     syncedAt

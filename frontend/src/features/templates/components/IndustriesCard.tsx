@@ -49,6 +49,8 @@ export function IndustriesCard({
   const language = i18n.language;
   const options = catalog.map((industry) => ({ value: industry.id, label: industryName(industry, language) }));
   const nextChange = setup.nextIndustryChangeAt ? formatChinaDate(setup.nextIndustryChangeAt, language) : null;
+  // WeChat allows one change a month: after this month's, the form waits for the next allowed date
+  const locked = nextChange != null;
 
   return (
     <Card title={t('templates.industries.title')} data-testid="industries-card" style={{ height: '100%' }}>
@@ -75,7 +77,13 @@ export function IndustriesCard({
           initialValues={{ primaryIndustryId: setup.primaryIndustry?.id, secondaryIndustryId: setup.secondaryIndustry?.id }}
           onFinish={() => void submit()}
           onValuesChange={() => formErrors.length > 0 && clearErrors()}
+          disabled={locked}
         >
+          {locked && (
+            <Typography.Paragraph type="warning" data-testid="industries-locked">
+              {t('templates.industries.locked', { date: nextChange })}
+            </Typography.Paragraph>
+          )}
           {formErrors.length > 0 && (
             <Alert
               type="error"

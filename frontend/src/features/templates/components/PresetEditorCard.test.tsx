@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TemplatePresetFieldsFragment } from '../../../gql/graphql';
 import i18n from '../../../lib/i18n';
 import { api, aTemplate, sessionAs, viewer } from '../../../test/handlers';
-import { renderWithProviders, setupUser } from '../../../test/render';
+import { enterText, renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
 import { TemplateDetailPage } from './TemplateDetailPage';
 
@@ -133,12 +133,12 @@ describe('PresetEditorCard', () => {
     const user = setupUser();
 
     await user.clear(screen.getByLabelText('Value for thing1'));
-    await user.type(screen.getByLabelText('Value for thing1'), 'Fanmail 礼盒');
+    await enterText(user, screen.getByLabelText('Value for thing1'), 'Fanmail 礼盒');
     await chooseSource(user, 'character_string2', "Fan's remark");
     expect(screen.queryByLabelText('Value for character_string2')).not.toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'URL' }));
     await user.clear(screen.getByRole('textbox', { name: 'URL' }));
-    await user.type(screen.getByRole('textbox', { name: 'URL' }), ' https://shop.example.com/o/1 ');
+    await enterText(user, screen.getByRole('textbox', { name: 'URL' }), ' https://shop.example.com/o/1 ');
     await user.click(screen.getByRole('button', { name: 'Save preset' }));
 
     expect(await screen.findByText('Preset saved (version 4).')).toBeInTheDocument();
@@ -174,7 +174,7 @@ describe('PresetEditorCard', () => {
     const user = setupUser();
 
     await chooseSource(user, 'character_string2', 'Fixed text');
-    await user.type(screen.getByLabelText('Value for character_string2'), '20261105001');
+    await enterText(user, screen.getByLabelText('Value for character_string2'), '20261105001');
     await user.click(screen.getByRole('button', { name: 'Save preset' }));
 
     expect(await within(row('character_string2')).findByText('Enter the fixed value.')).toBeInTheDocument();

@@ -56,13 +56,15 @@ describe('TemplateDetailPage', () => {
     );
     expect(await screen.findByRole('heading', { level: 1, name: '订单发货通知' })).toBeInTheDocument();
     expect(screen.getByTestId('template-content')).toHaveTextContent('{{thing1.DATA}}');
+    expect(screen.getByText('IT / Internet / e-commerce')).toBeInTheDocument();
+    expect(screen.queryByText(/IT科技/)).not.toBeInTheDocument();
     expect(within(screen.getByTestId('template-fields')).getByText('Thing (20 characters)')).toBeInTheDocument();
     await waitFor(() => expect(calls.length).toBeGreaterThan(0));
     const user = setupUser();
 
     await user.type(screen.getByTestId('preview-input-thing1'), LONG);
 
-    const warning = await screen.findByTestId('preview-warning-thing1', {}, { timeout: 3000 });
+    const warning = await screen.findByTestId('preview-warning-thing1');
     expect(warning).toHaveTextContent(`商品名称: too long for a phone, cut from ${[...LONG].length} to 20 characters.`);
     expect(within(screen.getByTestId('preview-warnings')).getByTestId('preview-warning-character_string2')).toHaveTextContent(
       '订单号: the value is empty.',

@@ -9,6 +9,7 @@ import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import type { TemplateFieldsFragment, TemplatePresetFieldsFragment } from '../../../gql/graphql';
 import { formatDateTime } from '../../../lib/format';
 import { TemplateQuery } from '../api/operations';
+import { templateIndustryName } from '../industry';
 import { fixedValues } from '../preset';
 import { BlockedMessagesCard } from './BlockedMessagesCard';
 import { PresetEditorCard } from './PresetEditorCard';
@@ -68,7 +69,7 @@ export function TemplateDetailPage() {
           <Card title={t('templates.detail.title')} style={{ marginBottom: 16 }}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('templates.fields.industry')}>
-                {[template.primaryIndustry, template.deputyIndustry].filter(Boolean).join(' / ') || '—'}
+                {templateIndustryName(template, 'INDUSTRY', i18n.language)}
               </Descriptions.Item>
               <Descriptions.Item label={t('templates.fields.syncedAt')}>
                 {formatDateTime(template.syncedAt, i18n.language)}

@@ -10,6 +10,7 @@ import type { TemplateFieldsFragment, TemplateSetupModel } from '../../../gql/gr
 import { useCan } from '../../../lib/auth';
 import { translateUserError } from '../../../lib/userErrors';
 import { TemplateDeleteMutation, TemplatesQuery, TemplateSyncMutation } from '../api/operations';
+import { templateIndustryName } from '../industry';
 import { AddTemplateModal } from './AddTemplateModal';
 
 /** WeChat allows 25 templates, so one page holds the whole library. */
@@ -28,7 +29,7 @@ export function TemplatesCard({
   model: TemplateSetupModel;
   onChanged: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const canManage = useCan('manageAccounts');
   const [adding, setAdding] = useState(false);
@@ -101,13 +102,7 @@ export function TemplatesCard({
     {
       key: 'industry',
       title: model === 'CATEGORY' ? t('templates.categories.column') : t('templates.fields.industry'),
-      render: (_, template) =>
-        (model === 'CATEGORY'
-          ? [template.deputyIndustry, template.primaryIndustry] // parent / category, as the categories card shows them
-          : [template.primaryIndustry, template.deputyIndustry]
-        )
-          .filter(Boolean)
-          .join(' / ') || '—',
+      render: (_, template) => templateIndustryName(template, model, i18n.language),
     },
     {
       key: 'fields',

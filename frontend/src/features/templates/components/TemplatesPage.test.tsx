@@ -21,7 +21,7 @@ import {
   templateConnection,
   viewer,
 } from '../../../test/handlers';
-import { renderWithProviders, setupUser } from '../../../test/render';
+import { enterText, renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
 import { TemplatesPage } from './TemplatesPage';
 
@@ -196,7 +196,9 @@ describe('TemplatesPage', () => {
     expect(within(first).getByRole('link', { name: '订单发货通知' })).toHaveAttribute('href', '/accounts/acc-1/templates/tpl-1');
     expect(within(first).getByText('thing1')).toBeInTheDocument();
     expect(within(first).getByText('character_string2')).toBeInTheDocument();
-    expect(within(first).getByText('IT科技 / 互联网|电子商务')).toBeInTheDocument();
+    // the catalogue's English names, not WeChat's Chinese ones, in the English UI
+    expect(within(first).getByText('IT / Internet / e-commerce')).toBeInTheDocument();
+    expect(within(first).queryByText(/IT科技/)).not.toBeInTheDocument();
     expect(screen.getByTestId('templates-count')).toHaveTextContent('2 / 25');
     // industries in the current language
     expect(screen.getByTestId('industry-primary')).toHaveTextContent('IT / Internet / e-commerce');
@@ -213,7 +215,7 @@ describe('TemplatesPage', () => {
     const user = setupUser();
 
     await user.click(screen.getByTestId('templates-add'));
-    await user.type(await screen.findByTestId('template-short-id'), ' TM00015 ');
+    await enterText(user, await screen.findByTestId('template-short-id'), ' TM00015 ');
     await user.click(screen.getByTestId('template-add-submit'));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('该公众号已有 25 个模板，达到微信上限。请先删除一个。');
@@ -560,7 +562,7 @@ describe('TemplatesPage in the category model', () => {
     const user = setupUser();
 
     await user.click(screen.getByTestId('templates-add'));
-    await user.type(await screen.findByTestId('template-short-id'), 'OPENTM200565259');
+    await enterText(user, await screen.findByTestId('template-short-id'), 'OPENTM200565259');
     const keywords = screen.getByRole('combobox', { name: 'Keywords' });
     // a comma ends a keyword, as Enter does in a browser
     await user.type(keywords, '商品名称,订单号，');
@@ -762,7 +764,7 @@ describe('TemplatesPage add dialog with the library picker', () => {
     const user = setupUser();
 
     await user.click(screen.getByTestId('templates-add'));
-    await user.type(await screen.findByTestId('template-short-id'), 'TM00015');
+    await enterText(user, await screen.findByTestId('template-short-id'), 'TM00015');
     await waitFor(() => expect(libraryAsked).toBe(true));
     expect(screen.queryByTestId('template-library-select')).not.toBeInTheDocument();
     expect(screen.queryByTestId('template-library-unavailable')).not.toBeInTheDocument();

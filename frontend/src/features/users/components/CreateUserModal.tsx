@@ -1,11 +1,11 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
 import type { Role } from '../../../gql/graphql';
 import { useMutationForm } from '../../../lib/useMutationForm';
 import { passwordRules, usernameRules } from '../validation';
-import { ROLES } from './RoleTag';
+import { RoleChoice } from './RoleTag';
 
 export const UserCreateMutation = graphql(`
   mutation UserCreate($input: UserCreateInput!) {
@@ -79,10 +79,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="role" label={t('users.fields.role')} rules={[{ required: true }]}>
-          <Select
-            aria-label={t('users.fields.role')}
-            options={ROLES.map((role) => ({ value: role, label: t(`users.roles.${role}`) }))}
-          />
+          <RoleChoice label={t('users.fields.role')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { UserFieldsFragment } from '../../../gql/graphql';
 import i18n from '../../../lib/i18n';
 import { admin, aUser, api, sessionAs } from '../../../test/handlers';
-import { renderWithProviders, setupUser } from '../../../test/render';
+import { enterText, renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { UsersPage } from './UsersPage';
@@ -107,15 +107,15 @@ describe('UsersPage', () => {
 
     await user.click(await screen.findByRole('button', { name: 'New user' }));
     const dialog = await screen.findByRole('dialog', { name: 'New user' });
-    await user.type(within(dialog).getByLabelText('Username'), 'olivia');
-    await user.type(within(dialog).getByLabelText('Password'), 'a-long-password');
+    await enterText(user, within(dialog).getByLabelText('Username'), 'olivia');
+    await enterText(user, within(dialog).getByLabelText('Password'), 'a-long-password');
     await user.click(within(dialog).getByRole('button', { name: 'Create user' }));
 
     const usernameItem = within(dialog).getByLabelText('Username').closest('.ant-form-item') as HTMLElement;
     expect(await within(usernameItem).findByText('This username is already taken.')).toBeInTheDocument();
 
     await user.clear(within(dialog).getByLabelText('Username'));
-    await user.type(within(dialog).getByLabelText('Username'), 'oliver');
+    await enterText(user, within(dialog).getByLabelText('Username'), 'oliver');
     await user.click(within(dialog).getByRole('button', { name: 'Create user' }));
 
     expect(await within(await screen.findByTestId('users-table')).findByText('oliver')).toBeInTheDocument();
@@ -136,8 +136,8 @@ describe('UsersPage', () => {
 
     await user.click(await screen.findByRole('button', { name: '新建用户' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByLabelText('用户名'), 'Olivia!');
-    await user.type(within(dialog).getByLabelText('密码'), 'short');
+    await enterText(user, within(dialog).getByLabelText('用户名'), 'Olivia!');
+    await enterText(user, within(dialog).getByLabelText('密码'), 'short');
     await user.click(within(dialog).getByRole('button', { name: '创建用户' }));
 
     expect(await within(dialog).findByText('用户名须为 3–32 个字符：小写字母、数字、. _ -')).toBeInTheDocument();
@@ -167,8 +167,8 @@ describe('UsersPage', () => {
 
     await user.click(await screen.findByRole('button', { name: '重置 olivia 的密码' }));
     const dialog = await screen.findByRole('dialog', { name: '重置 olivia 的密码' });
-    await user.type(within(dialog).getByLabelText('新密码'), 'brand-new-password');
-    await user.type(within(dialog).getByLabelText('重复新密码'), 'brand-new-password');
+    await enterText(user, within(dialog).getByLabelText('新密码'), 'brand-new-password');
+    await enterText(user, within(dialog).getByLabelText('重复新密码'), 'brand-new-password');
     await user.click(within(dialog).getByRole('button', { name: '重置密码' }));
 
     expect(await screen.findByText('已重置 olivia 的密码')).toBeInTheDocument();
@@ -199,15 +199,15 @@ describe('ChangePasswordModal', () => {
     const user = setupUser();
 
     const dialog = await screen.findByRole('dialog', { name: '修改我的密码' });
-    await user.type(within(dialog).getByLabelText('当前密码'), 'old-password-x');
-    await user.type(within(dialog).getByLabelText('新密码'), 'new-password-123');
-    await user.type(within(dialog).getByLabelText('重复新密码'), 'new-password-124');
+    await enterText(user, within(dialog).getByLabelText('当前密码'), 'old-password-x');
+    await enterText(user, within(dialog).getByLabelText('新密码'), 'new-password-123');
+    await enterText(user, within(dialog).getByLabelText('重复新密码'), 'new-password-124');
     await user.click(within(dialog).getByRole('button', { name: '修改密码' }));
     expect(await within(dialog).findByText('两次输入的密码不一致。')).toBeInTheDocument();
     expect(sent).toBeUndefined();
 
     await user.clear(within(dialog).getByLabelText('重复新密码'));
-    await user.type(within(dialog).getByLabelText('重复新密码'), 'new-password-123');
+    await enterText(user, within(dialog).getByLabelText('重复新密码'), 'new-password-123');
     await user.click(within(dialog).getByRole('button', { name: '修改密码' }));
 
     const currentItem = within(dialog).getByLabelText('当前密码').closest('.ant-form-item') as HTMLElement;

@@ -1,5 +1,5 @@
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Flex, Space, Switch, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { formatDateTime } from '../../../lib/format';
 import { translateUserError } from '../../../lib/userErrors';
 import { CreateUserModal } from './CreateUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
-import { ROLES } from './RoleTag';
+import { RoleChoice } from './RoleTag';
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -108,12 +108,11 @@ export function UsersPage() {
       title: t('users.fields.role'),
       dataIndex: 'role',
       render: (_role, user) => (
-        <Select<Role>
-          aria-label={t('users.actions.changeRoleOf', { username: user.username })}
+        <RoleChoice
+          label={t('users.actions.changeRoleOf', { username: user.username })}
           value={user.role}
-          style={{ minWidth: 130 }}
+          size="small"
           disabled={pendingId === user.id}
-          options={ROLES.map((role) => ({ value: role, label: t(`users.roles.${role}`) }))}
           onChange={(role) => void update(user, { role })}
         />
       ),

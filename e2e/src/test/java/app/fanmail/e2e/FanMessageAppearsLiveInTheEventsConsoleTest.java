@@ -49,6 +49,26 @@ class FanMessageAppearsLiveInTheEventsConsoleTest extends BrowserTest {
         page.getByTestId("simulate-submit").click();
         assertThat(table.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("MENU_ORDERS"))).isVisible();
         assertThat(row).isVisible();
+
+        // a push with a long unbroken value, expanded with its raw XML: the page stays as wide as the window
+        String longText = "长" + "x".repeat(1500);
+        page.getByTestId("simulate-activity").click();
+        page.getByRole(AriaRole.OPTION, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Send a text").setExact(true)).click();
+        page.getByTestId("simulate-content").fill(longText);
+        page.getByTestId("simulate-submit").click();
+        Locator longRow = table.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("长xxxx"));
+        assertThat(longRow).isVisible();
+        longRow.locator("time").click(); // not the row's centre: the openid cell there copies, it does not expand
+        Locator details = page.locator("[data-testid^='event-details-']");
+        assertThat(details).isVisible();
+        details.getByText("Raw XML").click();
+        assertThat(page.getByTestId("event-raw-xml")).isVisible();
+        screenshot("expanded-long-push");
+        int viewport = ((Number) page.evaluate("() => document.documentElement.clientWidth")).intValue();
+        int pageWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+        int tableWidth = ((Number) page.evaluate("() => document.querySelector('[data-testid=events-table] table').scrollWidth")).intValue();
+        org.assertj.core.api.Assertions.assertThat(pageWidth).as("page width after expanding").isLessThanOrEqualTo(viewport);
+        org.assertj.core.api.Assertions.assertThat(tableWidth).as("table width after expanding").isLessThanOrEqualTo(viewport);
     }
 
     private void seedFans(String appId) throws Exception {

@@ -54,7 +54,7 @@ public final class Launcher {
             int port = env("FANMAIL_EMBEDDED_DB_PORT").map(Integer::parseInt).orElse(DEFAULT_DB_PORT);
             Path data = home.resolve("pgdata");
             System.out.println("[fanmail] Starting embedded PostgreSQL on 127.0.0.1:" + port + " (data in " + data + ")");
-            embedded = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+            embedded = startEmbeddedPostgres(data, port);
             ensureDatabase(embedded);
             dbUrl = "jdbc:postgresql://127.0.0.1:" + port + "/fanmail";
             dbUser = "fanmail";
@@ -103,6 +103,23 @@ public final class Launcher {
             db.close();
         }
         System.exit(exit);
+    }
+
+    /**
+     * The run command's database keeps its data across runs, so it runs durably: the embedded
+     * PostgreSQL library starts the server with {@code -F} (fsync off) and
+     * {@code synchronous_commit=off}, both fine for throw-away test databases only. The
+     * {@code -c} settings given here come after {@code -F} on the server's command line and win.
+     */
+    static EmbeddedPostgres startEmbeddedPostgres(Path data, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
     }
 
     private static void ensureDatabase(EmbeddedPostgres pg) throws Exception {

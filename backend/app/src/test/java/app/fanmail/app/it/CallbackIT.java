@@ -116,6 +116,11 @@ class CallbackIT {
                 .isEqualTo("你好 Fanmail");
         assertThat(events(account, List.of("masssendjobfinish")).getJsonArray("edges").getJsonObject(0).getJsonObject("node")
                 .getString("summary")).contains("sent 8/10", "errors 1");
+        // fields come back in document order (as the schema says), nested ones flattened in place
+        JsonObject scan = events(account, List.of("scancode_push")).getJsonArray("edges").getJsonObject(0).getJsonObject("node");
+        List<String> names = scan.getJsonArray("fields").stream().map(f -> f.asJsonObject().getString("name")).toList();
+        assertThat(names).containsExactly("ToUserName", "FromUserName", "CreateTime", "MsgType", "Event", "EventKey",
+                "ScanCodeInfo.ScanType", "ScanCodeInfo.ScanResult");
 
         // the message opened a 5-in-48h window, the menu/scan/follow a 3-in-1-minute window
         try (Connection c = db(); PreparedStatement s = c.prepareStatement(

@@ -131,6 +131,10 @@ class SecurityIT {
         assertThat(client.send(HttpRequest.newBuilder(URI("/api/session")).GET()).statusCode()).isEqualTo(200);
         assertThat(client.signOut().statusCode()).isEqualTo(204);
         assertThat(client.graphqlRaw("{ viewer { id } }", null).statusCode()).isEqualTo(401);
+        // the UI's session probe: "nobody signed in" is an answer, not an HTTP error
+        HttpResponse<String> probe = client.send(HttpRequest.newBuilder(URI("/api/session")).GET());
+        assertThat(probe.statusCode()).isEqualTo(204);
+        assertThat(probe.body()).isEmpty();
     }
 
     @Test

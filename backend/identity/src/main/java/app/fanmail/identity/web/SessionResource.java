@@ -96,12 +96,16 @@ public class SessionResource {
                 .entity(new ErrorBody("INVALID_CREDENTIALS", "Wrong username or password.", null)).build();
     }
 
+    /**
+     * The signed-in user, or 204 No Content when nobody is: the UI probes the session on every
+     * load, and "not signed in" is an answer, not an error (a 401 would log a console error in
+     * every visitor's browser).
+     */
     @GET
     public Response current() {
         return CurrentViewer.get()
                 .map(v -> Response.ok(ViewerBody.of(v)).header("Cache-Control", "no-store").build())
-                .orElseGet(() -> Response.status(Response.Status.UNAUTHORIZED)
-                        .entity(new ErrorBody("UNAUTHENTICATED", "Not signed in.", null)).build());
+                .orElseGet(() -> Response.noContent().header("Cache-Control", "no-store").build());
     }
 
     /**

@@ -14,6 +14,7 @@ import app.fanmail.templates.domain.ChangeAllowance;
 import app.fanmail.templates.domain.FieldMapping;
 import app.fanmail.templates.domain.FieldSource;
 import app.fanmail.templates.domain.Industry;
+import app.fanmail.templates.domain.IndustryCatalog;
 import app.fanmail.templates.domain.PreviewLine;
 import app.fanmail.templates.domain.PreviewWarning;
 import app.fanmail.templates.domain.ServiceCategory;
@@ -80,14 +81,18 @@ public final class TemplateTypes {
             @NonNull @Description("The template's title.") String title,
             @NonNull @Description("Primary industry as WeChat names it; for category templates the category's name.") String primaryIndustry,
             @NonNull @Description("Deputy industry as WeChat names it (for category templates the parent category); may be empty.") String deputyIndustry,
+            @Description("The industry of the catalogue that primaryIndustry/deputyIndustry name, with its English names; null for "
+                    + "category templates and names the catalogue does not know.") TemplateIndustry industry,
             @NonNull @Description("The raw content with {{key.DATA}} placeholders.") String content,
             @NonNull @Description("WeChat's example message; may be empty.") String example,
             @NonNull @Description("The placeholders, parsed from the content.") List<@NonNull TemplateFieldInfo> fields,
             @NonNull @Description("When Fanmail last saw it in WeChat.") Instant syncedAt) {
         static Template of(StoredTemplate t) {
+            TemplateIndustry industry = t.primaryIndustry() == null || t.deputyIndustry() == null ? null
+                    : IndustryCatalog.standard().byClasses(t.primaryIndustry(), t.deputyIndustry()).map(TemplateIndustry::of).orElse(null);
             return new Template(t.id().toString(), t.accountId().toString(), t.templateId(), t.title(), t.primaryIndustry(),
-                    t.deputyIndustry(), t.content(), t.example(), t.parsed().fields().stream().map(TemplateFieldInfo::of).toList(),
-                    t.syncedAt());
+                    t.deputyIndustry(), industry, t.content(), t.example(),
+                    t.parsed().fields().stream().map(TemplateFieldInfo::of).toList(), t.syncedAt());
         }
     }
 

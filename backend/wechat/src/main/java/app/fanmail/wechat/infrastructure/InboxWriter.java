@@ -205,7 +205,7 @@ public class InboxWriter {
             StringBuilder sql = new StringBuilder("insert into wechat.callback_inbox "
                     + "(account_id, dedupe_key, msg_type, event, from_openid, create_time, fields, raw_xml) values ");
             for (int i = 0; i < rows.size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?::jsonb,?)");
+                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?::json,?)"); // json, not jsonb: keeps document order
             }
             sql.append(" on conflict (account_id, dedupe_key) do nothing returning id, account_id, dedupe_key");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
