@@ -39,6 +39,7 @@ public class SessionResource {
     SessionService sessions;
     @Inject
     UserService users;
+    @Inject
     ClientAddresses clientAddresses;
     @Inject
     @ConfigProperty(name = "fanmail.session.secure-cookie", defaultValue = "auto")
