@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatMaterials;
 import app.fanmail.wechat.application.WeChatGateway;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.MaterialApi;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.UploadApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -40,7 +40,7 @@ public class MaterialsAdapter implements WeChatMaterials {
         List<EntityPart> parts = new ArrayList<>();
         parts.add(file(fileName, contentType, content));
         if (kind == MediaKind.VIDEO) {
-            String description = Json.createObjectBuilder().add("title", videoTitle == null ? "" : videoTitle)
+            String description = JsonFactories.object().add("title", videoTitle == null ? "" : videoTitle)
                     .add("introduction", videoDescription == null ? "" : videoDescription).build().toString();
             parts.add(text("description", description));
         }
@@ -56,7 +56,7 @@ public class MaterialsAdapter implements WeChatMaterials {
 
     @Override
     public MaterialPage materials(UUID accountId, MediaKind kind, int offset, int count) {
-        JsonObject body = Json.createObjectBuilder().add("type", kind.wire()).add("offset", offset).add("count", Math.max(1, Math.min(20, count)))
+        JsonObject body = JsonFactories.object().add("type", kind.wire()).add("offset", offset).add("count", Math.max(1, Math.min(20, count)))
                 .build();
         JsonObject a = gateway.call(accountId, MaterialApi.class, (api, token) -> api.materials(token, body));
         List<Material> items = new ArrayList<>();
@@ -77,7 +77,7 @@ public class MaterialsAdapter implements WeChatMaterials {
 
     @Override
     public void deletePermanent(UUID accountId, String mediaId) {
-        JsonObject body = Json.createObjectBuilder().add("media_id", mediaId).build();
+        JsonObject body = JsonFactories.object().add("media_id", mediaId).build();
         gateway.call(accountId, MaterialApi.class, (api, token) -> api.deleteMaterial(token, body));
     }
 
@@ -86,27 +86,27 @@ public class MaterialsAdapter implements WeChatMaterials {
         if (articles.isEmpty() || articles.size() > 8) {
             throw new IllegalArgumentException("A draft has 1 to 8 articles");
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFactories.array();
         articles.forEach(a -> list.add(article(a)));
-        JsonObject body = Json.createObjectBuilder().add("articles", list).build();
+        JsonObject body = JsonFactories.object().add("articles", list).build();
         return Json2.str(gateway.call(accountId, MaterialApi.class, (api, token) -> api.draftAdd(token, body)), "media_id");
     }
 
     @Override
     public List<Article> draft(UUID accountId, String mediaId) {
-        JsonObject body = Json.createObjectBuilder().add("media_id", mediaId).build();
+        JsonObject body = JsonFactories.object().add("media_id", mediaId).build();
         return articles(gateway.call(accountId, MaterialApi.class, (api, token) -> api.draftGet(token, body)).getJsonArray("news_item"));
     }
 
     @Override
     public void updateDraft(UUID accountId, String mediaId, int index, Article article) {
-        JsonObject body = Json.createObjectBuilder().add("media_id", mediaId).add("index", index).add("articles", article(article)).build();
+        JsonObject body = JsonFactories.object().add("media_id", mediaId).add("index", index).add("articles", article(article)).build();
         gateway.call(accountId, MaterialApi.class, (api, token) -> api.draftUpdate(token, body));
     }
 
     @Override
     public DraftPage drafts(UUID accountId, int offset, int count) {
-        JsonObject body = Json.createObjectBuilder().add("offset", offset).add("count", Math.max(1, Math.min(20, count))).add("no_content", 0).build();
+        JsonObject body = JsonFactories.object().add("offset", offset).add("count", Math.max(1, Math.min(20, count))).add("no_content", 0).build();
         JsonObject a = gateway.call(accountId, MaterialApi.class, (api, token) -> api.draftBatchGet(token, body));
         List<Draft> items = new ArrayList<>();
         for (JsonValue v : Json2.arr(a, "item")) {
@@ -119,19 +119,19 @@ public class MaterialsAdapter implements WeChatMaterials {
 
     @Override
     public void deleteDraft(UUID accountId, String mediaId) {
-        JsonObject body = Json.createObjectBuilder().add("media_id", mediaId).build();
+        JsonObject body = JsonFactories.object().add("media_id", mediaId).build();
         gateway.call(accountId, MaterialApi.class, (api, token) -> api.draftDelete(token, body));
     }
 
     @Override
     public String massVideo(UUID accountId, String videoMediaId, String title, String description) {
-        JsonObject body = Json.createObjectBuilder().add("media_id", videoMediaId).add("title", title == null ? "" : title)
+        JsonObject body = JsonFactories.object().add("media_id", videoMediaId).add("title", title == null ? "" : title)
                 .add("description", description == null ? "" : description).build();
         return Json2.str(gateway.call(accountId, MaterialApi.class, (api, token) -> api.uploadVideo(token, body)), "media_id");
     }
 
     private static JsonObject article(Article a) {
-        return Json.createObjectBuilder().add("title", a.title()).add("author", nz(a.author())).add("digest", nz(a.digest()))
+        return JsonFactories.object().add("title", a.title()).add("author", nz(a.author())).add("digest", nz(a.digest()))
                 .add("content", nz(a.content())).add("content_source_url", nz(a.contentSourceUrl())).add("thumb_media_id", nz(a.thumbMediaId()))
                 .add("need_open_comment", a.openComment() ? 1 : 0).add("only_fans_can_comment", a.onlyFansCanComment() ? 1 : 0).build();
     }
