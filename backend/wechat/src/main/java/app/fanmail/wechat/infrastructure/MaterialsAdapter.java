@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import app.fanmail.kernel.json.JsonFactories;
+import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatMaterials;
 import app.fanmail.wechat.application.WeChatGateway;
+import app.fanmail.wechat.infrastructure.WeChatRestClients.DownloadApi;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.MaterialApi;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.UploadApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +22,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** {@link WeChatMaterials} over WeChat's media, material and draft APIs. */
 @ApplicationScoped
@@ -82,6 +86,30 @@ public class MaterialsAdapter implements WeChatMaterials {
     }
 
     @Override
+    public MediaContent permanentContent(UUID accountId, String mediaId) {
+        JsonObject body = JsonFactories.object().add("media_id", mediaId).build();
+        AtomicReference<MediaContent.File> file = new AtomicReference<>();
+        JsonObject answer = gateway.call(accountId, DownloadApi.class, (api, token) -> download(api.permanent(token, body), file));
+        return file.get() != null ? file.get() : MediaDownloads.permanent(answer);
+    }
+
+    @Override
+    public MediaContent temporaryContent(UUID accountId, String mediaId) {
+        AtomicReference<MediaContent.File> file = new AtomicReference<>();
+        JsonObject answer = gateway.call(accountId, DownloadApi.class, (api, token) -> download(api.temporary(token, mediaId), file));
+        return file.get() != null ? file.get() : MediaDownloads.temporary(answer);
+    }
+
+    /** The JSON WeChat answered with (the gateway checks its errcode), or an empty object after keeping the file. */
+    private static JsonObject download(Response response, AtomicReference<MediaContent.File> file) {
+        try (response) {
+            MediaDownloads.Answer answer = MediaDownloads.read(response);
+            file.set(answer.file());
+            return answer.json() != null ? answer.json() : JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    @Override
     public String addDraft(UUID accountId, List<Article> articles) {
         if (articles.isEmpty() || articles.size() > 8) {
             throw new IllegalArgumentException("A draft has 1 to 8 articles");
@@ -124,6 +152,15 @@ public class MaterialsAdapter implements WeChatMaterials {
     }
 
     @Override
+    public long draftCount(UUID accountId) {
+        JsonObject a = gateway.call(accountId, MaterialApi.class, MaterialApi::draftCount);
+        if (!a.containsKey("total_count")) {
+            throw new WeChatException(WeChatException.Kind.OTHER, 0, "WeChat answered draft/count without total_count", null);
+        }
+        return Json2.num(a, "total_count", 0);
+    }
+
+    @Override
     public String massVideo(UUID accountId, String videoMediaId, String title, String description) {
         JsonObject body = JsonFactories.object().add("media_id", videoMediaId).add("title", title == null ? "" : title)
                 .add("description", description == null ? "" : description).build();
@@ -142,12 +179,15 @@ public class MaterialsAdapter implements WeChatMaterials {
             return out;
         }
         for (JsonValue v : items) {
-            JsonObject a = v.asJsonObject();
-            out.add(new Article(Json2.str(a, "title"), Json2.str(a, "author"), Json2.str(a, "digest"), Json2.str(a, "content"),
-                    Json2.str(a, "content_source_url"), Json2.str(a, "thumb_media_id"), Json2.num(a, "need_open_comment", 0) == 1,
-                    Json2.num(a, "only_fans_can_comment", 0) == 1));
+            out.add(articleOf(v.asJsonObject()));
         }
         return out;
+    }
+
+    static Article articleOf(JsonObject a) {
+        return new Article(Json2.str(a, "title"), Json2.str(a, "author"), Json2.str(a, "digest"), Json2.str(a, "content"),
+                Json2.str(a, "content_source_url"), Json2.str(a, "thumb_media_id"), Json2.num(a, "need_open_comment", 0) == 1,
+                Json2.num(a, "only_fans_can_comment", 0) == 1);
     }
 
     private static EntityPart file(String fileName, String contentType, byte[] content) {

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import app.fanmail.kernel.json.JsonFactories;
+import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatMessages;
 import app.fanmail.wechat.application.WeChatGateway;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.MessageApi;
@@ -18,6 +19,9 @@ import jakarta.json.JsonObjectBuilder;
 public class MessagesAdapter implements WeChatMessages {
     /** clientmsgid already used within 24 h: WeChat answers with the existing job. */
     static final int DUPLICATE_CLIENT_MSG_ID = 45065;
+
+    /** WeChat's ten-thousands per minute of each speed level, for answers that lack {@code realspeed}. */
+    private static final int[] TEN_THOUSANDS_PER_MINUTE = {80, 60, 45, 30, 10};
 
     @Inject
     WeChatGateway gateway;
@@ -133,6 +137,17 @@ public class MessagesAdapter implements WeChatMessages {
     }
 
     @Override
+    public void previewMassToWeChatId(UUID accountId, String weChatId, MassContent content) {
+        if (weChatId == null || weChatId.isBlank()) {
+            throw new IllegalArgumentException("A WeChat id is required");
+        }
+        JsonObjectBuilder body = JsonFactories.object().add("towxname", weChatId);
+        massContent(body, content);
+        JsonObject built = body.build();
+        gateway.call(accountId, MessageApi.class, (api, token) -> api.massPreview(token, built));
+    }
+
+    @Override
     public void deleteMass(UUID accountId, String msgId, int articleIdx) {
         JsonObject body = JsonFactories.object().add("msg_id", new java.math.BigInteger(msgId)).add("article_idx", articleIdx).build();
         gateway.call(accountId, MessageApi.class, (api, token) -> api.massDelete(token, body));
@@ -145,9 +160,19 @@ public class MessagesAdapter implements WeChatMessages {
     }
 
     @Override
-    public int massSpeed(UUID accountId) {
+    public MassSpeed massSpeed(UUID accountId) {
         JsonObject body = JsonFactories.object().build();
-        return (int) Json2.num(gateway.call(accountId, MessageApi.class, (api, token) -> api.massSpeedGet(token, body)), "speed", -1);
+        return massSpeedOf(gateway.call(accountId, MessageApi.class, (api, token) -> api.massSpeedGet(token, body)));
+    }
+
+    /** {@code speed} is the level; {@code realspeed} the rate in ten-thousands per minute. */
+    static MassSpeed massSpeedOf(JsonObject answer) {
+        long level = Json2.num(answer, "speed", -1);
+        if (level < 0 || level >= TEN_THOUSANDS_PER_MINUTE.length) {
+            throw new WeChatException(WeChatException.Kind.OTHER, 0, "WeChat answered mass/speed/get with speed " + Json2.str(answer, "speed"), null);
+        }
+        long real = Json2.num(answer, "realspeed", TEN_THOUSANDS_PER_MINUTE[(int) level]);
+        return new MassSpeed((int) level, real * 10_000);
     }
 
     @Override
