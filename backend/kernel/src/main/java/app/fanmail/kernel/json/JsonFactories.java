@@ -1,20 +1,15 @@
 package app.fanmail.kernel.json;
 
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.Writer;
-import java.math.BigInteger;
 import java.util.Map;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.spi.JsonProvider;
@@ -24,7 +19,7 @@ import jakarta.json.stream.JsonParserFactory;
  * The one place in Fanmail that creates JSON-P objects. Inside WildFly every {@code jakarta.json.Json.create*}
  * call looks the provider up through the ServiceLoader (46-94 µs each); these factories are looked up
  * once per deployment, and a builder from them costs under a microsecond. Every other class uses
- * these methods instead of {@code Json.create*} (ModuleBoundariesTest enforces it).
+ * these methods instead of {@code Json.create*} (SharedJsonFactoriesTest in the app module enforces it).
  */
 public final class JsonFactories {
     private static final JsonProvider PROVIDER = JsonProvider.provider();
@@ -44,18 +39,6 @@ public final class JsonFactories {
         return BUILDERS.createObjectBuilder();
     }
 
-    /** A builder holding the given members (values as {@link #BUILDERS} accepts them: JSON values, strings, numbers, booleans, null). */
-    public static JsonObjectBuilder object(Map<String, ?> members) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) members;
-        return BUILDERS.createObjectBuilder(m);
-    }
-
-    /** A builder starting as a copy of {@code object}. */
-    public static JsonObjectBuilder object(JsonObject object) {
-        return BUILDERS.createObjectBuilder(object);
-    }
-
     public static JsonArrayBuilder array() {
         return BUILDERS.createArrayBuilder();
     }
@@ -73,34 +56,5 @@ public final class JsonFactories {
 
     public static JsonWriter writer(Writer out) {
         return WRITERS.createWriter(out);
-    }
-
-    public static JsonWriter writer(OutputStream out) {
-        return WRITERS.createWriter(out);
-    }
-
-    /** Writes a structure as compact JSON text. */
-    public static String write(JsonStructure value) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (JsonWriter w = WRITERS.createWriter(out)) {
-            w.write(value);
-        }
-        return out.toString();
-    }
-
-    public static JsonString value(String value) {
-        return PROVIDER.createValue(value);
-    }
-
-    public static JsonNumber value(long value) {
-        return PROVIDER.createValue(value);
-    }
-
-    public static JsonNumber value(int value) {
-        return PROVIDER.createValue(value);
-    }
-
-    public static JsonNumber value(BigInteger value) {
-        return PROVIDER.createValue(value);
     }
 }

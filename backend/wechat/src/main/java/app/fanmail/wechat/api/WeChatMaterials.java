@@ -44,8 +44,9 @@ public interface WeChatMaterials {
     /** What downloading a permanent material or a temporary media gives. */
     sealed interface MediaContent {
         /**
-         * The file itself (images, voices, thumbs). {@code fileName} is the name WeChat gives it, or
-         * null when it names none.
+         * The file itself (images, voices, thumbs), at most 32 MiB. {@code contentType} is what the API
+         * host declared and {@code fileName} the name it gave (no path; null when none): whoever
+         * serves the bytes to a browser checks the type against the expected media kind first.
          */
         record File(String contentType, String fileName, byte[] bytes) implements MediaContent {
         }
