@@ -9,10 +9,10 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import app.fanmail.kernel.json.JsonFactories;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -20,7 +20,6 @@ import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
@@ -64,10 +63,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 public class GraphQLHttpFilter implements Filter {
     private static final Logger LOG = Logger.getLogger(GraphQLHttpFilter.class.getName());
 
-    /** Json.create* looks the provider up per call inside WildFly; these are made once. */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    /** Json.create* looks the provider up per call inside WildFly; the shared factories are made once. */
+    private static final JsonReaderFactory READERS = JsonFactories.READERS;
+    private static final JsonBuilderFactory BUILDERS = JsonFactories.BUILDERS;
+    private static final JsonParserFactory PARSERS = JsonFactories.PARSERS;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {

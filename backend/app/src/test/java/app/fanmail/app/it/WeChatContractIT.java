@@ -43,6 +43,8 @@ import app.fanmail.wechat.api.WeChatMessages.MassContent;
 import app.fanmail.wechat.api.WeChatMessages.ServiceContent;
 import app.fanmail.wechat.api.WeChatTemplates;
 import app.fanmail.wechat.api.WeChatTemplates.TemplateMessage;
+import app.fanmail.wechat.api.WeChatQuotas;
+import app.fanmail.wechat.api.WeChatQuotas.QuotedApi;
 import app.fanmail.wechat.application.TokenService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -87,6 +89,8 @@ class WeChatContractIT {
     WeChatMessages messages;
     @Inject
     WeChatMaterials materials;
+    @Inject
+    WeChatQuotas quotas;
     @Inject
     SecretCipher cipher;
     @Inject
@@ -369,7 +373,7 @@ class WeChatContractIT {
         assertThat(toAll.msgId()).isNotBlank();
         messages.previewMass(a.id(), openids.get(0), new MassContent.Text("预览"));
         messages.setMassSpeed(a.id(), 2);
-        assertThat(messages.massSpeed(a.id())).isEqualTo(2);
+        assertThat(messages.massSpeed(a.id()).level()).isEqualTo(2);
     }
 
     @Test
@@ -449,6 +453,119 @@ class WeChatContractIT {
         assertThatThrownBy(() -> failed.get(10, java.util.concurrent.TimeUnit.SECONDS))
                 .hasCauseInstanceOf(WeChatException.class);
     }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void quotaOfTodaysTemplateSendsCountsEachSend() {
+        Acc a = account();
+        control.seedFans(a.appId(), 3);
+        String openid = fans.followers(a.id(), null).openids().get(0);
+        WeChatQuotas.DailyQuota before = quotas.dailyQuota(a.id(), QuotedApi.TEMPLATE_SEND);
+        assertThat(before.used()).isZero();
+        assertThat(before.dailyLimit()).isPositive();
+        assertThat(before.remaining()).isEqualTo(before.dailyLimit());
+        String templateId = templates.add(a.id(), "TM00015", List.of());
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        var m = java.util.regex.Pattern.compile("\\{\\{(\\w+)\\.DATA}}").matcher(templates.list(a.id()).stream()
+                .filter(t -> t.templateId().equals(templateId)).findFirst().orElseThrow().content());
+        while (m.find()) {
+            data.put(m.group(1), "v");
+        }
+        templates.send(a.id(), new TemplateMessage(openid, templateId, null, null, null, null, data));
+        templates.send(a.id(), new TemplateMessage(openid, templateId, null, null, null, null, data));
+        WeChatQuotas.DailyQuota after = quotas.dailyQuota(a.id(), QuotedApi.TEMPLATE_SEND);
+        assertThat(after).isEqualTo(new WeChatQuotas.DailyQuota(before.dailyLimit(), 2, before.dailyLimit() - 2));
+        assertThat(quotas.dailyQuota(a.id(), QuotedApi.SERVICE_SEND).used()).as("another API's quota").isZero();
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void massPreviewByWeChatIdReachesThatWeChatId() {
+        Acc a = account();
+        String weChatId = "preview_" + hex(6);
+        messages.previewMassToWeChatId(a.id(), weChatId, new MassContent.Text("按微信号预览"));
+        JsonObject ledger = control.get("/_sandbox/accounts/" + a.appId() + "/ledger?kind=preview");
+        assertThat(ledger.getJsonArray("entries")).singleElement().satisfies(e -> {
+            assertThat(e.asJsonObject().getString("towxname")).isEqualTo(weChatId);
+            assertThat(e.asJsonObject().getString("openid")).isEmpty();
+        });
+        assertThatThrownBy(() -> messages.previewMassToWeChatId(a.id(), " ", new MassContent.Text("x")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void massSpeedGivesTheLevelAndTheRealRate() {
+        Acc a = account();
+        messages.setMassSpeed(a.id(), 3);
+        assertThat(messages.massSpeed(a.id())).isEqualTo(new WeChatMessages.MassSpeed(3, 300_000));
+        messages.setMassSpeed(a.id(), 0);
+        assertThat(messages.massSpeed(a.id())).isEqualTo(new WeChatMessages.MassSpeed(0, 800_000));
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void permanentMaterialsDownloadAsFilesOrVideoLinks() {
+        Acc a = account();
+        WeChatMaterials.PermanentMedia image = materials.addPermanent(a.id(), MediaKind.IMAGE, "cover.png", "image/png", PNG, null, null);
+        assertThat(materials.permanentContent(a.id(), image.mediaId())).isInstanceOfSatisfying(WeChatMaterials.MediaContent.File.class, f -> {
+            assertThat(f.contentType()).isEqualTo("image/png");
+            assertThat(f.bytes()).startsWith(0x89, 'P', 'N', 'G');
+        });
+        byte[] voice = "ID3 not really an mp3".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        WeChatMaterials.PermanentMedia sound = materials.addPermanent(a.id(), MediaKind.VOICE, "hello.mp3", "audio/mpeg", voice, null, null);
+        assertThat(materials.permanentContent(a.id(), sound.mediaId())).isInstanceOfSatisfying(WeChatMaterials.MediaContent.File.class, f -> {
+            assertThat(f.contentType()).isEqualTo("audio/amr");
+            // the sandbox keeps sizes, not bytes: it answers with a placeholder naming the material
+            assertThat(new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("SANDBOX voice " + sound.mediaId() + " " + voice.length + " bytes");
+        });
+        WeChatMaterials.PermanentMedia video = materials.addPermanent(a.id(), MediaKind.VIDEO, "clip.mp4", "video/mp4", voice, "新品视频", "三十秒");
+        assertThat(materials.permanentContent(a.id(), video.mediaId())).isInstanceOfSatisfying(WeChatMaterials.MediaContent.VideoLink.class, v -> {
+            assertThat(v.title()).isEqualTo("新品视频");
+            assertThat(v.description()).isEqualTo("三十秒");
+            assertThat(v.url()).startsWith("http").contains(video.mediaId());
+        });
+        WeChatMaterials.UploadedMedia temporary = materials.uploadTemporary(a.id(), MediaKind.IMAGE, "t.png", "image/png", PNG);
+        assertThatThrownBy(() -> materials.permanentContent(a.id(), temporary.mediaId())).as("a temporary media is no permanent material")
+                .isInstanceOfSatisfying(WeChatException.class, e -> {
+                    assertThat(e.errcode()).isEqualTo(40007);
+                    assertThat(e.kind()).isEqualTo(Kind.REQUEST_INVALID);
+                });
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void temporaryMediaDownloadAsFilesOrVideoLinks() {
+        Acc a = account();
+        WeChatMaterials.UploadedMedia image = materials.uploadTemporary(a.id(), MediaKind.IMAGE, "t.png", "image/png", PNG);
+        assertThat(materials.temporaryContent(a.id(), image.mediaId())).isInstanceOfSatisfying(WeChatMaterials.MediaContent.File.class, f -> {
+            assertThat(f.contentType()).isEqualTo("image/png");
+            assertThat(f.bytes()).startsWith(0x89, 'P', 'N', 'G');
+        });
+        WeChatMaterials.UploadedMedia video = materials.uploadTemporary(a.id(), MediaKind.VIDEO, "t.mp4", "video/mp4", PNG);
+        assertThat(materials.temporaryContent(a.id(), video.mediaId())).isInstanceOfSatisfying(WeChatMaterials.MediaContent.VideoLink.class,
+                v -> assertThat(v.url()).startsWith("http").contains(video.mediaId()));
+        assertThatThrownBy(() -> materials.temporaryContent(a.id(), "no-such-media-" + hex(8)))
+                .isInstanceOfSatisfying(WeChatException.class, e -> assertThat(e.errcode()).isEqualTo(40007));
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void draftCountFollowsAddsAndDeletes() {
+        Acc a = account();
+        assertThat(materials.draftCount(a.id())).isZero();
+        WeChatMaterials.PermanentMedia cover = materials.addPermanent(a.id(), MediaKind.IMAGE, "cover.png", "image/png", PNG, null, null);
+        WeChatMaterials.Article article = new WeChatMaterials.Article("草稿", "Fanmail", "", "<p>正文</p>", null, cover.mediaId(), false, false);
+        String first = materials.addDraft(a.id(), List.of(article));
+        materials.addDraft(a.id(), List.of(article, article));
+        assertThat(materials.draftCount(a.id())).isEqualTo(2);
+        materials.deleteDraft(a.id(), first);
+        assertThat(materials.draftCount(a.id())).isEqualTo(1);
+    }
+
+    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     private static String hex(int n) {
         StringBuilder b = new StringBuilder();

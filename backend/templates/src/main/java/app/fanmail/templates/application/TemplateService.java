@@ -18,6 +18,7 @@ import app.fanmail.accounts.api.AccountType;
 import app.fanmail.accounts.api.AccountView;
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.kernel.graphql.UserErrorsException;
+import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.kernel.security.CurrentViewer;
 import app.fanmail.kernel.security.Viewer;
 import app.fanmail.templates.application.TemplateGateway.BlockedMessage;
@@ -42,7 +43,6 @@ import app.fanmail.templates.domain.TemplatePreview;
 import app.fanmail.templates.infrastructure.TemplateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 
 /**
@@ -314,13 +314,13 @@ public class TemplateService {
             for (ServiceCategory removed : change.removed()) {
                 gateway.deleteCategory(accountId, remote(removed));
                 store.recordChange(accountId, SetupModel.CATEGORY, now,
-                        Json.createObjectBuilder().add("removed", TemplateStore.categoriesJson(List.of(removed))).build(), actor());
+                        JsonFactories.object().add("removed", TemplateStore.categoriesJson(List.of(removed))).build(), actor());
                 done.add("removed " + removed.displayName());
             }
             if (!change.added().isEmpty()) {
                 gateway.addCategories(accountId, change.added().stream().map(TemplateService::remote).toList());
                 store.recordChange(accountId, SetupModel.CATEGORY, now,
-                        Json.createObjectBuilder().add("added", TemplateStore.categoriesJson(change.added())).build(), actor());
+                        JsonFactories.object().add("added", TemplateStore.categoriesJson(change.added())).build(), actor());
                 done.add("added " + change.added().stream().map(ServiceCategory::displayName).toList());
             }
         } catch (GatewayException e) {
@@ -370,7 +370,7 @@ public class TemplateService {
         }
         store.saveIndustries(accountId, primaryId, secondaryId, now);
         store.recordChange(accountId, SetupModel.INDUSTRY, now,
-                Json.createObjectBuilder().add("primary", primaryId).add("secondary", secondaryId).build(), actor());
+                JsonFactories.object().add("primary", primaryId).add("secondary", secondaryId).build(), actor());
         return setup(accountId);
     }
 

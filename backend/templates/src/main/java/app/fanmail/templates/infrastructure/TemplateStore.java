@@ -1,6 +1,5 @@
 package app.fanmail.templates.infrastructure;
 
-import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.templates.application.StoredPreset;
 import app.fanmail.templates.application.StoredSetupChange;
 import app.fanmail.templates.application.StoredTemplate;
@@ -22,7 +22,6 @@ import app.fanmail.templates.domain.TemplateContent;
 import app.fanmail.templates.domain.TemplateField;
 import app.fanmail.templates.domain.TemplateLink;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -124,9 +123,9 @@ public class TemplateStore {
 
     /** Categories as stored (setup and change detail): an array of {id, name, parentId, parentName}. */
     public static JsonArray categoriesJson(List<ServiceCategory> categories) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonFactories.array();
         for (ServiceCategory c : categories) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("id", c.id());
+            JsonObjectBuilder o = JsonFactories.object().add("id", c.id());
             if (c.name() != null) {
                 o.add("name", c.name());
             }
@@ -254,18 +253,18 @@ public class TemplateStore {
     }
 
     static String fieldsJson(String content) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonFactories.array();
         for (TemplateField f : TemplateContent.parse(content).fields()) {
-            out.add(Json.createObjectBuilder().add("key", f.key()).add("label", f.label() == null ? "" : f.label())
+            out.add(JsonFactories.object().add("key", f.key()).add("label", f.label() == null ? "" : f.label())
                     .add("type", f.type().name()).add("legacy", f.legacy()).add("occurrences", f.occurrences()));
         }
         return out.build().toString();
     }
 
     private static JsonArray presetJson(FieldPreset preset) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonFactories.array();
         for (FieldMapping m : preset.mappings()) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("key", m.key()).add("source", m.source().name());
+            JsonObjectBuilder o = JsonFactories.object().add("key", m.key()).add("source", m.source().name());
             if (m.fixedValue() != null) {
                 o.add("fixedValue", m.fixedValue());
             }
@@ -278,7 +277,7 @@ public class TemplateStore {
     }
 
     private static JsonObject linkJson(TemplateLink link) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = JsonFactories.object();
         if (link.url() != null) {
             o.add("url", link.url());
         }
@@ -306,7 +305,7 @@ public class TemplateStore {
     }
 
     private static JsonValue read(String json) {
-        try (var r = Json.createReader(new StringReader(json))) {
+        try (var r = JsonFactories.reader(json)) {
             return r.readValue();
         }
     }

@@ -82,6 +82,13 @@ public interface WeChatMessages {
     record MassJob(String msgId, String msgDataId) {
     }
 
+    /**
+     * The account's mass sending speed: the level set with {@link #setMassSpeed} (0 fastest .. 4 slowest)
+     * and the rate WeChat really sends at, in messages per minute (0: 800,000 .. 4: 100,000).
+     */
+    record MassSpeed(int level, long messagesPerMinute) {
+    }
+
     void sendServiceMessage(UUID accountId, String openid, ServiceContent content, String kfAccount);
 
     /** Sends without holding a thread; fails with a {@link WeChatException}. */
@@ -95,12 +102,18 @@ public interface WeChatMessages {
 
     void previewMass(UUID accountId, String openid, MassContent content);
 
+    /**
+     * Sends a preview to the person with this WeChat id (微信号), who need not follow the account
+     * (WeChat allows 100 of these a day); {@link #previewMass} is the form for a follower's openid.
+     */
+    void previewMassToWeChatId(UUID accountId, String weChatId, MassContent content);
+
     void deleteMass(UUID accountId, String msgId, int articleIdx);
 
     /** SEND_SUCCESS, SENDING, SEND_FAIL or DELETE. */
     String massStatus(UUID accountId, String msgId);
 
-    int massSpeed(UUID accountId);
+    MassSpeed massSpeed(UUID accountId);
 
     void setMassSpeed(UUID accountId, int speed);
 }

@@ -1,6 +1,5 @@
 package app.fanmail.wechat.application;
 
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.InboundEvent;
 import app.fanmail.wechat.domain.InboundParser;
 import app.fanmail.wechat.domain.WindowRules;
@@ -28,7 +28,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -274,7 +273,7 @@ public class InboxProcessor {
     }
 
     static Map<String, Object> fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonFactories.reader(json)) {
             return toMap(reader.readObject());
         }
     }

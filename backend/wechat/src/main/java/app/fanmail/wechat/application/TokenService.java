@@ -12,6 +12,7 @@ import app.fanmail.accounts.api.AccountChanged;
 import app.fanmail.accounts.api.AccountCredentials;
 import app.fanmail.accounts.api.AccountDirectory;
 import app.fanmail.kernel.crypto.SecretCipher;
+import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
 import app.fanmail.wechat.domain.AccessTokenRow;
@@ -24,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -203,7 +203,7 @@ public class TokenService {
             TokenApi api = clients.client(credentials.apiBaseUrl(), TokenApi.class);
             return "classic".equals(mode)
                     ? api.token("client_credential", credentials.appId(), credentials.appSecret())
-                    : api.stableToken(Json.createObjectBuilder().add("grant_type", "client_credential")
+                    : api.stableToken(JsonFactories.object().add("grant_type", "client_credential")
                     .add("appid", credentials.appId()).add("secret", credentials.appSecret())
                     .add("force_refresh", rejected != null).build());
         } catch (ProcessingException | WebApplicationException e) {

@@ -26,7 +26,9 @@ public final class ErrorCodes {
             Map.entry(45026, Kind.LIMIT), Map.entry(45027, Kind.LIMIT), Map.entry(43100, Kind.LIMIT), Map.entry(53300, Kind.LIMIT), Map.entry(53301, Kind.LIMIT),
             Map.entry(53303, Kind.REQUEST_INVALID), Map.entry(53304, Kind.REQUEST_INVALID), Map.entry(45028, Kind.LIMIT),
             Map.entry(45056, Kind.LIMIT), Map.entry(45057, Kind.LIMIT), Map.entry(45059, Kind.LIMIT), Map.entry(45065, Kind.LIMIT),
-            Map.entry(45066, Kind.LIMIT), Map.entry(45011, Kind.LIMIT));
+            Map.entry(45066, Kind.LIMIT), Map.entry(45011, Kind.LIMIT),
+            // downloads and quota reading: no such (or expired) media; unknown cgi_path; quota of an API the account may not read
+            Map.entry(40007, Kind.REQUEST_INVALID), Map.entry(76021, Kind.REQUEST_INVALID), Map.entry(76022, Kind.PERMISSION));
     private static final Map<Integer, Refusal> REFUSALS = Map.ofEntries(
             Map.entry(43100, Refusal.INDUSTRY_CHANGED_TOO_OFTEN), Map.entry(40102, Refusal.INDUSTRY_INVALID),
             Map.entry(45026, Refusal.TEMPLATE_LIMIT), Map.entry(45027, Refusal.TEMPLATE_OUTSIDE_SETUP),

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatFans;
 import app.fanmail.wechat.application.WeChatGateway;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.UserApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -46,9 +46,9 @@ public class FansAdapter implements WeChatFans {
         if (openids.size() > 100) {
             throw new IllegalArgumentException("At most 100 openids per call");
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        openids.forEach(o -> list.add(Json.createObjectBuilder().add("openid", o).add("lang", "zh_CN")));
-        JsonObject body = Json.createObjectBuilder().add("user_list", list).build();
+        JsonArrayBuilder list = JsonFactories.array();
+        openids.forEach(o -> list.add(JsonFactories.object().add("openid", o).add("lang", "zh_CN")));
+        JsonObject body = JsonFactories.object().add("user_list", list).build();
         JsonObject a = gateway.call(accountId, UserApi.class, (api, token) -> api.batchGet(token, body));
         List<Fan> fans = new ArrayList<>();
         for (JsonValue v : Json2.arr(a, "user_info_list")) {
@@ -78,26 +78,26 @@ public class FansAdapter implements WeChatFans {
 
     @Override
     public Tag createTag(UUID accountId, String name) {
-        JsonObject body = Json.createObjectBuilder().add("tag", Json.createObjectBuilder().add("name", name)).build();
+        JsonObject body = JsonFactories.object().add("tag", JsonFactories.object().add("name", name)).build();
         JsonObject tag = Json2.obj(gateway.call(accountId, UserApi.class, (api, token) -> api.tagCreate(token, body)), "tag");
         return new Tag((int) Json2.num(tag, "id", -1), Json2.str(tag, "name"), 0);
     }
 
     @Override
     public void renameTag(UUID accountId, int tagId, String name) {
-        JsonObject body = Json.createObjectBuilder().add("tag", Json.createObjectBuilder().add("id", tagId).add("name", name)).build();
+        JsonObject body = JsonFactories.object().add("tag", JsonFactories.object().add("id", tagId).add("name", name)).build();
         gateway.call(accountId, UserApi.class, (api, token) -> api.tagUpdate(token, body));
     }
 
     @Override
     public void deleteTag(UUID accountId, int tagId) {
-        JsonObject body = Json.createObjectBuilder().add("tag", Json.createObjectBuilder().add("id", tagId)).build();
+        JsonObject body = JsonFactories.object().add("tag", JsonFactories.object().add("id", tagId)).build();
         gateway.call(accountId, UserApi.class, (api, token) -> api.tagDelete(token, body));
     }
 
     @Override
     public FollowerPage tagMembers(UUID accountId, int tagId, String nextOpenid) {
-        JsonObject body = Json.createObjectBuilder().add("tagid", tagId).add("next_openid", nextOpenid == null ? "" : nextOpenid).build();
+        JsonObject body = JsonFactories.object().add("tagid", tagId).add("next_openid", nextOpenid == null ? "" : nextOpenid).build();
         return page(gateway.call(accountId, UserApi.class, (api, token) -> api.tagMembers(token, body)));
     }
 
@@ -117,14 +117,14 @@ public class FansAdapter implements WeChatFans {
         if (openids.isEmpty() || openids.size() > 50) {
             throw new IllegalArgumentException("1 to 50 openids per call");
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFactories.array();
         openids.forEach(list::add);
-        return Json.createObjectBuilder().add("openid_list", list).add("tagid", tagId).build();
+        return JsonFactories.object().add("openid_list", list).add("tagid", tagId).build();
     }
 
     @Override
     public List<Integer> tagsOf(UUID accountId, String openid) {
-        JsonObject body = Json.createObjectBuilder().add("openid", openid).build();
+        JsonObject body = JsonFactories.object().add("openid", openid).build();
         JsonObject a = gateway.call(accountId, UserApi.class, (api, token) -> api.tagsOf(token, body));
         List<Integer> ids = new ArrayList<>();
         for (JsonValue v : Json2.arr(a, "tagid_list")) {

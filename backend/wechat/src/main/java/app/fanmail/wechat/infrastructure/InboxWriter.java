@@ -20,13 +20,13 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.domain.InboundParser;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
 
@@ -263,7 +263,7 @@ public class InboxWriter {
     @SuppressWarnings("unchecked")
     static String json(Map<String, Object> fields) {
         StringWriter out = new StringWriter();
-        try (JsonWriter w = Json.createWriter(out)) {
+        try (JsonWriter w = JsonFactories.writer(out)) {
             w.writeObject(toJson(fields).build());
         }
         return out.toString();
@@ -271,7 +271,7 @@ public class InboxWriter {
 
     @SuppressWarnings("unchecked")
     private static JsonObjectBuilder toJson(Map<String, Object> fields) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonFactories.object();
         fields.forEach((k, v) -> {
             if (v instanceof Map<?, ?> m) {
                 b.add(k, toJson((Map<String, Object>) m));

@@ -7,12 +7,12 @@ import app.fanmail.accounts.api.AccountCredentials;
 import app.fanmail.accounts.api.AccountDirectory;
 import app.fanmail.accounts.api.AccountView;
 import app.fanmail.accounts.api.ApiTarget;
+import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.Sandbox;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.ProcessingException;
@@ -46,7 +46,7 @@ public class SandboxAdapter implements Sandbox {
     @Override
     public void register(UUID accountId) {
         Target t = target(accountId);
-        JsonObjectBuilder b = Json.createObjectBuilder().add("appId", t.credentials().appId()).add("appSecret", t.credentials().appSecret())
+        JsonObjectBuilder b = JsonFactories.object().add("appId", t.credentials().appId()).add("appSecret", t.credentials().appSecret())
                 .add("token", t.credentials().token()).add("encryptionMode", t.credentials().encryptionMode().name())
                 .add("callbackUrl", t.view().callbackUrl()).add("type", t.view().type().name()).add("verified", t.view().verified())
                 .add("originalId", t.view().originalId());
@@ -81,11 +81,11 @@ public class SandboxAdapter implements Sandbox {
     @Override
     public void seedFans(UUID accountId, int count) {
         Target t = target(accountId);
-        JsonObject body = Json.createObjectBuilder().add("count", count).add("seed", 42)
-                .add("tags", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("name", "VIP").add("share", 0.1))
-                        .add(Json.createObjectBuilder().add("name", "新客户").add("share", 0.3))
-                        .add(Json.createObjectBuilder().add("name", "上海").add("share", 0.25)))
+        JsonObject body = JsonFactories.object().add("count", count).add("seed", 42)
+                .add("tags", JsonFactories.array()
+                        .add(JsonFactories.object().add("name", "VIP").add("share", 0.1))
+                        .add(JsonFactories.object().add("name", "新客户").add("share", 0.3))
+                        .add(JsonFactories.object().add("name", "上海").add("share", 0.25)))
                 .build();
         call(() -> t.control().seedFans(t.credentials().appId(), body));
     }
@@ -104,7 +104,7 @@ public class SandboxAdapter implements Sandbox {
             case LOCATION_REPORT -> "LOCATION";
             default -> activity.name().toLowerCase();
         };
-        JsonObjectBuilder b = Json.createObjectBuilder().add("kind", kind);
+        JsonObjectBuilder b = JsonFactories.object().add("kind", kind);
         if (openid != null && !openid.isBlank()) {
             b.add("openid", openid);
         }

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatTemplates;
 import app.fanmail.wechat.application.WeChatGateway;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.TemplateApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -56,32 +56,32 @@ public class TemplatesAdapter implements WeChatTemplates {
 
     @Override
     public void addCategories(UUID accountId, List<Category> categories) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFactories.array();
         for (Category c : categories) {
-            list.add(Json.createObjectBuilder().add("first", c.parentId()).add("second", c.id()).add("certicates", Json.createArrayBuilder()));
+            list.add(JsonFactories.object().add("first", c.parentId()).add("second", c.id()).add("certicates", JsonFactories.array()));
         }
-        JsonObject body = Json.createObjectBuilder().add("categories", list).build();
+        JsonObject body = JsonFactories.object().add("categories", list).build();
         gateway.call(accountId, TemplateApi.class, (api, token) -> api.addCategories(token, body));
     }
 
     @Override
     public void deleteCategory(UUID accountId, Category category) {
-        JsonObject body = Json.createObjectBuilder().add("first", category.parentId()).add("second", category.id()).build();
+        JsonObject body = JsonFactories.object().add("first", category.parentId()).add("second", category.id()).build();
         gateway.call(accountId, TemplateApi.class, (api, token) -> api.deleteCategory(token, body));
     }
 
     @Override
     public void setIndustries(UUID accountId, int primaryIndustryId, int secondaryIndustryId) {
-        JsonObject body = Json.createObjectBuilder().add("industry_id1", Integer.toString(primaryIndustryId))
+        JsonObject body = JsonFactories.object().add("industry_id1", Integer.toString(primaryIndustryId))
                 .add("industry_id2", Integer.toString(secondaryIndustryId)).build();
         gateway.call(accountId, TemplateApi.class, (api, token) -> api.setIndustry(token, body));
     }
 
     @Override
     public String add(UUID accountId, String shortId, List<String> keywordNames) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("template_id_short", shortId);
+        JsonObjectBuilder body = JsonFactories.object().add("template_id_short", shortId);
         if (keywordNames != null && !keywordNames.isEmpty()) {
-            JsonArrayBuilder names = Json.createArrayBuilder();
+            JsonArrayBuilder names = JsonFactories.array();
             keywordNames.forEach(names::add);
             body.add("keyword_name_list", names);
         }
@@ -98,13 +98,13 @@ public class TemplatesAdapter implements WeChatTemplates {
 
     @Override
     public void delete(UUID accountId, String templateId) {
-        JsonObject body = Json.createObjectBuilder().add("template_id", templateId).build();
+        JsonObject body = JsonFactories.object().add("template_id", templateId).build();
         gateway.call(accountId, TemplateApi.class, (api, token) -> api.deleteTemplate(token, body));
     }
 
     @Override
     public List<BlockedMessage> blocked(UUID accountId, String templateMessageId, long largestId, int limit) {
-        JsonObject body = Json.createObjectBuilder().add("tmpl_msg_id", templateMessageId).add("largest_id", largestId)
+        JsonObject body = JsonFactories.object().add("tmpl_msg_id", templateMessageId).add("largest_id", largestId)
                 .add("limit", Math.max(1, Math.min(100, limit))).build();
         JsonObject a = gateway.call(accountId, TemplateApi.class, (api, token) -> api.blockedMessages(token, body));
         return Json2.objects(a, "msginfo", m -> new BlockedMessage(Json2.num(m, "id", 0), Json2.str(m, "tmpl_msg_id"), Json2.str(m, "title"),
@@ -125,20 +125,20 @@ public class TemplatesAdapter implements WeChatTemplates {
     }
 
     private static JsonObject sendBody(TemplateMessage m) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("touser", m.openid()).add("template_id", m.templateId());
+        JsonObjectBuilder body = JsonFactories.object().add("touser", m.openid()).add("template_id", m.templateId());
         if (m.url() != null) {
             body.add("url", m.url());
         }
         if (m.miniProgramAppId() != null) {
-            body.add("miniprogram", Json.createObjectBuilder().add("appid", m.miniProgramAppId())
+            body.add("miniprogram", JsonFactories.object().add("appid", m.miniProgramAppId())
                     .add("pagepath", m.miniProgramPagePath() == null ? "" : m.miniProgramPagePath()));
         }
         if (m.clientMsgId() != null) {
             body.add("client_msg_id", m.clientMsgId());
         }
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JsonFactories.object();
         for (Map.Entry<String, String> e : m.data().entrySet()) {
-            data.add(e.getKey(), Json.createObjectBuilder().add("value", e.getValue()));
+            data.add(e.getKey(), JsonFactories.object().add("value", e.getValue()));
         }
         return body.add("data", data).build();
     }

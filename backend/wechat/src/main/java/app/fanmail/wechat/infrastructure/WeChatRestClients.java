@@ -209,6 +209,10 @@ public final class WeChatRestClients {
         @Path("/draft/delete")
         JsonObject draftDelete(@QueryParam("access_token") String token, JsonObject body);
 
+        @GET
+        @Path("/draft/count")
+        JsonObject draftCount(@QueryParam("access_token") String token);
+
         @POST
         @Path("/media/uploadvideo")
         JsonObject uploadVideo(@QueryParam("access_token") String token, JsonObject body);
@@ -231,5 +235,31 @@ public final class WeChatRestClients {
         @Path("/media/uploadimg")
         @Consumes(MediaType.MULTIPART_FORM_DATA)
         JsonObject uploadImage(@QueryParam("access_token") String token, List<EntityPart> parts);
+    }
+
+    /**
+     * Downloads: WeChat answers with the file itself, or with JSON (an error, a video link, news
+     * articles), so these return the raw response for the adapter to tell which.
+     */
+    @Path("/cgi-bin")
+    @Produces(MediaType.WILDCARD)
+    public interface DownloadApi {
+        @POST
+        @Path("/material/get_material")
+        @Consumes(MediaType.APPLICATION_JSON)
+        jakarta.ws.rs.core.Response permanent(@QueryParam("access_token") String token, JsonObject body);
+
+        @GET
+        @Path("/media/get")
+        jakarta.ws.rs.core.Response temporary(@QueryParam("access_token") String token, @QueryParam("media_id") String mediaId);
+    }
+
+    @Path("/cgi-bin/openapi")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public interface QuotaApi {
+        @POST
+        @Path("/quota/get")
+        JsonObject quota(@QueryParam("access_token") String token, JsonObject body);
     }
 }
