@@ -39,7 +39,7 @@ import jakarta.json.JsonObject;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TestClockIT {
+class ClockControlIT {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String INDUSTRIES = "mutation($i: TemplateIndustriesSetInput!) { templateIndustriesSet(input: $i) { setup { "
             + "primaryIndustry { id } } userErrors { code field message } } }";
