@@ -193,6 +193,56 @@ class WeChatQueuesDbTest {
     }
 
     @Test
+    void aReportPublishedWhileAnEarlierPositionIsUncommittedWaitsForIt() throws Exception {
+        DeliveryReportService reports = new DeliveryReportService();
+        reports.em = em;
+        long early = inbox("TEMPLATESENDJOBFINISH", "oP1", "success", T0);
+        long later = inbox("TEMPLATESENDJOBFINISH", "oP2", "success", T0);
+        try (Connection a = db.connection(); Connection b = db.connection()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            DeliveryReportService.position(JdbcEntityManager.over(a), List.of(early)); // publishing A, not committed yet
+            int bPid;
+            try (var s = b.createStatement(); var rs = s.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                bPid = rs.getInt(1);
+            }
+            java.util.concurrent.CompletableFuture<Void> publishingB = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    DeliveryReportService.position(JdbcEntityManager.over(b), List.of(later));
+                    b.commit();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitWaitingForLock(bPid);
+            assertThat(reports.after(0, 10)).as("B may not become visible ahead of A's lower position").isEmpty();
+            a.commit();
+            publishingB.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        List<DeliveryReport> read = reports.after(0, 10);
+        assertThat(read).extracting(DeliveryReport::inboxId).containsExactly(early, later);
+        assertThat(read.get(0).position()).isLessThan(read.get(1).position());
+    }
+
+    private static void awaitWaitingForLock(int pid) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (PreparedStatement ps = connection.prepareStatement("select count(*) from pg_locks where pid = ? and not granted")) {
+                ps.setInt(1, pid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the second publisher never waited for the positions lock");
+    }
+
+    @Test
     void theInboxQueueLeavesFreshRowsToTheFastPathLeasesBacksOffAndDeadLetters() throws Exception {
         QueueTable table = new QueueTable("wechat.callback_inbox", "id", "processed_at", "attempts", "lease_until", "not_before",
                 "dead_lettered_at", "last_error", "received_at", Duration.ofSeconds(10));
