@@ -1,7 +1,8 @@
 /**
  * Fanmail's shared kernel: the few types every bounded module agrees on. Security (roles, the
  * signed-in viewer, the role check), the GraphQL error and paging model ({@code UserError},
- * connections), secret encryption at rest, and how a module registers its database schema.
+ * connections), secret encryption at rest, how a module registers its database schema, the one clock
+ * (offsettable in test deployments only) and the PostgreSQL work queue.
  * It depends on no module; every module may depend on it.
  */
 package app.fanmail.kernel;
