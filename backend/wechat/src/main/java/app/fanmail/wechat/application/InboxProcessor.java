@@ -21,6 +21,7 @@ import app.fanmail.wechat.api.InboundEvent;
 import app.fanmail.wechat.domain.InboundParser;
 import app.fanmail.wechat.domain.WindowRules;
 import app.fanmail.wechat.infrastructure.InboxWriter;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -108,19 +109,19 @@ public class InboxProcessor {
     private static final int BATCH = 200;
 
     private ScheduledFuture<?> sweep;
-    private volatile WorkQueue queue;
+    private WorkQueue queue;
+
+    @PostConstruct
+    void createQueue() {
+        queue = new WorkQueue(new QueueTable("wechat.callback_inbox", "id", "processed_at", "attempts", "lease_until", "not_before",
+                "dead_lettered_at", "last_error", "received_at", FAST_PATH_GRACE),
+                new Backoff(retryBackoff, retryBackoffMax.compareTo(retryBackoff) < 0 ? retryBackoff : retryBackoffMax, Math.max(1, maxAttempts)),
+                LEASE);
+    }
 
     /** The inbox as a kernel work queue. */
     WorkQueue queue() {
-        WorkQueue q = queue;
-        if (q == null) {
-            q = new WorkQueue(new QueueTable("wechat.callback_inbox", "id", "processed_at", "attempts", "lease_until", "not_before",
-                    "dead_lettered_at", "last_error", "received_at", FAST_PATH_GRACE),
-                    new Backoff(retryBackoff, retryBackoffMax.compareTo(retryBackoff) < 0 ? retryBackoff : retryBackoffMax, Math.max(1, maxAttempts)),
-                    LEASE);
-            queue = q;
-        }
-        return q;
+        return queue;
     }
 
     void start(@Observes @Priority(300) Startup startup) {
