@@ -1,8 +1,9 @@
 /**
  * Fanmail's shared kernel: the few types every bounded module agrees on. Security (roles, the
  * signed-in viewer, the role check), the GraphQL error and paging model ({@code UserError},
- * connections), secret encryption at rest, the shared JSON-P factories ({@code json.JsonFactories}; no
- * {@code Json.create*} elsewhere), and how a module registers its database schema.
+ * connections), secret encryption at rest, how a module registers its database schema, the shared
+ * JSON-P factories ({@code json.JsonFactories}; no {@code Json.create*} elsewhere), the one clock
+ * (offsettable in test deployments only) and the PostgreSQL work queue.
  * It depends on no module; every module may depend on it.
  */
 package app.fanmail.kernel;

@@ -80,6 +80,8 @@ public class TestDatabase implements LauncherSessionListener {
                 "-Dfanmail.public-url=http://127.0.0.1:" + TestServer.HTTP_PORT,
                 "-Dfanmail.sandbox.api-base-url=http://127.0.0.1:" + TestServer.HTTP_PORT + "/wechat-sandbox",
                 "-Dfanmail.sandbox.enabled=true",
+                "-Dfanmail.test.clock-control=true",
+                "-Dfanmail.wechat.inbox.retry-backoff=PT0.2S",
                 "-Dfanmail.sandbox.control-token=" + sandboxControlToken,
                 // WeChat's host, and a proxy the accounts tests point accounts at (never called)
                 "-Dfanmail.wechat.allowed-api-hosts=api.weixin.qq.com,proxy.example.com,proxy.example.com:9000",

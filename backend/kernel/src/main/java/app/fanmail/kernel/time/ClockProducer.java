@@ -4,14 +4,27 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-/** The system clock, injected everywhere time matters so rules can be tested with a fixed clock. */
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one clock every Fanmail component takes business time from, so rules can be tested with a fixed or moved
+ * clock. It is the system clock; in test deployments ({@code fanmail.test.clock-control=true}) it can be offset
+ * ({@link TestClockResource}); in production the offset stays zero.
+ */
 @ApplicationScoped
 public class ClockProducer {
+    @Inject
+    @ConfigProperty(name = "fanmail.test.clock-control", defaultValue = "false")
+    boolean clockControl;
+
     @Produces
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    @Typed({Clock.class, OffsetClock.class})
+    OffsetClock clock() {
+        return new OffsetClock(Clock.systemUTC(), clockControl);
     }
 }

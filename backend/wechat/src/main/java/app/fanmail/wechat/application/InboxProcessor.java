@@ -14,10 +14,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import app.fanmail.kernel.json.JsonFactories;
+import app.fanmail.kernel.queue.Backoff;
+import app.fanmail.kernel.queue.QueueTable;
+import app.fanmail.kernel.queue.WorkQueue;
 import app.fanmail.wechat.api.InboundEvent;
 import app.fanmail.wechat.domain.InboundParser;
 import app.fanmail.wechat.domain.WindowRules;
 import app.fanmail.wechat.infrastructure.InboxWriter;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -41,8 +45,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Publishes stored pushes: parses each into its typed {@link InboundEvent}, records the
  * customer-service window it opens, marks the row processed and fires the events, all in one
  * transaction, so observers (AFTER_SUCCESS) see each push exactly once. Fresh pushes are handed over
- * right after they are stored; a sweep picks up any row a crash or a failure left unprocessed. A row that
- * keeps failing is dead-lettered after a few attempts instead of blocking or being retried forever.
+ * right after they are stored; a sweep claims any row a crash or a failure left unprocessed from the inbox's
+ * kernel {@link WorkQueue} (lease, attempts, exponential back-off). A row that keeps failing is dead-lettered after
+ * a few attempts instead of blocking or being retried forever. Delivery reports get their position for
+ * {@link DeliveryReportService} in the same transaction.
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -50,7 +56,7 @@ public class InboxProcessor {
 
     /** What the events console shows of one stored push (module-internal). */
     public record CallbackRecorded(long id, UUID accountId, String msgType, String event, String openid, Instant createdAt,
-                                   Instant receivedAt, Map<String, Object> fields, String rawXml, InboundEvent parsed) {
+                                   Instant receivedAt, Instant processedAt, Map<String, Object> fields, String rawXml, InboundEvent parsed) {
     }
 
     @PersistenceContext(unitName = "wechat")
@@ -89,8 +95,33 @@ public class InboxProcessor {
     @Inject
     @ConfigProperty(name = "fanmail.wechat.inbox.sweep-interval", defaultValue = "PT30S")
     Duration sweepInterval;
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.inbox.retry-backoff", defaultValue = "PT5S")
+    Duration retryBackoff;
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.inbox.retry-backoff-max", defaultValue = "PT10M")
+    Duration retryBackoffMax;
+
+    /** Inbox rows that arrived in the last 10 s belong to the fast path; the sweep takes them after that. */
+    static final Duration FAST_PATH_GRACE = Duration.ofSeconds(10);
+    static final Duration LEASE = Duration.ofMinutes(1);
+    private static final int BATCH = 200;
 
     private ScheduledFuture<?> sweep;
+    private WorkQueue queue;
+
+    @PostConstruct
+    void createQueue() {
+        queue = new WorkQueue(new QueueTable("wechat.callback_inbox", "id", "processed_at", "attempts", "lease_until", "not_before",
+                "dead_lettered_at", "last_error", "received_at", FAST_PATH_GRACE),
+                new Backoff(retryBackoff, retryBackoffMax.compareTo(retryBackoff) < 0 ? retryBackoff : retryBackoffMax, Math.max(1, maxAttempts)),
+                LEASE);
+    }
+
+    /** The inbox as a kernel work queue. */
+    WorkQueue queue() {
+        return queue;
+    }
 
     void start(@Observes @Priority(300) Startup startup) {
         writer.onStored(stored -> executor.execute(() -> handOver(stored)));
@@ -160,14 +191,15 @@ public class InboxProcessor {
     }
 
     /**
-     * Publishes every row left unprocessed for over 10 s, 200 at a time; a batch that fails is retried row by row,
-     * and a row that fails counts an attempt. After {@code fanmail.wechat.inbox.max-attempts} failed attempts
-     * (default 5) the row is dead-lettered: kept with its error for admins, no longer retried.
+     * Claims rows left unprocessed for over 10 s whose back-off has passed, 200 at a time, and publishes them; a batch
+     * that fails is retried row by row, and a row that fails counts an attempt and backs off
+     * ({@code fanmail.wechat.inbox.retry-backoff}, doubling up to {@code …retry-backoff-max}). After
+     * {@code fanmail.wechat.inbox.max-attempts} failed attempts (default 5) the row is dead-lettered: kept with its
+     * error for admins, no longer retried. Rows another node claimed are skipped until its lease runs out.
      */
     public void sweepAll() {
-        long after = 0;
         while (true) {
-            List<Long> ids = self.pendingIds(after, 200);
+            List<Long> ids = self.claim(BATCH);
             if (ids.isEmpty()) {
                 return;
             }
@@ -182,38 +214,30 @@ public class InboxProcessor {
                     }
                 }
             }
-            after = ids.get(ids.size() - 1);
-            if (ids.size() < 200) {
+            if (ids.size() < BATCH) {
                 return;
             }
         }
     }
 
-    /** Ids of rows left unprocessed (and not dead-lettered) for over 10 s, after {@code afterId}. */
-    @Transactional
-    @SuppressWarnings("unchecked")
-    public List<Long> pendingIds(long afterId, int limit) {
-        return ((List<Number>) em.createNativeQuery("select id from wechat.callback_inbox where processed_at is null "
-                        + "and dead_lettered_at is null and received_at < now() - interval '10 seconds' and id > ?1 order by id limit " + limit)
-                .setParameter(1, afterId).getResultList()).stream().map(Number::longValue).toList();
+    /** Claims up to {@code limit} ready rows for this node (a lease, committed at once). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Long> claim(int limit) {
+        return queue().claim(em, limit, clock.instant());
     }
 
-    /** One failed attempt at publishing a row; the last allowed one dead-letters it. */
+    /** One failed attempt at publishing a row: back-off, or a dead letter after the last allowed one. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(long id, String reason) {
-        em.createNativeQuery("update wechat.callback_inbox set attempts = attempts + 1, last_error = ?2, "
-                        + "dead_lettered_at = case when attempts + 1 >= ?3 then cast(?4 as timestamptz) else null end where id = ?1 and processed_at is null")
-                .setParameter(1, id).setParameter(2, reason).setParameter(3, maxAttempts).setParameter(4, clock.instant())
-                .executeUpdate();
+        queue().fail(em, id, reason, clock.instant());
     }
 
-    /** Publishes these rows if still unprocessed and not dead-lettered (skipping rows another node holds). */
+    /** Publishes these rows if still unprocessed and not dead-lettered (skipping rows another worker holds). */
     @Transactional
     public int publishIds(List<Long> ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery("select id, account_id, cast(fields as text), raw_xml, received_at "
-                        + "from wechat.callback_inbox where id = any(?1) and processed_at is null and dead_lettered_at is null "
-                        + "order by id for update skip locked")
+                        + "from wechat.callback_inbox where id = any(?1)" + queue().lockClause())
                 .setParameter(1, ids.toArray(Long[]::new))
                 .getResultList();
         List<Row> rows = new ArrayList<>();
@@ -225,10 +249,18 @@ public class InboxProcessor {
         return rows.size();
     }
 
-    /** One transaction: windows, processed marks, events (observers run after commit). */
+    /**
+     * The fast path: publishes freshly stored rows from memory in one transaction (windows, processed marks, report
+     * positions; observers run after commit), skipping any a sweep holds or already published.
+     */
     @Transactional
     public void publish(List<Row> rows) {
-        publishRows(rows);
+        @SuppressWarnings("unchecked")
+        List<Number> free = em.createNativeQuery("select id from wechat.callback_inbox where id = any(?1)" + queue().lockClause())
+                .setParameter(1, rows.stream().map(Row::id).toArray(Long[]::new)).getResultList();
+        java.util.Set<Long> mine = new java.util.HashSet<>();
+        free.forEach(n -> mine.add(n.longValue()));
+        publishRows(rows.stream().filter(r -> mine.contains(r.id())).toList());
     }
 
     private void publishRows(List<Row> rows) {
@@ -238,35 +270,34 @@ public class InboxProcessor {
         WindowRules rules = rules();
         Instant now = clock.instant();
         List<Long> ids = new ArrayList<>();
+        List<Long> reports = new ArrayList<>();
         // one upsert for the whole batch; the latest opening per (account, fan, kind) wins
-        Map<String, Object[]> openings = new LinkedHashMap<>();
+        Map<String, Opened> openings = new LinkedHashMap<>();
         for (Row row : rows) {
             InboundEvent event = InboundParser.parse(row.accountId(), row.id(), row.fields());
-            rules.openedBy(event).ifPresent(opening -> openings.put(row.accountId() + "|" + event.openid() + "|" + opening.kind(),
-                    new Object[] {row.accountId(), event.openid(), opening.kind().name(), opening.duration().toSeconds(), opening.quota()}));
+            rules.openedBy(event, row.receivedAt() == null ? now : row.receivedAt()).ifPresent(opening -> openings.merge(
+                    row.accountId() + "|" + event.openid() + "|" + opening.kind(), new Opened(row.accountId(), event.openid(), row.id(), opening),
+                    (a, b) -> b.opening().openedAt().isBefore(a.opening().openedAt()) ? a : b));
             ids.add(row.id());
+            if (event instanceof InboundEvent.TemplateDeliveryReported || event instanceof InboundEvent.MassSendFinished) {
+                reports.add(row.id());
+            }
             inbound.fire(event);
             recorded.fire(new CallbackRecorded(row.id(), row.accountId(), InboundParser.text(row.fields(), "MsgType"),
-                    InboundParser.text(row.fields(), "Event"), event.openid(), event.createdAt(), row.receivedAt(), row.fields(),
+                    InboundParser.text(row.fields(), "Event"), event.openid(), event.createdAt(), row.receivedAt(), now, row.fields(),
                     row.rawXml(), event));
         }
         if (!openings.isEmpty()) {
-            List<Object[]> list = new ArrayList<>(openings.values());
-            em.createNativeQuery("insert into wechat.service_window (account_id, openid, kind, opened_at, expires_at, quota, used) "
-                            + "select a, o, k, cast(?4 as timestamptz), cast(?4 as timestamptz) + make_interval(secs => d), q, 0 from unnest(cast(?1 as uuid[]), cast(?2 as text[]), "
-                            + "cast(?3 as text[]), cast(?5 as bigint[]), cast(?6 as int[])) as t(a, o, k, d, q) "
-                            + "on conflict (account_id, openid, kind) do update set "
-                            + "opened_at = excluded.opened_at, expires_at = excluded.expires_at, quota = excluded.quota, used = 0")
-                    .setParameter(1, list.stream().map(o -> o[0].toString()).toArray(String[]::new))
-                    .setParameter(2, list.stream().map(o -> (String) o[1]).toArray(String[]::new))
-                    .setParameter(3, list.stream().map(o -> (String) o[2]).toArray(String[]::new))
-                    .setParameter(4, now)
-                    .setParameter(5, list.stream().map(o -> (Long) o[3]).toArray(Long[]::new))
-                    .setParameter(6, list.stream().map(o -> (Integer) o[4]).toArray(Integer[]::new))
-                    .executeUpdate();
+            ServiceWindowService.open(em, List.copyOf(openings.values()));
         }
-        em.createNativeQuery("update wechat.callback_inbox set processed_at = ?1, attempts = attempts + 1 where id = any(?2)")
-                .setParameter(1, now).setParameter(2, ids.toArray(Long[]::new)).executeUpdate();
+        queue().complete(em, ids, now);
+        if (!reports.isEmpty()) {
+            DeliveryReportService.position(em, reports); // last: holds the positions lock only until this commit
+        }
+    }
+
+    /** A window a push opens, with the push it came from. */
+    record Opened(UUID accountId, String openid, long inboxId, WindowRules.Opening opening) {
     }
 
     public record Row(long id, UUID accountId, Map<String, Object> fields, String rawXml, Instant receivedAt) {

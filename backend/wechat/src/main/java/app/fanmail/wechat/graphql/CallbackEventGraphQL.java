@@ -80,7 +80,7 @@ public class CallbackEventGraphQL {
     }
 
     static CallbackEvent view(CallbackRecorded r, boolean admin) {
-        return event(r.id(), r.accountId(), r.msgType(), r.event(), r.openid(), r.createdAt(), r.receivedAt(), Instant.now(), r.fields(),
+        return event(r.id(), r.accountId(), r.msgType(), r.event(), r.openid(), r.createdAt(), r.receivedAt(), r.processedAt(), r.fields(),
                 admin ? r.rawXml() : null);
     }
 

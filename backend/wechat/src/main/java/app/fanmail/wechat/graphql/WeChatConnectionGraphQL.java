@@ -34,6 +34,8 @@ import org.eclipse.microprofile.graphql.Type;
 @RequiresRole(Role.OPERATOR)
 public class WeChatConnectionGraphQL {
     @Inject
+    java.time.Clock clock;
+    @Inject
     TokenService tokens;
     @Inject
     Sandbox sandbox;
@@ -85,7 +87,7 @@ public class WeChatConnectionGraphQL {
     @Description("The state of an account's access token; null before Fanmail has ever asked for one.")
     @RequiresRole(Role.VIEWER)
     public WeChatConnection weChatConnection(@NonNull @Id @Name("accountId") @Description("The account.") String accountId) {
-        return tokens.status(uuid(accountId)).map(WeChatConnectionGraphQL::view).orElse(null);
+        return tokens.status(uuid(accountId)).map(this::view).orElse(null);
     }
 
     @Mutation("weChatConnectionTest")
@@ -102,7 +104,7 @@ public class WeChatConnectionGraphQL {
                             throw new UserErrorsException(ConnectionFailures.classify(e));
                         }
                     }
-                    return tokens.status(id).map(WeChatConnectionGraphQL::view).orElseThrow();
+                    return tokens.status(id).map(this::view).orElseThrow();
                 },
                 c -> new WeChatConnectionTestPayload(c, c.connected() ? List.of()
                         : List.of(UserError.of("WECHAT_CREDENTIALS_INVALID", null, "WeChat refused the credentials: " + c.lastError()))),
@@ -134,8 +136,8 @@ public class WeChatConnectionGraphQL {
                 e -> new SandboxFanActivitySimulatePayload(null, null, e));
     }
 
-    private static WeChatConnection view(AccessTokenRow row) {
-        boolean connected = row.tokenEncrypted() != null && row.expiresAt() != null && row.expiresAt().isAfter(Instant.now());
+    private WeChatConnection view(AccessTokenRow row) {
+        boolean connected = row.tokenEncrypted() != null && row.expiresAt() != null && row.expiresAt().isAfter(clock.instant());
         return new WeChatConnection(row.accountId().toString(), connected, row.expiresAt(), (int) row.refreshCount(), row.lastErrorCode(),
                 row.lastError(), row.failedAt(), row.retryAfter());
     }

@@ -142,18 +142,35 @@ class InboundParserTest {
     }
 
     @Test
-    void windowsOpenAsWeChatSays() {
+    void windowsOpenAsWeChatSaysAtTheFansCreateTimeAndRecordTheirTrigger() {
         WindowRules rules = new WindowRules(5, java.time.Duration.ofHours(48), 3, java.time.Duration.ofMinutes(1));
-        assertThat(rules.openedBy(parse(message("text", "<Content>a</Content>")))).hasValueSatisfying(o -> {
+        java.time.Instant created = java.time.Instant.ofEpochSecond(1700000000);
+        java.time.Instant processedLater = created.plusSeconds(600);
+        assertThat(rules.openedBy(parse(message("text", "<Content>a</Content>")), processedLater)).hasValueSatisfying(o -> {
             assertThat(o.kind()).isEqualTo(WindowRules.Kind.MESSAGE);
+            assertThat(o.trigger()).isEqualTo(WindowRules.Trigger.MESSAGE);
             assertThat(o.quota()).isEqualTo(5);
+            assertThat(o.openedAt()).as("CreateTime, not the processing time").isEqualTo(created);
+            assertThat(o.expiresAt()).isEqualTo(created.plus(java.time.Duration.ofHours(48)));
         });
-        for (String e : new String[] {"CLICK", "scancode_push", "scancode_waitmsg", "subscribe", "SCAN"}) {
-            assertThat(rules.openedBy(parse(event(e, "<EventKey>k</EventKey>")))).as(e)
-                    .hasValueSatisfying(o -> assertThat(o.quota()).isEqualTo(3));
-        }
+        Map<String, WindowRules.Trigger> triggers = Map.of("CLICK", WindowRules.Trigger.CLICK, "scancode_push", WindowRules.Trigger.CODE_SCAN,
+                "scancode_waitmsg", WindowRules.Trigger.CODE_SCAN, "subscribe", WindowRules.Trigger.FOLLOW, "SCAN", WindowRules.Trigger.QR_SCAN);
+        triggers.forEach((e, trigger) -> assertThat(rules.openedBy(parse(event(e, "<EventKey>k</EventKey>")), processedLater)).as(e)
+                .hasValueSatisfying(o -> {
+                    assertThat(o.kind()).isEqualTo(WindowRules.Kind.INTERACTION);
+                    assertThat(o.trigger()).isEqualTo(trigger);
+                    assertThat(o.quota()).isEqualTo(3);
+                    assertThat(o.expiresAt()).isEqualTo(created.plusSeconds(60));
+                }));
         for (String e : new String[] {"VIEW", "unsubscribe", "LOCATION", "TEMPLATESENDJOBFINISH", "MASSSENDJOBFINISH"}) {
-            assertThat(rules.openedBy(parse(event(e, "<EventKey>k</EventKey>")))).as(e).isEmpty();
+            assertThat(rules.openedBy(parse(event(e, "<EventKey>k</EventKey>")), processedLater)).as(e).isEmpty();
         }
+    }
+
+    @Test
+    void aCreateTimeAfterThePushArrivedCountsAsTheArrival() {
+        WindowRules rules = new WindowRules(5, java.time.Duration.ofHours(48), 3, java.time.Duration.ofMinutes(1));
+        java.time.Instant arrived = java.time.Instant.ofEpochSecond(1700000000).minusSeconds(3600);
+        assertThat(rules.openedBy(parse(message("text", "<Content>a</Content>")), arrived).orElseThrow().openedAt()).isEqualTo(arrived);
     }
 }
