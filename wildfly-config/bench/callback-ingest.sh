@@ -2,7 +2,10 @@
 # Callback ingest benchmark: signed, AES-encrypted (SAFE mode) pushes, each a new message, against the
 # provisioned server with the Fanmail WAR, from a separate process on loopback: wrk (Debian package
 # wrk) replaying requests prepared by CallbackLoad, or with GENERATOR=java the Java generator itself.
-# Prints requests/s and latency percentiles. Needs: see lib.sh (a built tree, curl/psql/bc, the
+# Prints requests/s and latency percentiles, and first, in the same run and with the same connections, the
+# ceiling: a trivial endpoint of the same server (GET /api/session without a cookie: 204 through the same
+# Undertow, servlet filters and JAX-RS, no database work), so a slow run on a busy machine shows as such.
+# Also prints the load average before and after (the machine may be shared). Needs: see lib.sh (a built tree, curl/psql/bc, the
 # machine's PostgreSQL with a password-less superuser postgres), plus wrk unless GENERATOR=java;
 # creates the role fanmail if missing and (re)creates the throw-away database fanmail_bench.
 # Usage: wildfly-config/bench/callback-ingest.sh [connections=32] [seconds=20]
@@ -27,6 +30,7 @@ bench_recreate_db
 export DB_URL=jdbc:postgresql://127.0.0.1:5432/fanmail_bench DB_USER=fanmail DB_PASSWORD=fanmail
 export FANMAIL_SECRETS_KEY="$(head -c 32 /dev/urandom | base64)" FANMAIL_ADMIN_PASSWORD=bench-password-1 FANMAIL_SANDBOX_MIRROR=false
 export JAVA_OPTS="-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=true"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 bench_start_server "$root" "$base"
 bench_wait_ready "$base"
 url=http://127.0.0.1:8280
@@ -45,6 +49,10 @@ else
   java -Dfanmail.bench.wrk-file="$base/requests.txt" -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key"
   echo "warm-up 5 s…"
   wrk -t2 -c"$concurrency" -d5s -s "$root/wildfly-config/bench/callback-ingest.lua" "$url" -- "$base/requests.txt" 2 >/dev/null
+  echo "ceiling: GET /api/session (no cookie, 204, no DB), ${seconds} s with $concurrency connections (wrk, 2 threads)…"
+  wrk -t2 -c"$concurrency" -d5s -s "$root/wildfly-config/bench/ceiling.lua" "$url/api/session" -- 204 >/dev/null
+  echo "ceiling $(wrk -t2 -c"$concurrency" -d"${seconds}s" --timeout 10s -s "$root/wildfly-config/bench/ceiling.lua" \
+    "$url/api/session" -- 204 | grep -E '^(throughput|latency):' | paste -sd' ' | tr -s ' ')"
   echo "measuring ${seconds} s with $concurrency connections (wrk, 2 threads)…"
   # fresh pushes for the measurement: the warm-up used the first share of the file
   java -Dfanmail.bench.wrk-file="$base/requests.txt" -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key" >/dev/null
@@ -58,5 +66,6 @@ for i in $(seq 1 60); do
   [ "$stored" = "$published" ] && break
   sleep 1
 done
+echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "inbox:      $stored stored, $published published (${i} s after the load ended)"
 [ "$stored" = "$published" ] || { echo "publishing fell behind" >&2; exit 1; }

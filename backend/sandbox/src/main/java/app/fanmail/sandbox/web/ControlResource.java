@@ -1,10 +1,10 @@
 package app.fanmail.sandbox.web;
 
+import app.fanmail.sandbox.world.Jsons;
 import app.fanmail.sandbox.world.ControlApi;
 import app.fanmail.sandbox.world.ControlException;
 import app.fanmail.sandbox.world.WeChatException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -227,7 +227,7 @@ public class ControlResource {
     }
 
     private static Response error(int status, String message) {
-        return Response.status(status).entity(Json.createObjectBuilder().add("error", message).build().toString())
+        return Response.status(status).entity(Jsons.object().add("error", message).build().toString())
                 .type(JSON).build();
     }
 }

@@ -1,5 +1,6 @@
 package app.fanmail.sandbox.web;
 
+import app.fanmail.sandbox.world.Jsons;
 import app.fanmail.sandbox.push.BoundedDispatcher;
 import app.fanmail.sandbox.push.CallbackPusher;
 import app.fanmail.sandbox.push.HttpTransport;
@@ -17,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
@@ -134,15 +134,15 @@ public class SandboxRuntime {
 
     private void createDemoAccount() {
         try {
-            JsonObject account = Json.createObjectBuilder().add("appId", demoAppId).add("appSecret", demoSecret)
+            JsonObject account = Jsons.object().add("appId", demoAppId).add("appSecret", demoSecret)
                     .add("token", demoToken).add("encodingAesKey", demoAesKey).add("encryptionMode", demoMode)
                     .add("callbackUrl", demoCallbackUrl.orElse("").trim()).add("type", "SERVICE").add("verified", true).build();
             control.putAccount(account);
-            control.seedFans(demoAppId, Json.createObjectBuilder().add("count", demoFans).add("seed", 1)
-                    .add("tags", Json.createArrayBuilder()
-                            .add(Json.createObjectBuilder().add("name", "VIP").add("share", 0.1))
-                            .add(Json.createObjectBuilder().add("name", "广东").add("share", 0.3))
-                            .add(Json.createObjectBuilder().add("name", "新用户").add("share", 0.2)))
+            control.seedFans(demoAppId, Jsons.object().add("count", demoFans).add("seed", 1)
+                    .add("tags", Jsons.array()
+                            .add(Jsons.object().add("name", "VIP").add("share", 0.1))
+                            .add(Jsons.object().add("name", "广东").add("share", 0.3))
+                            .add(Jsons.object().add("name", "新用户").add("share", 0.2)))
                     .build());
         } catch (ControlException | IllegalArgumentException e) {
             LOG.log(Level.WARNING, "could not create the sandbox demo account", e);

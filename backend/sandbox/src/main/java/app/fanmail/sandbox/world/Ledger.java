@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -146,7 +145,7 @@ final class Ledger {
     }
 
     JsonObject summary(FanStore fans) {
-        JsonObjectBuilder byKind = Json.createObjectBuilder();
+        JsonObjectBuilder byKind = Jsons.object();
         Map<String, JsonObjectBuilder> kinds = new TreeMap<>();
         Map<String, Long> totals = new TreeMap<>();
         counts.forEach((key, n) -> {
@@ -154,7 +153,7 @@ final class Ledger {
                 return;
             }
             String[] p = key.split("/", 2);
-            kinds.computeIfAbsent(p[0], k -> Json.createObjectBuilder()).add(p[1], n);
+            kinds.computeIfAbsent(p[0], k -> Jsons.object()).add(p[1], n);
             totals.merge(p[0], n, Long::sum);
         });
         totals.forEach((k, n) -> kinds.get(k).add("total", n));
@@ -172,7 +171,7 @@ final class Ledger {
                 sending++;
             }
         }
-        kinds.computeIfAbsent("mass", k -> Json.createObjectBuilder())
+        kinds.computeIfAbsent("mass", k -> Jsons.object())
                 .add("jobs", massJobs.size()).add("sending", sending).add("totalCount", massTotal)
                 .add("filtered", massFiltered).add("sent", massSent).add("errors", massErrors);
         kinds.forEach(byKind::add);
@@ -182,7 +181,7 @@ final class Ledger {
         Map<String, Long> lastContent = new HashMap<>();
         long duplicates = 0;
         long contentRepeats = 0;
-        JsonArrayBuilder examples = Json.createArrayBuilder();
+        JsonArrayBuilder examples = Jsons.array();
         int exampleCount = 0;
         for (Entry e : entries) {
             if (e.fan < 0) {
@@ -200,7 +199,7 @@ final class Ledger {
                 if (n > 1) {
                     duplicates++;
                     if (exampleCount++ < 20) {
-                        examples.add(Json.createObjectBuilder().add("kind", e.kind.id())
+                        examples.add(Jsons.object().add("kind", e.kind.id())
                                 .add("openid", fans.openid(e.fan))
                                 .add(key.contains("|c|") ? "clientMsgId" : "msgid",
                                         key.contains("|c|") ? e.clientMsgId : Long.toString(e.msgId))
@@ -234,18 +233,18 @@ final class Ledger {
                 if (n > 0) {
                     duplicates += n;
                     if (exampleCount++ < 20) {
-                        examples.add(Json.createObjectBuilder().add("kind", "mass")
+                        examples.add(Jsons.object().add("kind", "mass")
                                 .add("clientMsgId", group.get(i).clientMsgId).add("fans", n));
                     }
                 }
             }
         }
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("entries", seq)
                 .add("retained", entries.size())
                 .add("evicted", evicted)
                 .add("byKind", byKind)
-                .add("duplicates", Json.createObjectBuilder().add("count", duplicates).add("examples", examples))
+                .add("duplicates", Jsons.object().add("count", duplicates).add("examples", examples))
                 .add("templateContentRepeatsWithin10Min", contentRepeats)
                 .build();
     }
@@ -260,7 +259,7 @@ final class Ledger {
     }
 
     private static JsonObject entryJson(FanStore fans, Entry e) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.object()
                 .add("seq", e.seq)
                 .add("time", e.timeMillis)
                 .add("kind", e.kind.id())
@@ -279,7 +278,7 @@ final class Ledger {
     }
 
     private static JsonObject massJson(MassJob job) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.object()
                 .add("time", job.createdAtMillis)
                 .add("kind", "mass")
                 .add("msgid", Long.toString(job.msgId))
@@ -298,7 +297,7 @@ final class Ledger {
     }
 
     private static JsonObject massFanJson(FanStore fans, MassJob job, int fan) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.object()
                 .add("time", job.createdAtMillis)
                 .add("kind", "mass")
                 .add("openid", fans.openid(fan))

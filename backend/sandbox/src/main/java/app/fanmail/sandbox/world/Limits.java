@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -63,12 +62,12 @@ public record Limits(long templateDailyQuota, int templatesMax, int categoryChan
     }
 
     JsonObject toJson(AccountType type) {
-        JsonObjectBuilder kefu = Json.createObjectBuilder()
+        JsonObjectBuilder kefu = Jsons.object()
                 .add("message", rule(kefuMessage))
                 .add("menu", rule(kefuMenu))
                 .add("subscribe", rule(kefuSubscribe))
                 .add("scan", rule(kefuScan));
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("templateDailyQuota", templateDailyQuota)
                 .add("templatesMax", templatesMax)
                 .add("categoryChangesMonthly", categoryChangesMonthly)
@@ -86,6 +85,6 @@ public record Limits(long templateDailyQuota, int templatesMax, int categoryChan
     }
 
     private static JsonObjectBuilder rule(KefuRule r) {
-        return Json.createObjectBuilder().add("count", r.count()).add("seconds", r.seconds());
+        return Jsons.object().add("count", r.count()).add("seconds", r.seconds());
     }
 }
