@@ -201,6 +201,15 @@ public class ControlResource {
     }
 
     @GET
+    @Path("accounts/{appId}/ledger:page")
+    public Response ledgerPage(@PathParam("appId") String appId,
+                               @QueryParam("clientMsgIdPrefix") String clientMsgIdPrefix,
+                               @QueryParam("msgid") String msgid, @QueryParam("after") String after,
+                               @QueryParam("limit") @DefaultValue("1000") int limit) {
+        return run(() -> control().ledgerPage(appId, clientMsgIdPrefix, msgid, after, limit));
+    }
+
+    @GET
     @Path("accounts/{appId}/ledger:summary")
     public Response ledgerSummary(@PathParam("appId") String appId) {
         return run(() -> control().ledgerSummary(appId));

@@ -11,6 +11,7 @@ import app.fanmail.sandbox.world.Settings;
 import app.fanmail.sandbox.world.WeChatApi;
 import app.fanmail.sandbox.world.World;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -27,8 +28,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one simulated world of this deployment, wired to the container: deliveries run on the default
- * ManagedExecutorService (bounded by the dispatcher), delays on the default ManagedScheduledExecutorService.
+ * The one simulated world of this deployment, wired to the container: delivery jobs start on the default
+ * ManagedExecutorService, pushes go out with the JDK HTTP client's sendAsync (at most {@code max-in-flight} at once,
+ * no thread held while one is on the wire), delays run on the default ManagedScheduledExecutorService.
  * Optionally creates a demo account at startup.
  */
 @ApplicationScoped
@@ -43,8 +45,8 @@ public class SandboxRuntime {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    @ConfigProperty(name = "fanmail.sandbox.push.workers", defaultValue = "8")
-    int pushWorkers;
+    @ConfigProperty(name = "fanmail.sandbox.push.max-in-flight", defaultValue = "256")
+    int pushMaxInFlight;
 
     @Inject
     @ConfigProperty(name = "fanmail.sandbox.push.queue-capacity", defaultValue = "1000000")
@@ -107,6 +109,7 @@ public class SandboxRuntime {
     @ConfigProperty(name = "fanmail.sandbox.demo.fans", defaultValue = "1000")
     int demoFans;
 
+    private HttpTransport transport;
     private SandboxClock clock;
     private World world;
     private WeChatApi api;
@@ -115,8 +118,9 @@ public class SandboxRuntime {
     @PostConstruct
     void init() {
         clock = new SandboxClock();
-        BoundedDispatcher dispatcher = new BoundedDispatcher(executor, pushWorkers, queueCapacity);
-        CallbackPusher pusher = new CallbackPusher(new HttpTransport(Duration.ofMillis(pushTimeoutMs)), clock::millis,
+        BoundedDispatcher dispatcher = new BoundedDispatcher(executor, pushMaxInFlight, queueCapacity);
+        transport = new HttpTransport(Duration.ofMillis(pushTimeoutMs));
+        CallbackPusher pusher = new CallbackPusher(transport, clock::millis,
                 pushAttempts, Duration.ofMillis(pushTimeoutMs), retryDelayMs);
         world = new World(clock, new Settings(ledgerCap, pushLogSize),
                 (task, delayMs) -> scheduler.schedule(task, delayMs, TimeUnit.MILLISECONDS), dispatcher, pusher);
@@ -124,6 +128,13 @@ public class SandboxRuntime {
         control = new ControlApi(world, api);
         if (demoEnabled) {
             createDemoAccount();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (transport != null) {
+            transport.close();
         }
     }
 

@@ -471,6 +471,41 @@ public final class ControlApi {
         }
     }
 
+    /**
+     * One page of the ledger for a dispatch job: the single messages whose client_msg_id starts with
+     * {@code clientMsgIdPrefix}, or the recipients of the mass job {@code msgid}; {@code after} is the previous
+     * page's {@code next}. Each page carries the counts over all matches (including duplicates).
+     */
+    public JsonObject ledgerPage(String appId, String clientMsgIdPrefix, String msgid, String after, int limit) {
+        Account acc = world.requireAccount(appId);
+        boolean byPrefix = clientMsgIdPrefix != null && !clientMsgIdPrefix.isEmpty();
+        boolean byJob = msgid != null && !msgid.isEmpty();
+        if (byPrefix == byJob) {
+            throw new ControlException(400, "give exactly one of clientMsgIdPrefix and msgid");
+        }
+        long cursor;
+        long job = 0;
+        try {
+            cursor = after == null || after.isEmpty() ? -1 : Long.parseLong(after);
+            if (byJob) {
+                job = Long.parseLong(msgid);
+            }
+        } catch (NumberFormatException e) {
+            throw new ControlException(400, "after and msgid are decimal numbers");
+        }
+        int size = Math.max(1, Math.min(limit, 10_000));
+        synchronized (acc) {
+            if (byPrefix) {
+                return acc.ledger.pageByClientMsgId(acc.fans, clientMsgIdPrefix, cursor, size);
+            }
+            JsonObject page = acc.ledger.pageByMassJob(acc.fans, job, (int) Math.min(Integer.MAX_VALUE, cursor), size);
+            if (page == null) {
+                throw new ControlException(404, "no mass job " + msgid);
+            }
+            return page;
+        }
+    }
+
     public JsonObject ledgerSummary(String appId) {
         Account acc = world.requireAccount(appId);
         synchronized (acc) {

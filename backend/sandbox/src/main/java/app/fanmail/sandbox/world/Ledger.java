@@ -144,6 +144,94 @@ final class Ledger {
         return out;
     }
 
+    /**
+     * Single messages whose client_msg_id starts with {@code prefix} (a dispatch job's keys share one), oldest first,
+     * after the cursor {@code afterSeq}, at most {@code limit}; with the counts over every retained match: total,
+     * by status, distinct fans and duplicates (the same kind, fan and client_msg_id delivered more than once: each
+     * occurrence past the first counts).
+     */
+    JsonObject pageByClientMsgId(FanStore fans, String prefix, long afterSeq, int limit) {
+        JsonArrayBuilder items = Jsons.array();
+        int n = 0;
+        long last = -1;
+        boolean more = false;
+        long total = 0;
+        long duplicates = 0;
+        Map<String, Long> byStatus = new TreeMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        BitSet fansSeen = new BitSet();
+        for (Entry e : entries) {
+            if (e.clientMsgId == null || !e.clientMsgId.startsWith(prefix)) {
+                continue;
+            }
+            total++;
+            byStatus.merge(e.status, 1L, Long::sum);
+            if (e.fan >= 0) {
+                fansSeen.set(e.fan);
+                if (seen.merge(e.kind.id() + "|" + e.fan + "|" + e.clientMsgId, 1, Integer::sum) > 1) {
+                    duplicates++;
+                }
+            }
+            if (e.seq > afterSeq) {
+                if (n < limit) {
+                    items.add(entryJson(fans, e));
+                    n++;
+                    last = e.seq;
+                } else {
+                    more = true;
+                }
+            }
+        }
+        for (MassJob job : massJobs) {
+            if (job.explicitClientMsgId && job.clientMsgId.startsWith(prefix)) {
+                total++;
+                byStatus.merge("mass/" + job.msgStatus(), 1L, Long::sum);
+            }
+        }
+        JsonObjectBuilder statuses = Jsons.object();
+        byStatus.forEach(statuses::add);
+        JsonObjectBuilder out = Jsons.object().add("count", n).add("items", items)
+                .add("counts", Jsons.object().add("total", total).add("byStatus", statuses)
+                        .add("fans", fansSeen.cardinality()).add("duplicates", duplicates));
+        if (more) {
+            out.add("next", Long.toString(last));
+        }
+        return out.build();
+    }
+
+    /**
+     * The recipients of one mass job (by its msg_id), in fan order after the cursor {@code afterFan}, at most
+     * {@code limit}, with the job's counts; null when no such job is retained.
+     */
+    JsonObject pageByMassJob(FanStore fans, long msgId, int afterFan, int limit) {
+        MassJob job = null;
+        for (MassJob j : massJobs) {
+            if (j.msgId == msgId) {
+                job = j;
+                break;
+            }
+        }
+        if (job == null) {
+            return null;
+        }
+        JsonArrayBuilder items = Jsons.array();
+        int n = 0;
+        int last = -1;
+        int i = job.audience.nextSetBit(Math.max(0, afterFan + 1));
+        for (; i >= 0 && n < limit; i = job.audience.nextSetBit(i + 1)) {
+            items.add(massFanJson(fans, job, i));
+            n++;
+            last = i;
+        }
+        JsonObjectBuilder out = Jsons.object().add("count", n).add("items", items)
+                .add("counts", Jsons.object().add("total", job.filterCount()).add("status", job.msgStatus())
+                        .add("sent", job.sentCount).add("errors", job.errorCount));
+        if (i >= 0) {
+            out.add("next", Integer.toString(last));
+        }
+        return out.build();
+    }
+
     JsonObject summary(FanStore fans) {
         JsonObjectBuilder byKind = Jsons.object();
         Map<String, JsonObjectBuilder> kinds = new TreeMap<>();

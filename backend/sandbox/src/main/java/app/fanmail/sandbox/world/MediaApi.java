@@ -101,6 +101,7 @@ final class MediaApi {
         String id = world.ids().b64url(43);
         String url = type.equals("image") || type.equals("thumb") ? imageUrl(world, "sz_mmbiz_jpg") : null;
         synchronized (acc) {
+            requireRoom(acc, type);
             acc.media.media.put(id, new MediaStore.Media(id, type, true, file.size(), file.filename(), now, url, title,
                     introduction));
         }
@@ -241,11 +242,39 @@ final class MediaApi {
 
     // ------------------------------------------------------------ drafts
 
+    /**
+     * Library caps (permanent): news (drafts) and images (image + thumb) {@code materialsNewsAndImagesMax} each,
+     * voice and video {@code materialsOtherMax} each. Under the account lock.
+     */
+    static void requireRoom(Account acc, String type) {
+        Limits limits = acc.limits();
+        long used;
+        long cap;
+        switch (type) {
+            case "news" -> {
+                used = acc.media.drafts.size();
+                cap = limits.materialsNewsAndImagesMax();
+            }
+            case "image", "thumb" -> {
+                used = acc.media.count("image") + acc.media.count("thumb");
+                cap = limits.materialsNewsAndImagesMax();
+            }
+            default -> {
+                used = acc.media.count(type);
+                cap = limits.materialsOtherMax();
+            }
+        }
+        if (used >= cap) {
+            throw Err.materialLimit(type, cap);
+        }
+    }
+
     static JsonObject draftAdd(World world, Account acc, ApiCall call) {
         JsonArray articles = J.arr(call.requireJson(), "articles");
         long now = world.clock().millis();
         synchronized (acc) {
             List<JsonObject> checked = checkArticles(acc, articles, now);
+            requireRoom(acc, "news");
             String id = world.ids().b64url(43);
             acc.media.drafts.put(id, new MediaStore.Draft(id, checked, now));
             return Jsons.object().add("media_id", id).build();
