@@ -8,7 +8,7 @@
 # Also prints the load average before and after (the machine may be shared). Needs: see lib.sh (a built tree, curl/psql/bc, the
 # machine's PostgreSQL with a password-less superuser postgres), plus wrk unless GENERATOR=java;
 # creates the role fanmail if missing and (re)creates the throw-away database fanmail_bench.
-# Usage: wildfly-config/bench/callback-ingest.sh [connections=32] [seconds=20]
+# Usage: wildfly-config/bench/callback-ingest.sh [connections=32] [seconds=20]   (BENCH_PORT_OFFSET=N: ports)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 . "$root/wildfly-config/bench/lib.sh"
@@ -33,7 +33,7 @@ export JAVA_OPTS="-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=true"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 bench_start_server "$root" "$base"
 bench_wait_ready "$base"
-url=http://127.0.0.1:8280
+url=http://127.0.0.1:$(bench_http_port)
 jar=$(mktemp)
 curl -fs -c "$jar" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' \
   -d '{"username":"admin","password":"bench-password-1"}' "$url/api/session" >/dev/null
