@@ -41,7 +41,10 @@ app_id="wx$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 token="BenchToken1"
 aes_key="abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 curl -fs -b "$jar" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' -o /dev/null -d "{\"query\":\"mutation(\$i: AccountCreateInput!) { accountCreate(input: \$i) { userErrors { code } } }\",\"variables\":{\"i\":{\"name\":\"Bench\",\"originalId\":\"gh_0123456789ab\",\"appId\":\"$app_id\",\"appSecret\":\"0123456789abcdef0123456789abcdef\",\"token\":\"$token\",\"encodingAesKey\":\"$aes_key\",\"type\":\"SERVICE\",\"verified\":true,\"encryptionMode\":\"SAFE\",\"apiTarget\":\"WECHAT\"}}}" "$url/graphql"
-cp="$root/backend/app/target/test-classes:$(cd "$root/backend/app" && mvn -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+# the generator needs only the JDK and CallbackCrypto (no Maven resolution: the reactor's SNAPSHOTs are not installed)
+cp="$root/backend/app/target/test-classes:$root/backend/wechat/target/classes"
+[ -f "$root/backend/app/target/test-classes/app/fanmail/app/bench/CallbackLoad.class" ] \
+  || bench_fail "no compiled CallbackLoad: run 'mvn -pl backend/app -am package -DskipTests' first"
 if [ -n "${JFR:-}" ]; then jcmd "$(bench_java_pid)" JFR.start duration=25s filename="$JFR" >/dev/null; fi
 if [ "${GENERATOR:-wrk}" = "java" ]; then
   java -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key" "$concurrency" "$seconds" 5

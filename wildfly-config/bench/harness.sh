@@ -7,7 +7,7 @@
 # on the same database and base dir, and its sandbox mirror keeps the sandbox's state: it reconfigures accounts
 # already there instead of recreating them).
 #
-# Needs what lib.sh says (built tree, curl/psql/bc, password-less postgres superuser on 127.0.0.1:5432) plus
+# Needs what lib.sh says (built tree, curl/psql/bc, password-less postgres superuser on 127.0.0.1:5432), python3, plus
 # backend/sandbox/target/wechat-sandbox.war (mvn -pl backend/sandbox package -DskipTests).
 #
 # Use from a script:
@@ -161,6 +161,23 @@ harness_create_account() {
   curl -fs -o /dev/null -H 'Content-Type: application/json' -d "{\"count\":$fans,\"seed\":1}" \
     "$HARNESS_SANDBOX_CONTROL/accounts/$app_id/fans:seed" || bench_fail "seeding fans failed"
   echo "$app_id"
+}
+
+# json_field PATH [DEFAULT]: reads JSON on stdin and prints the value at PATH (keys and list indexes joined by
+# dots; a list prints one item a line), or DEFAULT (else fails) when it is missing. Needs python3.
+json_field() {
+  python3 -c '
+import json, sys
+v = json.load(sys.stdin)
+try:
+    for k in sys.argv[1].split("."):
+        v = v[int(k)] if isinstance(v, list) else v[k]
+except (KeyError, IndexError, ValueError):
+    if len(sys.argv) > 2:
+        print(sys.argv[2]); sys.exit(0)
+    sys.exit("json_field: no " + sys.argv[1])
+print("\n".join(str(x) for x in v) if isinstance(v, list) else v)
+' "$@"
 }
 
 # harness_cpu_report FANMAIL_CPU0 SANDBOX_CPU0: CPU seconds each process used since the given cpu_seconds values,

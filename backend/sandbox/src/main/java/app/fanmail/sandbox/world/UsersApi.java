@@ -74,6 +74,20 @@ final class UsersApi {
     }
 
     /** Post-2021 shape: no nickname, avatar, gender, region or language. */
+    /** A scene id of 1 to 9 digits (what {@code \\d{1,9}} matches), without a regex per fan. */
+    static boolean numericScene(String qr) {
+        if (qr == null || qr.isEmpty() || qr.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < qr.length(); i++) {
+            char c = qr.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static JsonObject info(FanStore fans, int idx) {
         JsonObjectBuilder b = Jsons.object().add("subscribe", fans.isSubscribed(idx) ? 1 : 0)
                 .add("openid", fans.openid(idx));
@@ -90,8 +104,8 @@ final class UsersApi {
                 .add("groupid", 0)
                 .add("tagid_list", tags)
                 .add("subscribe_scene", fans.scene(idx))
-                .add("qr_scene", qr != null && qr.matches("\\d{1,9}") ? Integer.parseInt(qr) : 0)
-                .add("qr_scene_str", qr != null && !qr.matches("\\d{1,9}") ? qr : "")
+                .add("qr_scene", numericScene(qr) ? Integer.parseInt(qr) : 0)
+                .add("qr_scene_str", qr != null && !numericScene(qr) ? qr : "")
                 .build();
     }
 
