@@ -45,8 +45,8 @@ curl -fs -b "$jar" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' -o
 cp="$root/backend/app/target/test-classes:$root/backend/wechat/target/classes"
 [ -f "$root/backend/app/target/test-classes/app/fanmail/app/bench/CallbackLoad.class" ] \
   || bench_fail "no compiled CallbackLoad: run 'mvn -pl backend/app -am package -DskipTests' first"
-if [ -n "${JFR:-}" ]; then jcmd "$(bench_java_pid)" JFR.start duration=25s filename="$JFR" >/dev/null; fi
 if [ "${GENERATOR:-wrk}" = "java" ]; then
+  if [ -n "${JFR:-}" ]; then jcmd "$(bench_java_pid)" JFR.start duration=25s filename="$JFR" >/dev/null; fi
   java -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key" "$concurrency" "$seconds" 5
 else
   java -Dfanmail.bench.wrk-file="$base/requests.txt" -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key"
@@ -59,6 +59,8 @@ else
   echo "measuring ${seconds} s with $concurrency connections (wrk, 2 threads)…"
   # fresh pushes for the measurement: the warm-up used the first share of the file
   java -Dfanmail.bench.wrk-file="$base/requests.txt" -cp "$cp" app.fanmail.app.bench.CallbackLoad "$url" "$app_id" "$token" "$aes_key" >/dev/null
+  # a flight recording, if asked for, covers the measured callbacks only
+  if [ -n "${JFR:-}" ]; then jcmd "$(bench_java_pid)" JFR.start duration="$((seconds + 1))s" filename="$JFR" >/dev/null; fi
   wrk -t2 -c"$concurrency" -d"${seconds}s" --timeout 10s -s "$root/wildfly-config/bench/callback-ingest.lua" "$url" -- "$base/requests.txt" 2 \
     | grep -E '^(throughput|latency):'
 fi
