@@ -27,10 +27,10 @@ ready=$(date +%s.%N)
 java_pid=$(bench_java_pid)
 rss_boot=$(ps -o rss= -p "$java_pid")
 jar=$(mktemp); curl -fs -c "$jar" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' \
-  -d "{\"username\":\"admin\",\"password\":\"$FANMAIL_ADMIN_PASSWORD\"}" http://127.0.0.1:8280/api/session >/dev/null
+  -d "{\"username\":\"admin\",\"password\":\"$FANMAIL_ADMIN_PASSWORD\"}" http://127.0.0.1:$(bench_http_port)/api/session >/dev/null
 t0=$(date +%s.%N)
 seq "$requests" | xargs -P 8 -I{} curl -fs -o /dev/null -b "$jar" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' \
-  -d '{"query":"{ viewer { id } accounts(first: 20) { totalCount edges { node { id name appId } } } }"}' http://127.0.0.1:8280/graphql
+  -d '{"query":"{ viewer { id } accounts(first: 20) { totalCount edges { node { id name appId } } } }"}' http://127.0.0.1:$(bench_http_port)/graphql
 t1=$(date +%s.%N)
 rss_load=$(ps -o rss= -p "$java_pid")
 printf 'boot to ready:           %.1f s\n' "$(echo "$ready - $start" | bc)"

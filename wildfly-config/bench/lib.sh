@@ -7,10 +7,16 @@
 #   - the machine's PostgreSQL on 127.0.0.1:5432 where the superuser postgres signs in without a
 #     password (trust or ~/.pgpass; BENCH_PG_ADMIN overrides the user). The scripts create the role
 #     fanmail (password fanmail) if it is missing and (re)create the throw-away database fanmail_bench;
-#   - ports 8280 and 10190 free (the server runs with port offset 200).
+#   - ports 8080+N and 9990+N free, N = BENCH_PORT_OFFSET (default 200: 8280 and 10190).
 #
 # The scripts only ever stop processes they started themselves, by their PID: the server's shell
 # script and the java process it writes to its PID file. A failed start never signals anything else.
+
+BENCH_PORT_OFFSET="${BENCH_PORT_OFFSET:-200}"
+
+# bench_http_port [OFFSET], bench_mgmt_port [OFFSET]: the ports of a server with that offset (default BENCH_PORT_OFFSET).
+bench_http_port() { echo $((8080 + ${1:-$BENCH_PORT_OFFSET})); }
+bench_mgmt_port() { echo $((9990 + ${1:-$BENCH_PORT_OFFSET})); }
 
 bench_fail() {
   echo "bench: $*" >&2
@@ -35,8 +41,18 @@ bench_require() {
     bench_psql -c "create role fanmail login password 'fanmail'" >/dev/null \
       || bench_fail "could not create the role fanmail as '$BENCH_PG_ADMIN'"
   fi
-  curl -fs -o /dev/null http://127.0.0.1:10190/health/ready 2>/dev/null \
-    && bench_fail "port offset 200 is taken by another server (http://127.0.0.1:10190 answers)"
+  bench_port_free "$BENCH_PORT_OFFSET"
+}
+
+# bench_port_free OFFSET: fails when a server already answers on that offset's ports.
+bench_port_free() {
+  local http mgmt
+  http=$(bench_http_port "$1")
+  mgmt=$(bench_mgmt_port "$1")
+  if curl -s -o /dev/null "http://127.0.0.1:$mgmt/health/ready" 2>/dev/null \
+    || curl -s -o /dev/null "http://127.0.0.1:$http/" 2>/dev/null; then
+    bench_fail "port offset $1 is taken by another server (127.0.0.1:$http or :$mgmt answers); set BENCH_PORT_OFFSET"
+  fi
   return 0
 }
 
@@ -50,15 +66,81 @@ bench_recreate_db() {
     || bench_fail "could not (re)create the database fanmail_bench"
 }
 
-# bench_start_server ROOT BASE: starts the server in the background with base dir BASE.
-# Sets BENCH_SHELL_PID (standalone.sh) and BENCH_PID_FILE (the java process's PID, written by it).
+# bench_start_server ROOT BASE: starts the server in the background with base dir BASE and port offset
+# BENCH_PORT_OFFSET. Sets BENCH_SHELL_PID (standalone.sh) and BENCH_PID_FILE (the java process's PID, written by it).
 bench_start_server() {
   local root="$1" base="$2"
+  bench_launch "$root" "$base" "$BENCH_PORT_OFFSET"
   BENCH_PID_FILE="$base/server.pid"
-  LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$BENCH_PID_FILE" \
+  BENCH_SHELL_PID=$(cat "$base/shell.pid")
+}
+
+# bench_launch ROOT BASE OFFSET: starts a server with base dir BASE (a copy of the provisioned standalone/
+# configuration, plus deployments/) and port offset OFFSET in the background, with the caller's environment.
+# Its shell's PID goes to BASE/shell.pid, the java PID to BASE/server.pid (written by standalone.sh).
+bench_launch() {
+  local root="$1" base="$2" offset="$3"
+  rm -f "$base/server.pid" "$base/shell.pid"
+  LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$base/server.pid" \
     "$root/wildfly-config/target/server/bin/standalone.sh" -Djboss.server.base.dir="$base" \
-    -Djboss.socket.binding.port-offset=200 >"$base/server.out" 2>&1 &
-  BENCH_SHELL_PID=$!
+    -Djboss.socket.binding.port-offset="$offset" >>"$base/server.out" 2>&1 &
+  echo $! >"$base/shell.pid"
+}
+
+# bench_base_pid BASE: the java PID of the server in BASE (empty until it started).
+bench_base_pid() {
+  [ -s "$1/server.pid" ] && cat "$1/server.pid"
+  return 0
+}
+
+# bench_wait_base BASE OFFSET: waits until the server in BASE is ready (management /health/ready), or fails if it
+# exited.
+bench_wait_base() {
+  local base="$1" mgmt shell
+  mgmt=$(bench_mgmt_port "$2")
+  shell=$(cat "$base/shell.pid")
+  until curl -fs "http://127.0.0.1:$mgmt/health/ready" >/dev/null 2>&1; do
+    kill -0 "$shell" 2>/dev/null || bench_fail "server exited; see $base/server.out"
+    sleep 0.5
+  done
+}
+
+# bench_stop_base BASE [SIGNAL]: stops the server in BASE by its own PIDs (java, then its shell), default TERM;
+# waits until the java process is gone. No-op when it was never started.
+bench_stop_base() {
+  local base="$1" sig="${2:-TERM}" java_pid shell_pid pid
+  java_pid="$(bench_base_pid "$base")"
+  shell_pid="$( [ -s "$base/shell.pid" ] && cat "$base/shell.pid")"
+  for pid in $java_pid $shell_pid; do
+    case "$pid" in ''|*[!0-9]*) continue ;; esac
+    [ "$pid" -gt 1 ] || continue
+    kill -s "$sig" "$pid" 2>/dev/null || true
+  done
+  if [ -n "$java_pid" ]; then
+    for _ in $(seq 1 60); do kill -0 "$java_pid" 2>/dev/null || break; sleep 0.5; done
+  fi
+  if [ -n "$shell_pid" ]; then
+    for _ in $(seq 1 20); do kill -0 "$shell_pid" 2>/dev/null || break; sleep 0.5; done
+  fi
+  rm -f "$base/server.pid" "$base/shell.pid"
+}
+
+# cpu_seconds PID: CPU time (user + system, all threads) the process has used so far, in seconds (from
+# /proc/PID/stat fields 14 and 15, in clock ticks).
+cpu_seconds() {
+  local pid="$1" ticks stat
+  ticks=$(getconf CLK_TCK)
+  stat=$(cat "/proc/$pid/stat" 2>/dev/null) || { echo "cpu_seconds: no process $pid" >&2; return 1; }
+  # the command name (field 2) may contain spaces: cut after its closing parenthesis
+  stat="${stat##*) }"
+  # now field 1 is the state (field 3 of the file): utime and stime are fields 12 and 13 here
+  set -- $stat
+  echo "scale=2; (${12} + ${13}) / $ticks" | bc
+}
+
+# thread_count PID: the process's live threads.
+thread_count() {
+  awk '/^Threads:/ {print $2}' "/proc/$1/status"
 }
 
 # bench_java_pid: the server's java PID (empty until it started).
@@ -67,13 +149,9 @@ bench_java_pid() {
   return 0
 }
 
-# bench_wait_ready: waits until the server is ready, or fails if it exited.
+# bench_wait_ready BASE: waits until the server is ready, or fails if it exited.
 bench_wait_ready() {
-  local base="$1"
-  until curl -fs http://127.0.0.1:10190/health/ready >/dev/null 2>&1; do
-    kill -0 "$BENCH_SHELL_PID" 2>/dev/null || bench_fail "server exited; see $base/server.out"
-    sleep 0.5
-  done
+  bench_wait_base "$1" "$BENCH_PORT_OFFSET"
 }
 
 # bench_stop_server: stops only what bench_start_server started (no-op if nothing started).

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -80,65 +84,107 @@ public final class CallbackPusher {
                 body.getBytes(StandardCharsets.UTF_8), plaintextXml);
     }
 
-    /** Delivers with up to {@code attempts} tries; never throws. */
+    /** Delivers with up to {@code attempts} tries, waiting on the calling thread; never throws. */
     public PushRecord deliver(PreparedPush push) {
+        return deliverAsync(push).join();
+    }
+
+    /**
+     * Delivers with up to {@code attempts} tries without holding a thread while a try is on the wire or between
+     * tries (pauses run on the JDK's delay scheduler). The future always completes normally with the record.
+     */
+    public CompletableFuture<PushRecord> deliverAsync(PreparedPush push) {
         long created = clockMillis.getAsLong();
         long id = ids.incrementAndGet();
         if (push.baseUrl() == null || push.baseUrl().isBlank()) {
-            return new PushRecord(id, created, push.label(), push.openid(), "", "NO_CALLBACK_URL", List.of(),
-                    push.plaintextXml(), null);
+            return CompletableFuture.completedFuture(new PushRecord(id, created, push.label(), push.openid(), "",
+                    "NO_CALLBACK_URL", List.of(), push.plaintextXml(), null));
         }
-        List<PushRecord.Attempt> tries = new ArrayList<>();
         URI uri;
         try {
             uri = URI.create(push.fullUrl());
         } catch (IllegalArgumentException e) {
-            tries.add(new PushRecord.Attempt(1, created, 0, -1, "bad url: " + e.getMessage()));
-            return new PushRecord(id, created, push.label(), push.openid(), push.baseUrl(), "FAILED", tries,
-                    push.plaintextXml(), null);
+            return CompletableFuture.completedFuture(new PushRecord(id, created, push.label(), push.openid(),
+                    push.baseUrl(), "FAILED", List.of(new PushRecord.Attempt(1, created, 0, -1, "bad url: " + e.getMessage())),
+                    push.plaintextXml(), null));
         }
-        String lastReply = null;
-        for (int n = 1; n <= attempts; n++) {
-            long started = clockMillis.getAsLong();
-            long t0 = System.nanoTime();
-            int httpStatus = -1;
-            String outcome;
+        CompletableFuture<PushRecord> done = new CompletableFuture<>();
+        attempt(new Delivery(push, uri, id, created, done), 1);
+        return done;
+    }
+
+    private record Delivery(PreparedPush push, URI uri, long id, long created, CompletableFuture<PushRecord> done,
+                            List<PushRecord.Attempt> tries, String[] lastReply) {
+        Delivery(PreparedPush push, URI uri, long id, long created, CompletableFuture<PushRecord> done) {
+            this(push, uri, id, created, done, Collections.synchronizedList(new ArrayList<>()), new String[1]);
+        }
+
+        void finish(String status) {
+            done.complete(new PushRecord(id, created, push.label(), push.openid(), push.baseUrl(), status,
+                    List.copyOf(tries), push.plaintextXml(), lastReply[0]));
+        }
+    }
+
+    private void attempt(Delivery d, int n) {
+        long started = clockMillis.getAsLong();
+        long t0 = System.nanoTime();
+        CompletableFuture<Transport.Reply> reply;
+        try {
+            reply = transport.postAsync(d.uri(), d.push().body(), "text/xml", timeout);
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        reply.whenComplete((r, error) -> {
             try {
-                Transport.Reply reply = transport.post(uri, push.body(), "text/xml", timeout);
-                httpStatus = reply.status();
-                lastReply = truncate(reply.body());
-                if (reply.status() == 200) {
-                    String trimmed = reply.body() == null ? "" : reply.body().trim();
-                    boolean clean = trimmed.isEmpty() || trimmed.equals("success");
-                    tries.add(new PushRecord.Attempt(n, started, elapsed(t0), httpStatus, clean ? "ok" : "reply"));
-                    return new PushRecord(id, created, push.label(), push.openid(), push.baseUrl(),
-                            clean || trimmed.startsWith("<xml") ? "DELIVERED" : "DELIVERED_BAD_REPLY",
-                            List.copyOf(tries), push.plaintextXml(), lastReply);
-                }
-                outcome = "http " + reply.status();
-            } catch (HttpTimeoutException e) {
-                outcome = "timeout";
-            } catch (IOException e) {
-                outcome = "error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                tries.add(new PushRecord.Attempt(n, started, elapsed(t0), -1, "interrupted"));
-                break;
+                afterAttempt(d, n, started, t0, r, error);
             } catch (RuntimeException e) {
-                outcome = "error: " + e;
+                d.tries().add(new PushRecord.Attempt(n, started, elapsed(t0), -1, "error: " + e));
+                d.finish("FAILED");
             }
-            tries.add(new PushRecord.Attempt(n, started, elapsed(t0), httpStatus, outcome));
-            if (n < attempts && retryDelayMs > 0) {
-                try {
-                    Thread.sleep(retryDelayMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+        });
+    }
+
+    private void afterAttempt(Delivery d, int n, long started, long t0, Transport.Reply r, Throwable error) {
+        int httpStatus = -1;
+        String outcome;
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause == null) {
+            httpStatus = r.status();
+            d.lastReply()[0] = truncate(r.body());
+            if (r.status() == 200) {
+                String trimmed = r.body() == null ? "" : r.body().trim();
+                boolean clean = trimmed.isEmpty() || trimmed.equals("success");
+                d.tries().add(new PushRecord.Attempt(n, started, elapsed(t0), httpStatus, clean ? "ok" : "reply"));
+                d.finish(clean || trimmed.startsWith("<xml") ? "DELIVERED" : "DELIVERED_BAD_REPLY");
+                return;
             }
+            outcome = "http " + r.status();
+        } else if (cause instanceof HttpTimeoutException) {
+            outcome = "timeout";
+        } else if (cause instanceof InterruptedException) {
+            d.tries().add(new PushRecord.Attempt(n, started, elapsed(t0), -1, "interrupted"));
+            d.finish("FAILED");
+            return;
+        } else if (cause instanceof IOException) {
+            outcome = "error: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+        } else {
+            outcome = "error: " + cause;
         }
-        return new PushRecord(id, created, push.label(), push.openid(), push.baseUrl(), "FAILED", List.copyOf(tries),
-                push.plaintextXml(), lastReply);
+        d.tries().add(new PushRecord.Attempt(n, started, elapsed(t0), httpStatus, outcome));
+        if (n >= attempts) {
+            d.finish("FAILED");
+        } else if (retryDelayMs > 0) {
+            CompletableFuture.delayedExecutor(retryDelayMs, TimeUnit.MILLISECONDS, Runnable::run)
+                    .execute(() -> attempt(d, n + 1));
+        } else {
+            attempt(d, n + 1);
+        }
+    }
+
+    /** A push not sent because its kind is suppressed (see the account's outcomes). */
+    public PushRecord suppressed(String label, String openid, String url, String xml) {
+        return new PushRecord(ids.incrementAndGet(), clockMillis.getAsLong(), label, openid, url == null ? "" : url,
+                "SUPPRESSED", List.of(), xml, null);
     }
 
     /** A push that never left the sandbox because its queue was full. */

@@ -1,11 +1,11 @@
 package app.fanmail.sandbox.web;
 
+import app.fanmail.sandbox.world.Jsons;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -37,7 +37,7 @@ public class ControlAccessFilter implements ContainerRequestFilter {
         if (!ControlAccess.allowed(address, forwarded, context.getHeaderString(ControlAccess.HEADER), token.orElse(null))) {
             LOG.warning(() -> "Refused a sandbox control request from " + address + (forwarded ? " (forwarded)" : ""));
             context.abortWith(Response.status(Response.Status.FORBIDDEN).type("application/json; charset=utf-8")
-                    .entity(Json.createObjectBuilder().add("error", "The sandbox control API answers loopback callers or callers sending "
+                    .entity(Jsons.object().add("error", "The sandbox control API answers loopback callers or callers sending "
                             + ControlAccess.HEADER + " (fanmail.sandbox.control-token).").build().toString()).build());
         }
     }

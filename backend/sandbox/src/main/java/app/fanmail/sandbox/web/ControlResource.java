@@ -1,10 +1,10 @@
 package app.fanmail.sandbox.web;
 
+import app.fanmail.sandbox.world.Jsons;
 import app.fanmail.sandbox.world.ControlApi;
 import app.fanmail.sandbox.world.ControlException;
 import app.fanmail.sandbox.world.WeChatException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -201,6 +201,15 @@ public class ControlResource {
     }
 
     @GET
+    @Path("accounts/{appId}/ledger:page")
+    public Response ledgerPage(@PathParam("appId") String appId,
+                               @QueryParam("clientMsgIdPrefix") String clientMsgIdPrefix,
+                               @QueryParam("msgid") String msgid, @QueryParam("after") String after,
+                               @QueryParam("limit") @DefaultValue("1000") int limit) {
+        return run(() -> control().ledgerPage(appId, clientMsgIdPrefix, msgid, after, limit));
+    }
+
+    @GET
     @Path("accounts/{appId}/ledger:summary")
     public Response ledgerSummary(@PathParam("appId") String appId) {
         return run(() -> control().ledgerSummary(appId));
@@ -227,7 +236,7 @@ public class ControlResource {
     }
 
     private static Response error(int status, String message) {
-        return Response.status(status).entity(Json.createObjectBuilder().add("error", message).build().toString())
+        return Response.status(status).entity(Jsons.object().add("error", message).build().toString())
                 .type(JSON).build();
     }
 }

@@ -1,5 +1,6 @@
 package app.fanmail.sandbox.web;
 
+import app.fanmail.sandbox.world.Jsons;
 import app.fanmail.sandbox.push.BoundedDispatcher;
 import app.fanmail.sandbox.push.CallbackPusher;
 import app.fanmail.sandbox.push.HttpTransport;
@@ -10,6 +11,7 @@ import app.fanmail.sandbox.world.Settings;
 import app.fanmail.sandbox.world.WeChatApi;
 import app.fanmail.sandbox.world.World;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -17,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,8 +28,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one simulated world of this deployment, wired to the container: deliveries run on the default
- * ManagedExecutorService (bounded by the dispatcher), delays on the default ManagedScheduledExecutorService.
+ * The one simulated world of this deployment, wired to the container: delivery jobs start on the default
+ * ManagedExecutorService, pushes go out with the JDK HTTP client's sendAsync (at most {@code max-in-flight} at once,
+ * no thread held while one is on the wire), delays run on the default ManagedScheduledExecutorService.
  * Optionally creates a demo account at startup.
  */
 @ApplicationScoped
@@ -43,8 +45,8 @@ public class SandboxRuntime {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    @ConfigProperty(name = "fanmail.sandbox.push.workers", defaultValue = "8")
-    int pushWorkers;
+    @ConfigProperty(name = "fanmail.sandbox.push.max-in-flight", defaultValue = "256")
+    int pushMaxInFlight;
 
     @Inject
     @ConfigProperty(name = "fanmail.sandbox.push.queue-capacity", defaultValue = "1000000")
@@ -107,6 +109,7 @@ public class SandboxRuntime {
     @ConfigProperty(name = "fanmail.sandbox.demo.fans", defaultValue = "1000")
     int demoFans;
 
+    private HttpTransport transport;
     private SandboxClock clock;
     private World world;
     private WeChatApi api;
@@ -115,8 +118,9 @@ public class SandboxRuntime {
     @PostConstruct
     void init() {
         clock = new SandboxClock();
-        BoundedDispatcher dispatcher = new BoundedDispatcher(executor, pushWorkers, queueCapacity);
-        CallbackPusher pusher = new CallbackPusher(new HttpTransport(Duration.ofMillis(pushTimeoutMs)), clock::millis,
+        BoundedDispatcher dispatcher = new BoundedDispatcher(executor, pushMaxInFlight, queueCapacity);
+        transport = new HttpTransport(Duration.ofMillis(pushTimeoutMs));
+        CallbackPusher pusher = new CallbackPusher(transport, clock::millis,
                 pushAttempts, Duration.ofMillis(pushTimeoutMs), retryDelayMs);
         world = new World(clock, new Settings(ledgerCap, pushLogSize),
                 (task, delayMs) -> scheduler.schedule(task, delayMs, TimeUnit.MILLISECONDS), dispatcher, pusher);
@@ -127,6 +131,13 @@ public class SandboxRuntime {
         }
     }
 
+    @PreDestroy
+    void close() {
+        if (transport != null) {
+            transport.close();
+        }
+    }
+
     void onStartup(@Observes Startup event) {
         LOG.info(() -> "WeChat sandbox ready: " + api.paths().size() + " WeChat APIs"
                 + (demoEnabled ? ", demo account " + demoAppId : ""));
@@ -134,15 +145,15 @@ public class SandboxRuntime {
 
     private void createDemoAccount() {
         try {
-            JsonObject account = Json.createObjectBuilder().add("appId", demoAppId).add("appSecret", demoSecret)
+            JsonObject account = Jsons.object().add("appId", demoAppId).add("appSecret", demoSecret)
                     .add("token", demoToken).add("encodingAesKey", demoAesKey).add("encryptionMode", demoMode)
                     .add("callbackUrl", demoCallbackUrl.orElse("").trim()).add("type", "SERVICE").add("verified", true).build();
             control.putAccount(account);
-            control.seedFans(demoAppId, Json.createObjectBuilder().add("count", demoFans).add("seed", 1)
-                    .add("tags", Json.createArrayBuilder()
-                            .add(Json.createObjectBuilder().add("name", "VIP").add("share", 0.1))
-                            .add(Json.createObjectBuilder().add("name", "广东").add("share", 0.3))
-                            .add(Json.createObjectBuilder().add("name", "新用户").add("share", 0.2)))
+            control.seedFans(demoAppId, Jsons.object().add("count", demoFans).add("seed", 1)
+                    .add("tags", Jsons.array()
+                            .add(Jsons.object().add("name", "VIP").add("share", 0.1))
+                            .add(Jsons.object().add("name", "广东").add("share", 0.3))
+                            .add(Jsons.object().add("name", "新用户").add("share", 0.2)))
                     .build());
         } catch (ControlException | IllegalArgumentException e) {
             LOG.log(Level.WARNING, "could not create the sandbox demo account", e);

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -49,23 +48,12 @@ public class WeChatApiResource {
                      @HeaderParam("Content-Type") String contentType, InputStream body,
                      @Suspended AsyncResponse response) throws IOException {
         int max = runtime.maxBodyBytes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        boolean tooLarge = false;
-        if (body != null) {
-            byte[] buf = new byte[64 * 1024];
-            int n;
-            while ((n = body.read(buf)) > 0) {
-                if (out.size() + n > max) {
-                    tooLarge = true;
-                    while (body.read(buf) > 0) {
-                        // drain and discard
-                    }
-                    break;
-                }
-                out.write(buf, 0, n);
-            }
+        byte[] bytes = body == null ? new byte[0] : body.readNBytes(max + 1);
+        boolean tooLarge = bytes.length > max;
+        if (tooLarge) {
+            body.transferTo(java.io.OutputStream.nullOutputStream()); // drain and discard
         }
-        answer(new ApiCall("POST", path, query(uri), tooLarge ? new byte[0] : out.toByteArray(), contentType, tooLarge),
+        answer(new ApiCall("POST", path, query(uri), tooLarge ? new byte[0] : bytes, contentType, tooLarge),
                 response);
     }
 

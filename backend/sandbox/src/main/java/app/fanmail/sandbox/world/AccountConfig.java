@@ -2,7 +2,6 @@ package app.fanmail.sandbox.world;
 
 import app.fanmail.sandbox.push.CallbackTarget;
 import app.fanmail.sandbox.push.EncryptionMode;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Locale;
 
@@ -79,7 +78,7 @@ public record AccountConfig(String appId, String appSecret, String token, String
     }
 
     JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("appId", appId)
                 .add("appSecret", appSecret)
                 .add("token", token)

@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -25,18 +24,18 @@ final class CategoriesApi {
     /** The whole two-level catalogue: the root (id 0), then every first-level category followed by its children. */
     static JsonObject getAll(Account acc, ApiCall call) {
         TemplatesApi.requireVerifiedService(acc);
-        JsonArrayBuilder list = Json.createArrayBuilder().add(node(0, "", 0, 0));
+        JsonArrayBuilder list = Jsons.array().add(node(0, "", 0, 0));
         for (TemplateLibrary.Category c : TemplateLibrary.tree()) {
             list.add(node(c.id(), c.name(), c.level(), c.father()));
         }
-        return Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok")
-                .add("categories_list", Json.createObjectBuilder().add("categories", list)).build();
+        return Jsons.object().add("errcode", 0).add("errmsg", "ok")
+                .add("categories_list", Jsons.object().add("categories", list)).build();
     }
 
     private static JsonObjectBuilder node(int id, String name, int level, int father) {
-        JsonArrayBuilder children = Json.createArrayBuilder();
+        JsonArrayBuilder children = Jsons.array();
         TemplateLibrary.children(id).forEach(children::add);
-        return Json.createObjectBuilder().add("id", id).add("name", name).add("level", level).add("father", father)
+        return Jsons.object().add("id", id).add("name", name).add("level", level).add("father", father)
                 .add("children", children);
     }
 
@@ -44,11 +43,11 @@ final class CategoriesApi {
     static JsonObject getSelected(Account acc, ApiCall call) {
         TemplatesApi.requireVerifiedService(acc);
         synchronized (acc) {
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = Jsons.array();
             for (int id : acc.templates.categories) {
-                data.add(Json.createObjectBuilder().add("id", id).add("name", TemplateLibrary.category(id).name()));
+                data.add(Jsons.object().add("id", id).add("name", TemplateLibrary.category(id).name()));
             }
-            return Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok").add("data", data).build();
+            return Jsons.object().add("errcode", 0).add("errmsg", "ok").add("data", data).build();
         }
     }
 

@@ -1,7 +1,6 @@
 package app.fanmail.sandbox.world;
 
 import app.fanmail.sandbox.push.PushRecord;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -41,9 +40,9 @@ public final class ControlApi {
     // ------------------------------------------------------------ health, reset, clock
 
     public JsonObject health() {
-        return Json.createObjectBuilder().add("status", "UP").add("accounts", world.accounts().size())
+        return Jsons.object().add("status", "UP").add("accounts", world.accounts().size())
                 .add("tokens", world.tokenCount()).add("clock", clockJson())
-                .add("dispatcher", Json.createObjectBuilder().add("queued", world.dispatcher().queued())
+                .add("dispatcher", Jsons.object().add("queued", world.dispatcher().queued())
                         .add("inFlight", world.dispatcher().inFlight())
                         .add("maxConcurrency", world.dispatcher().maxConcurrency())
                         .add("completed", world.dispatcher().completed())
@@ -53,12 +52,12 @@ public final class ControlApi {
 
     public JsonObject reset() {
         world.reset();
-        return Json.createObjectBuilder().add("reset", true).build();
+        return Jsons.object().add("reset", true).build();
     }
 
     public JsonObject clockJson() {
         SandboxClock c = world.clock();
-        return Json.createObjectBuilder().add("epochMillis", c.millis()).add("iso", c.now().toString())
+        return Jsons.object().add("epochMillis", c.millis()).add("iso", c.now().toString())
                 .add("china", c.now().atZone(SandboxClock.CHINA).toLocalDateTime().toString())
                 .add("offsetMillis", c.offsetMillis()).build();
     }
@@ -107,19 +106,19 @@ public final class ControlApi {
     }
 
     public JsonObject listAccounts() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsons.array();
         for (Account a : world.accounts()) {
-            out.add(Json.createObjectBuilder().add("appId", a.appId()).add("type", a.config().type().name())
+            out.add(Jsons.object().add("appId", a.appId()).add("type", a.config().type().name())
                     .add("fans", a.fans.subscribedCount()).add("callbackUrl", nn(a.config().callbackUrl())));
         }
-        return Json.createObjectBuilder().add("accounts", out).build();
+        return Jsons.object().add("accounts", out).build();
     }
 
     public JsonObject deleteAccount(String appId) {
         if (!world.removeAccount(appId)) {
             throw new ControlException(404, "no account " + appId);
         }
-        return Json.createObjectBuilder().add("deleted", appId).build();
+        return Jsons.object().add("deleted", appId).build();
     }
 
     private JsonObject describe(Account acc) {
@@ -127,7 +126,7 @@ public final class ControlApi {
         long now = world.clock().millis();
         synchronized (acc) {
             AccountConfig cfg = acc.config();
-            JsonObjectBuilder tokens = Json.createObjectBuilder()
+            JsonObjectBuilder tokens = Jsons.object()
                     .add("issuedToday", acc.tokenDaily.used(today))
                     .add("forceRefreshedToday", acc.forceRefreshDaily.used(today));
             if (acc.latestToken != null) {
@@ -136,10 +135,10 @@ public final class ControlApi {
             if (acc.stableToken != null) {
                 tokens.add("stableExpiresIn", Math.max(0, (acc.stableToken.expiresAt - now) / 1000));
             }
-            JsonArrayBuilder cats = Json.createArrayBuilder();
+            JsonArrayBuilder cats = Jsons.array();
             acc.templates.categories.forEach(cats::add);
-            return Json.createObjectBuilder(cfg.toJson())
-                    .add("state", Json.createObjectBuilder()
+            return Jsons.object(cfg.toJson())
+                    .add("state", Jsons.object()
                             .add("fans", acc.fans.size())
                             .add("followers", acc.fans.subscribedCount())
                             .add("tags", acc.fans.tags().size())
@@ -196,14 +195,14 @@ public final class ControlApi {
             acc.ledger.clear();
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        JsonArrayBuilder tagOut = Json.createArrayBuilder();
+        JsonArrayBuilder tagOut = Jsons.array();
         synchronized (acc) {
             for (FanStore.Tag t : acc.fans.tags()) {
-                tagOut.add(Json.createObjectBuilder().add("id", t.id).add("name", t.name).add("count", acc.fans.tagCount(t)));
+                tagOut.add(Jsons.object().add("id", t.id).add("name", t.name).add("count", acc.fans.tagCount(t)));
             }
-            return Json.createObjectBuilder().add("appId", appId).add("count", acc.fans.size()).add("seed", seed)
+            return Jsons.object().add("appId", appId).add("count", acc.fans.size()).add("seed", seed)
                     .add("firstOpenid", acc.fans.size() > 0 ? acc.fans.openid(0) : "")
-                    .add("tags", tagOut).add("timings", Json.createObjectBuilder().add("seedMillis", ms)).build();
+                    .add("tags", tagOut).add("timings", Jsons.object().add("seedMillis", ms)).build();
         }
     }
 
@@ -212,12 +211,12 @@ public final class ControlApi {
         long now = world.clock().millis();
         synchronized (acc) {
             FanStore fans = acc.fans;
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = Jsons.array();
             int end = (int) Math.min((long) fans.size(), (long) Math.max(0, offset) + Math.max(0, Math.min(limit, 10_000)));
             for (int i = Math.max(0, offset); i < end; i++) {
                 out.add(fanJson(acc, i, now));
             }
-            return Json.createObjectBuilder().add("total", fans.size()).add("followers", fans.subscribedCount())
+            return Jsons.object().add("total", fans.size()).add("followers", fans.subscribedCount())
                     .add("offset", offset).add("fans", out).build();
         }
     }
@@ -257,11 +256,11 @@ public final class ControlApi {
 
     private JsonObject fanJson(Account acc, int i, long now) {
         FanStore fans = acc.fans;
-        JsonArrayBuilder tags = Json.createArrayBuilder();
+        JsonArrayBuilder tags = Jsons.array();
         for (int t : fans.tagsOf(i)) {
             tags.add(t);
         }
-        return Json.createObjectBuilder().add("index", i).add("openid", fans.openid(i))
+        return Jsons.object().add("index", i).add("openid", fans.openid(i))
                 .add("subscribed", fans.isSubscribed(i)).add("subscribeTime", fans.subscribeTime(i))
                 .add("scene", fans.scene(i)).add("refusing", fans.isRefusing(i)).add("tags", tags)
                 .add("massThisMonth", fans.massCount(i, world.clock().month()))
@@ -339,12 +338,12 @@ public final class ControlApi {
     public JsonObject getCategories(String appId) {
         Account acc = world.requireAccount(appId);
         synchronized (acc) {
-            JsonArrayBuilder selected = Json.createArrayBuilder();
+            JsonArrayBuilder selected = Jsons.array();
             acc.templates.categories.forEach(selected::add);
-            JsonArrayBuilder all = Json.createArrayBuilder();
-            TemplateLibrary.CATEGORIES.forEach(c -> all.add(Json.createObjectBuilder().add("id", c.id()).add("name", c.name())
+            JsonArrayBuilder all = Jsons.array();
+            TemplateLibrary.CATEGORIES.forEach(c -> all.add(Jsons.object().add("id", c.id()).add("name", c.name())
                     .add("father", c.father()).add("fatherName", TemplateLibrary.category(c.father()).name())));
-            return Json.createObjectBuilder().add("selected", selected)
+            return Jsons.object().add("selected", selected)
                     .add("changesThisMonth", acc.templates.categoryChanges(world.clock().month()))
                     .add("changesPerMonth", acc.limits().categoryChangesMonthly())
                     .add("available", all).build();
@@ -353,11 +352,11 @@ public final class ControlApi {
 
     /** The shared public template library (short ids, keys) for tests and demos. */
     public JsonObject library() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsons.array();
         for (TemplateLibrary.Entry e : TemplateLibrary.all()) {
-            JsonArrayBuilder keys = Json.createArrayBuilder();
-            e.keywords().forEach(k -> keys.add(Json.createObjectBuilder().add("name", k.name()).add("key", k.key())));
-            JsonObjectBuilder b = Json.createObjectBuilder().add("template_id_short", e.shortId()).add("title", e.title())
+            JsonArrayBuilder keys = Jsons.array();
+            e.keywords().forEach(k -> keys.add(Jsons.object().add("name", k.name()).add("key", k.key())));
+            JsonObjectBuilder b = Jsons.object().add("template_id_short", e.shortId()).add("title", e.title())
                     .add("primary_industry", e.primaryIndustry()).add("deputy_industry", e.deputyIndustry())
                     .add("content", e.content(e.keywords())).add("keywords", keys);
             if (e.categoryId() != null) {
@@ -365,12 +364,12 @@ public final class ControlApi {
             }
             out.add(b);
         }
-        JsonArrayBuilder industries = Json.createArrayBuilder();
+        JsonArrayBuilder industries = Jsons.array();
         for (int i = 1; i <= Industries.count(); i++) {
-            industries.add(Json.createObjectBuilder().add("id", i).add("first_class", Industries.firstClass(i))
+            industries.add(Jsons.object().add("id", i).add("first_class", Industries.firstClass(i))
                     .add("second_class", Industries.secondClass(i)));
         }
-        return Json.createObjectBuilder().add("templates", out).add("industries", industries).build();
+        return Jsons.object().add("templates", out).add("industries", industries).build();
     }
 
     // ------------------------------------------------------------ private templates
@@ -382,15 +381,15 @@ public final class ControlApi {
     public JsonObject listTemplates(String appId) {
         Account acc = world.requireAccount(appId);
         synchronized (acc) {
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = Jsons.array();
             for (TemplateStore.PrivateTemplate t : acc.templates.templates.values()) {
-                JsonObjectBuilder b = Json.createObjectBuilder(templateJson(t)).add("template_id_short", t.shortId());
+                JsonObjectBuilder b = Jsons.object(templateJson(t)).add("template_id_short", t.shortId());
                 if (t.categoryId() != null) {
                     b.add("categoryId", t.categoryId());
                 }
                 out.add(b);
             }
-            return Json.createObjectBuilder().add("count", acc.templates.templates.size()).add("templates", out).build();
+            return Jsons.object().add("count", acc.templates.templates.size()).add("templates", out).build();
         }
     }
 
@@ -434,7 +433,7 @@ public final class ControlApi {
     }
 
     private static JsonObject templateJson(TemplateStore.PrivateTemplate t) {
-        return Json.createObjectBuilder().add("template_id", t.templateId()).add("title", t.title())
+        return Jsons.object().add("template_id", t.templateId()).add("title", t.title())
                 .add("primary_industry", t.primaryIndustry()).add("deputy_industry", t.deputyIndustry())
                 .add("content", t.content()).add("example", t.example()).build();
     }
@@ -465,36 +464,71 @@ public final class ControlApi {
                     throw new ControlException(404, "no fan " + openid);
                 }
             }
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = Jsons.array();
             List<JsonObject> rows = acc.ledger.query(acc.fans, fan, k, Math.max(1, Math.min(limit, 100_000)), sinceMillis);
             rows.forEach(out::add);
-            return Json.createObjectBuilder().add("count", rows.size()).add("entries", out).build();
+            return Jsons.object().add("count", rows.size()).add("entries", out).build();
+        }
+    }
+
+    /**
+     * One page of the ledger for a dispatch job: the single messages whose client_msg_id starts with
+     * {@code clientMsgIdPrefix}, or the recipients of the mass job {@code msgid}; {@code after} is the previous
+     * page's {@code next}. Each page carries the counts over all matches (including duplicates).
+     */
+    public JsonObject ledgerPage(String appId, String clientMsgIdPrefix, String msgid, String after, int limit) {
+        Account acc = world.requireAccount(appId);
+        boolean byPrefix = clientMsgIdPrefix != null && !clientMsgIdPrefix.isEmpty();
+        boolean byJob = msgid != null && !msgid.isEmpty();
+        if (byPrefix == byJob) {
+            throw new ControlException(400, "give exactly one of clientMsgIdPrefix and msgid");
+        }
+        long cursor;
+        long job = 0;
+        try {
+            cursor = after == null || after.isEmpty() ? -1 : Long.parseLong(after);
+            if (byJob) {
+                job = Long.parseLong(msgid);
+            }
+        } catch (NumberFormatException e) {
+            throw new ControlException(400, "after and msgid are decimal numbers");
+        }
+        int size = Math.max(1, Math.min(limit, 10_000));
+        synchronized (acc) {
+            if (byPrefix) {
+                return acc.ledger.pageByClientMsgId(acc.fans, clientMsgIdPrefix, cursor, size);
+            }
+            JsonObject page = acc.ledger.pageByMassJob(acc.fans, job, (int) Math.min(Integer.MAX_VALUE, cursor), size);
+            if (page == null) {
+                throw new ControlException(404, "no mass job " + msgid);
+            }
+            return page;
         }
     }
 
     public JsonObject ledgerSummary(String appId) {
         Account acc = world.requireAccount(appId);
         synchronized (acc) {
-            return Json.createObjectBuilder(acc.ledger.summary(acc.fans)).add("appId", appId).build();
+            return Jsons.object(acc.ledger.summary(acc.fans)).add("appId", appId).build();
         }
     }
 
     public JsonObject pushes(String appId, int limit, String label, String openid) {
         Account acc = world.requireAccount(appId);
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsons.array();
         for (PushRecord r : acc.pushes.recent(Math.max(1, Math.min(limit, 5_000)), label, openid)) {
-            JsonArrayBuilder attempts = Json.createArrayBuilder();
+            JsonArrayBuilder attempts = Jsons.array();
             for (PushRecord.Attempt a : r.attempts()) {
-                attempts.add(Json.createObjectBuilder().add("n", a.number()).add("at", a.startedAtMillis())
+                attempts.add(Jsons.object().add("n", a.number()).add("at", a.startedAtMillis())
                         .add("ms", a.durationMs()).add("httpStatus", a.httpStatus()).add("outcome", a.outcome()));
             }
-            out.add(Json.createObjectBuilder().add("id", r.id()).add("time", r.createdAtMillis()).add("label", r.label())
+            out.add(Jsons.object().add("id", r.id()).add("time", r.createdAtMillis()).add("label", r.label())
                     .add("openid", nn(r.openid())).add("url", nn(r.url())).add("status", r.status())
                     .add("attempts", attempts).add("reply", nn(r.lastReply())).add("xml", nn(r.plaintextXml())));
         }
-        JsonObjectBuilder byStatus = Json.createObjectBuilder();
+        JsonObjectBuilder byStatus = Jsons.object();
         acc.pushes.byStatus().forEach(byStatus::add);
-        return Json.createObjectBuilder().add("total", acc.pushes.total()).add("attempts", acc.pushes.attempts())
+        return Jsons.object().add("total", acc.pushes.total()).add("attempts", acc.pushes.attempts())
                 .add("byStatus", byStatus).add("recent", out).build();
     }
 

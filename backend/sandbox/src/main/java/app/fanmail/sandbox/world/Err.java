@@ -131,6 +131,14 @@ public final class Err {
         return of(44004, "empty content");
     }
 
+    /**
+     * The permanent library of this type is full. WeChat documents the caps but not the errcode; 45110 is the
+     * sandbox's choice (see the README), so callers must treat it as an unknown code kept verbatim.
+     */
+    public static WeChatException materialLimit(String type, long cap) {
+        return of(45110, "material count of type " + type + " reach limit " + cap);
+    }
+
     public static WeChatException dailyQuota() {
         return of(45009, "reach max api daily quota limit");
     }

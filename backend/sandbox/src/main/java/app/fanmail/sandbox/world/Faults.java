@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -58,11 +57,11 @@ public record Faults(long latencyMs, long latencyJitterMs, double errorRate, dou
     }
 
     JsonObject toJson() {
-        JsonArrayBuilder q = Json.createArrayBuilder();
+        JsonArrayBuilder q = Jsons.array();
         quotaExhausted.forEach(q::add);
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.array();
         apis.forEach(a::add);
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("latencyMs", latencyMs).add("latencyJitterMs", latencyJitterMs)
                 .add("errorRate", errorRate).add("http5xxRate", http5xxRate).add("timeoutRate", timeoutRate)
                 .add("hangMs", hangMs).add("timeoutApplies", timeoutApplies)

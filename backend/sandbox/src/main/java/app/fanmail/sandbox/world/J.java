@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -13,7 +12,7 @@ import java.util.List;
 /** Lenient readers for request JSON: WeChat SDKs send ids as numbers or as strings, so both are accepted. */
 final class J {
 
-    static final JsonObject EMPTY = Json.createObjectBuilder().build();
+    static final JsonObject EMPTY = Jsons.object().build();
 
     private J() {
     }
@@ -22,7 +21,7 @@ final class J {
         if (text == null || text.isBlank()) {
             return EMPTY;
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsons.reader(new StringReader(text))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw Err.dataFormatError();

@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -76,7 +75,7 @@ final class KefuWindows {
     }
 
     JsonArrayBuilder describe(int fan, long now) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsons.array();
         Grant[] grants = byFan.get(fan);
         if (grants == null) {
             return out;
@@ -84,7 +83,7 @@ final class KefuWindows {
         for (Trigger t : Trigger.values()) {
             Grant g = grants[t.ordinal()];
             if (g != null && g.expiresAt > now) {
-                out.add(Json.createObjectBuilder().add("trigger", t.name().toLowerCase(Locale.ROOT))
+                out.add(Jsons.object().add("trigger", t.name().toLowerCase(Locale.ROOT))
                         .add("remaining", g.remaining).add("allowed", g.allowed)
                         .add("expiresAt", g.expiresAt));
             }

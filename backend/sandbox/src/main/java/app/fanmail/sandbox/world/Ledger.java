@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -145,8 +144,96 @@ final class Ledger {
         return out;
     }
 
+    /**
+     * Single messages whose client_msg_id starts with {@code prefix} (a dispatch job's keys share one), oldest first,
+     * after the cursor {@code afterSeq}, at most {@code limit}; with the counts over every retained match: total,
+     * by status, distinct fans and duplicates (the same kind, fan and client_msg_id delivered more than once: each
+     * occurrence past the first counts).
+     */
+    JsonObject pageByClientMsgId(FanStore fans, String prefix, long afterSeq, int limit) {
+        JsonArrayBuilder items = Jsons.array();
+        int n = 0;
+        long last = -1;
+        boolean more = false;
+        long total = 0;
+        long duplicates = 0;
+        Map<String, Long> byStatus = new TreeMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        BitSet fansSeen = new BitSet();
+        for (Entry e : entries) {
+            if (e.clientMsgId == null || !e.clientMsgId.startsWith(prefix)) {
+                continue;
+            }
+            total++;
+            byStatus.merge(e.status, 1L, Long::sum);
+            if (e.fan >= 0) {
+                fansSeen.set(e.fan);
+                if (seen.merge(e.kind.id() + "|" + e.fan + "|" + e.clientMsgId, 1, Integer::sum) > 1) {
+                    duplicates++;
+                }
+            }
+            if (e.seq > afterSeq) {
+                if (n < limit) {
+                    items.add(entryJson(fans, e));
+                    n++;
+                    last = e.seq;
+                } else {
+                    more = true;
+                }
+            }
+        }
+        for (MassJob job : massJobs) {
+            if (job.explicitClientMsgId && job.clientMsgId.startsWith(prefix)) {
+                total++;
+                byStatus.merge("mass/" + job.msgStatus(), 1L, Long::sum);
+            }
+        }
+        JsonObjectBuilder statuses = Jsons.object();
+        byStatus.forEach(statuses::add);
+        JsonObjectBuilder out = Jsons.object().add("count", n).add("items", items)
+                .add("counts", Jsons.object().add("total", total).add("byStatus", statuses)
+                        .add("fans", fansSeen.cardinality()).add("duplicates", duplicates));
+        if (more) {
+            out.add("next", Long.toString(last));
+        }
+        return out.build();
+    }
+
+    /**
+     * The recipients of one mass job (by its msg_id), in fan order after the cursor {@code afterFan}, at most
+     * {@code limit}, with the job's counts; null when no such job is retained.
+     */
+    JsonObject pageByMassJob(FanStore fans, long msgId, int afterFan, int limit) {
+        MassJob job = null;
+        for (MassJob j : massJobs) {
+            if (j.msgId == msgId) {
+                job = j;
+                break;
+            }
+        }
+        if (job == null) {
+            return null;
+        }
+        JsonArrayBuilder items = Jsons.array();
+        int n = 0;
+        int last = -1;
+        int i = job.audience.nextSetBit(Math.max(0, afterFan + 1));
+        for (; i >= 0 && n < limit; i = job.audience.nextSetBit(i + 1)) {
+            items.add(massFanJson(fans, job, i));
+            n++;
+            last = i;
+        }
+        JsonObjectBuilder out = Jsons.object().add("count", n).add("items", items)
+                .add("counts", Jsons.object().add("total", job.filterCount()).add("status", job.msgStatus())
+                        .add("sent", job.sentCount).add("errors", job.errorCount));
+        if (i >= 0) {
+            out.add("next", Integer.toString(last));
+        }
+        return out.build();
+    }
+
     JsonObject summary(FanStore fans) {
-        JsonObjectBuilder byKind = Json.createObjectBuilder();
+        JsonObjectBuilder byKind = Jsons.object();
         Map<String, JsonObjectBuilder> kinds = new TreeMap<>();
         Map<String, Long> totals = new TreeMap<>();
         counts.forEach((key, n) -> {
@@ -154,7 +241,7 @@ final class Ledger {
                 return;
             }
             String[] p = key.split("/", 2);
-            kinds.computeIfAbsent(p[0], k -> Json.createObjectBuilder()).add(p[1], n);
+            kinds.computeIfAbsent(p[0], k -> Jsons.object()).add(p[1], n);
             totals.merge(p[0], n, Long::sum);
         });
         totals.forEach((k, n) -> kinds.get(k).add("total", n));
@@ -172,7 +259,7 @@ final class Ledger {
                 sending++;
             }
         }
-        kinds.computeIfAbsent("mass", k -> Json.createObjectBuilder())
+        kinds.computeIfAbsent("mass", k -> Jsons.object())
                 .add("jobs", massJobs.size()).add("sending", sending).add("totalCount", massTotal)
                 .add("filtered", massFiltered).add("sent", massSent).add("errors", massErrors);
         kinds.forEach(byKind::add);
@@ -182,7 +269,7 @@ final class Ledger {
         Map<String, Long> lastContent = new HashMap<>();
         long duplicates = 0;
         long contentRepeats = 0;
-        JsonArrayBuilder examples = Json.createArrayBuilder();
+        JsonArrayBuilder examples = Jsons.array();
         int exampleCount = 0;
         for (Entry e : entries) {
             if (e.fan < 0) {
@@ -200,7 +287,7 @@ final class Ledger {
                 if (n > 1) {
                     duplicates++;
                     if (exampleCount++ < 20) {
-                        examples.add(Json.createObjectBuilder().add("kind", e.kind.id())
+                        examples.add(Jsons.object().add("kind", e.kind.id())
                                 .add("openid", fans.openid(e.fan))
                                 .add(key.contains("|c|") ? "clientMsgId" : "msgid",
                                         key.contains("|c|") ? e.clientMsgId : Long.toString(e.msgId))
@@ -234,18 +321,18 @@ final class Ledger {
                 if (n > 0) {
                     duplicates += n;
                     if (exampleCount++ < 20) {
-                        examples.add(Json.createObjectBuilder().add("kind", "mass")
+                        examples.add(Jsons.object().add("kind", "mass")
                                 .add("clientMsgId", group.get(i).clientMsgId).add("fans", n));
                     }
                 }
             }
         }
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("entries", seq)
                 .add("retained", entries.size())
                 .add("evicted", evicted)
                 .add("byKind", byKind)
-                .add("duplicates", Json.createObjectBuilder().add("count", duplicates).add("examples", examples))
+                .add("duplicates", Jsons.object().add("count", duplicates).add("examples", examples))
                 .add("templateContentRepeatsWithin10Min", contentRepeats)
                 .build();
     }
@@ -260,7 +347,7 @@ final class Ledger {
     }
 
     private static JsonObject entryJson(FanStore fans, Entry e) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.object()
                 .add("seq", e.seq)
                 .add("time", e.timeMillis)
                 .add("kind", e.kind.id())
@@ -279,7 +366,7 @@ final class Ledger {
     }
 
     private static JsonObject massJson(MassJob job) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.object()
                 .add("time", job.createdAtMillis)
                 .add("kind", "mass")
                 .add("msgid", Long.toString(job.msgId))
@@ -298,7 +385,7 @@ final class Ledger {
     }
 
     private static JsonObject massFanJson(FanStore fans, MassJob job, int fan) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.object()
                 .add("time", job.createdAtMillis)
                 .add("kind", "mass")
                 .add("openid", fans.openid(fan))

@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -10,16 +9,20 @@ import jakarta.json.JsonObjectBuilder;
  *
  * @param categoryChangesMonthly service-category changes per calendar month (WeChat API and control API together)
  * @param massDailyQuota -1 = by account type (service 100, subscription 1)
+ * @param materialsNewsAndImagesMax permanent library cap for news (drafts) and for images (image + thumb), each
+ * @param materialsOtherMax         permanent library cap for each other type (voice, video)
  */
 public record Limits(long templateDailyQuota, int templatesMax, int categoryChangesMonthly, long massDailyQuota,
                      int massPerFanMonthly, int sendallPerMinute, long customDailyQuota, long tokenDailyQuota,
                      int stableForceRefreshPerDay, int stableForceRefreshIntervalSeconds, int tagsPerFan,
                      boolean implicitClientMsgId,
-                     KefuRule kefuMessage, KefuRule kefuMenu, KefuRule kefuSubscribe, KefuRule kefuScan) {
+                     KefuRule kefuMessage, KefuRule kefuMenu, KefuRule kefuSubscribe, KefuRule kefuScan,
+                     int materialsNewsAndImagesMax, int materialsOtherMax) {
 
     public static Limits defaults() {
         return new Limits(100_000, 25, 5, -1, 4, 60, 500_000, 2_000, 20, 30, 20, true,
-                new KefuRule(5, 48 * 3600), new KefuRule(3, 60), new KefuRule(3, 60), new KefuRule(3, 60));
+                new KefuRule(5, 48 * 3600), new KefuRule(3, 60), new KefuRule(3, 60), new KefuRule(3, 60),
+                5_000, 1_000);
     }
 
     long massDailyQuota(AccountType type) {
@@ -51,7 +54,9 @@ public record Limits(long templateDailyQuota, int templatesMax, int categoryChan
                 rule(kefu, "message", kefuMessage),
                 rule(kefu, "menu", kefuMenu),
                 rule(kefu, "subscribe", kefuSubscribe),
-                rule(kefu, "scan", kefuScan));
+                rule(kefu, "scan", kefuScan),
+                (int) J.lng(o, "materialsNewsAndImagesMax", materialsNewsAndImagesMax),
+                (int) J.lng(o, "materialsOtherMax", materialsOtherMax));
     }
 
     private static KefuRule rule(JsonObject kefu, String key, KefuRule def) {
@@ -63,12 +68,12 @@ public record Limits(long templateDailyQuota, int templatesMax, int categoryChan
     }
 
     JsonObject toJson(AccountType type) {
-        JsonObjectBuilder kefu = Json.createObjectBuilder()
+        JsonObjectBuilder kefu = Jsons.object()
                 .add("message", rule(kefuMessage))
                 .add("menu", rule(kefuMenu))
                 .add("subscribe", rule(kefuSubscribe))
                 .add("scan", rule(kefuScan));
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("templateDailyQuota", templateDailyQuota)
                 .add("templatesMax", templatesMax)
                 .add("categoryChangesMonthly", categoryChangesMonthly)
@@ -82,10 +87,12 @@ public record Limits(long templateDailyQuota, int templatesMax, int categoryChan
                 .add("tagsPerFan", tagsPerFan)
                 .add("implicitClientMsgId", implicitClientMsgId)
                 .add("kefu", kefu)
+                .add("materialsNewsAndImagesMax", materialsNewsAndImagesMax)
+                .add("materialsOtherMax", materialsOtherMax)
                 .build();
     }
 
     private static JsonObjectBuilder rule(KefuRule r) {
-        return Json.createObjectBuilder().add("count", r.count()).add("seconds", r.seconds());
+        return Jsons.object().add("count", r.count()).add("seconds", r.seconds());
     }
 }

@@ -1,7 +1,8 @@
 package app.fanmail.sandbox.world;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import app.fanmail.sandbox.crypto.Signatures;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -151,7 +152,7 @@ final class MassApi {
     }
 
     private static JsonObject submitted(MassJob job) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("errcode", 0).add("errmsg", "send job submission success")
+        JsonObjectBuilder b = Jsons.object().add("errcode", 0).add("errmsg", "send job submission success")
                 .add("msg_id", job.msgId);
         if (job.msgDataId != null) {
             b.add("msg_data_id", job.msgDataId);
@@ -214,6 +215,7 @@ final class MassApi {
         Long msgDataId = msg.msgtype().equals("mpnews") ? msgId + 1_000_000_000L : null;
         MassJob job = new MassJob(msgId, msgDataId, api, msg.msgtype(), explicit ? cmid : key, explicit, msg.summary(),
                 msg.articleCount(), now, totalCount, audience);
+        job.ignoreReprint = J.lng(body, "send_ignore_reprint", 0) == 1;
         mass.jobs.put(msgId, job);
         acc.ledger.addMass(job);
         if (key != null) {
@@ -224,19 +226,35 @@ final class MassApi {
     }
 
     private static void scheduleFinish(World world, Account acc, MassJob job) {
-        world.later(acc.outcomes.pushDelayMs(), () -> finish(world, acc, job), () -> finish(world, acc, job));
+        world.laterAsync(acc.outcomes.pushDelayMs(), () -> finish(world, acc, job), () -> finish(world, acc, job));
     }
 
-    static void finish(World world, Account acc, MassJob job) {
+    static CompletionStage<?> finish(World world, Account acc, MassJob job) {
         String xml;
         AccountConfig cfg = acc.config();
         synchronized (acc) {
             if (job.done) {
-                return;
+                return CompletableFuture.completedFuture(null);
             }
             double rate = acc.outcomes.massErrorRate();
             YearMonth month = world.clock().month();
-            if (rate > 0) {
+            if (job.msgtype.equals("mpnews")) {
+                job.checkState = acc.outcomes.massCheckState();
+                if (job.checkState == 3) {
+                    job.failStatus = "err(30002)";
+                } else if (job.checkState == 2 && !job.ignoreReprint) {
+                    job.failStatus = "err(30003)";
+                }
+            }
+            if (job.failStatus != null) {
+                // stopped by the originality check: nobody receives it, the monthly per-fan count is given back
+                job.errors.or(job.audience);
+                if (cfg.type() == AccountType.SERVICE) {
+                    for (int i = job.audience.nextSetBit(0); i >= 0; i = job.audience.nextSetBit(i + 1)) {
+                        acc.fans.addMass(i, month, -1);
+                    }
+                }
+            } else if (rate > 0) {
                 for (int i = job.audience.nextSetBit(0); i >= 0; i = job.audience.nextSetBit(i + 1)) {
                     if (acc.random.nextDouble() < rate) {
                         job.errors.set(i);
@@ -253,20 +271,33 @@ final class MassApi {
             xml = finishXml(world, acc, job);
         }
         if (cfg.target().hasUrl()) {
-            world.pushNow(acc, "MASSSENDJOBFINISH", acc.fans.operatorOpenid(), xml);
+            return world.pushAsync(acc, "MASSSENDJOBFINISH", acc.fans.operatorOpenid(), xml);
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     private static String finishXml(World world, Account acc, MassJob job) {
         Xml x = new Xml().text("ToUserName", acc.config().originalId()).text("FromUserName", acc.fans.operatorOpenid())
                 .num("CreateTime", world.clock().seconds()).text("MsgType", "event")
                 .text("Event", "MASSSENDJOBFINISH").num("MsgID", job.msgId)
-                .text("Status", job.sentCount == 0 && job.filterCount() > 0 ? "send fail" : "send success")
+                .text("Status", job.failStatus != null ? job.failStatus
+                        : job.sentCount == 0 && job.filterCount() > 0 ? "send fail" : "send success")
                 .num("TotalCount", job.totalCount).num("FilterCount", job.filterCount())
-                .num("SentCount", job.sentCount).num("ErrorCount", job.errorCount)
-                .open("CopyrightCheckResult").num("Count", 0).raw("ResultList", "").num("CheckState", 1)
-                .close("CopyrightCheckResult");
-        if (job.msgtype.equals("mpnews")) {
+                .num("SentCount", job.sentCount).num("ErrorCount", job.errorCount);
+        if (job.checkState == 1) {
+            x.open("CopyrightCheckResult").num("Count", 0).raw("ResultList", "").num("CheckState", 1)
+                    .close("CopyrightCheckResult");
+        } else {
+            x.open("CopyrightCheckResult").num("Count", job.articleCount).open("ResultList");
+            for (int i = 1; i <= job.articleCount; i++) {
+                x.open("item").num("ArticleIdx", i).num("UserDeclareState", 0).num("AuditState", 2)
+                        .text("OriginalArticleUrl", "http://mp.weixin.qq.com/s?__biz=original&idx=" + i)
+                        .num("OriginalArticleType", 1).num("CanReprint", job.checkState == 2 ? 1 : 0)
+                        .num("NeedReplaceContent", 1).num("NeedShowReprintSource", 1).close("item");
+            }
+            x.close("ResultList").num("CheckState", job.checkState).close("CopyrightCheckResult");
+        }
+        if (job.msgtype.equals("mpnews") && job.failStatus == null) {
             x.open("ArticleUrlResult").num("Count", job.articleCount).open("ResultList");
             for (int i = 1; i <= job.articleCount; i++) {
                 x.open("item").num("ArticleIdx", i).text("ArticleUrl", "http://mp.weixin.qq.com/s?__biz=sandbox&mid="
@@ -297,7 +328,7 @@ final class MassApi {
             long msgId = world.ids().massMsgId();
             acc.ledger.add(now, Ledger.Kind.PREVIEW, fan, wxname, msgId, null, msg.msgtype(), msg.summary(),
                     "delivered");
-            return Json.createObjectBuilder().add("errcode", 0).add("errmsg", "preview success").add("msg_id", msgId)
+            return Jsons.object().add("errcode", 0).add("errmsg", "preview success").add("msg_id", msgId)
                     .build();
         }
     }
@@ -336,14 +367,14 @@ final class MassApi {
             if (job == null) {
                 throw Err.of(40007, "invalid msg_id");
             }
-            return Json.createObjectBuilder().add("msg_id", job.msgId).add("msg_status", job.msgStatus()).build();
+            return Jsons.object().add("msg_id", job.msgId).add("msg_status", job.msgStatus()).build();
         }
     }
 
     static JsonObject speedGet(Account acc, ApiCall call) {
         synchronized (acc) {
             int s = acc.mass.speed;
-            return Json.createObjectBuilder().add("speed", s).add("realspeed", MassState.SPEEDS_WAN_PER_MINUTE[s]).build();
+            return Jsons.object().add("speed", s).add("realspeed", MassState.SPEEDS_WAN_PER_MINUTE[s]).build();
         }
     }
 

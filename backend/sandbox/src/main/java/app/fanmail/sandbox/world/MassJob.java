@@ -19,6 +19,12 @@ final class MassJob {
     final BitSet audience;
     final BitSet errors = new BitSet();
     boolean done;
+    /** send_ignore_reprint=1: go on when judged a reprint that may be sent */
+    boolean ignoreReprint;
+    /** the originality check's CheckState (1 until an mpnews job finishes) */
+    int checkState = 1;
+    /** a verbatim err(…) status when the job was stopped (nobody received it) */
+    String failStatus;
     boolean deleted;
     long finishedAtMillis;
     int sentCount;

@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -77,7 +76,7 @@ final class MediaApi {
             acc.media.media.put(id, new MediaStore.Media(id, type, false, file.size(), file.filename(), now, null,
                     null, null));
         }
-        return Json.createObjectBuilder().add("type", type).add(type.equals("thumb") ? "thumb_media_id" : "media_id", id)
+        return Jsons.object().add("type", type).add(type.equals("thumb") ? "thumb_media_id" : "media_id", id)
                 .add("created_at", now / 1000).build();
     }
 
@@ -102,10 +101,11 @@ final class MediaApi {
         String id = world.ids().b64url(43);
         String url = type.equals("image") || type.equals("thumb") ? imageUrl(world, "sz_mmbiz_jpg") : null;
         synchronized (acc) {
+            requireRoom(acc, type);
             acc.media.media.put(id, new MediaStore.Media(id, type, true, file.size(), file.filename(), now, url, title,
                     introduction));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("media_id", id);
+        JsonObjectBuilder b = Jsons.object().add("media_id", id);
         if (url != null) {
             b.add("url", url);
         }
@@ -121,7 +121,7 @@ final class MediaApi {
         synchronized (acc) {
             acc.media.uploadedImages++;
         }
-        return Json.createObjectBuilder().add("url", imageUrl(world, "mmbiz_jpg")).build();
+        return Jsons.object().add("url", imageUrl(world, "mmbiz_jpg")).build();
     }
 
     private static String imageUrl(World world, String kind) {
@@ -136,7 +136,7 @@ final class MediaApi {
             String id = world.ids().b64url(64);
             acc.media.media.put(id, new MediaStore.Media(id, "mpvideo", false, source.size, source.filename, now, null,
                     J.str(body, "title"), J.str(body, "description")));
-            return Json.createObjectBuilder().add("type", "video").add("media_id", id).add("created_at", now / 1000)
+            return Jsons.object().add("type", "video").add("media_id", id).add("created_at", now / 1000)
                     .build();
         }
     }
@@ -168,7 +168,7 @@ final class MediaApi {
 
     private static Object content(MediaStore.Media m) {
         if (m.type.equals("video") || m.type.equals("mpvideo")) {
-            return Json.createObjectBuilder().add("title", m.title == null ? "" : m.title)
+            return Jsons.object().add("title", m.title == null ? "" : m.title)
                     .add("description", m.description == null ? "" : m.description)
                     .add("down_url", "http://mpvideo.qpic.cn/sandbox/" + m.id + ".mp4").build();
         }
@@ -194,7 +194,7 @@ final class MediaApi {
 
     static JsonObject materialCount(Account acc, ApiCall call) {
         synchronized (acc) {
-            return Json.createObjectBuilder().add("voice_count", acc.media.count("voice"))
+            return Jsons.object().add("voice_count", acc.media.count("voice"))
                     .add("video_count", acc.media.count("video"))
                     .add("image_count", acc.media.count("image") + acc.media.count("thumb"))
                     .add("news_count", 0).build();
@@ -216,11 +216,11 @@ final class MediaApi {
                     all.add(0, m);
                 }
             }
-            JsonArrayBuilder items = Json.createArrayBuilder();
+            JsonArrayBuilder items = Jsons.array();
             int n = 0;
             for (int i = offset; i < all.size() && n < count; i++, n++) {
                 MediaStore.Media m = all.get(i);
-                JsonObjectBuilder item = Json.createObjectBuilder().add("media_id", m.id)
+                JsonObjectBuilder item = Jsons.object().add("media_id", m.id)
                         .add("name", m.filename == null ? m.id : m.filename)
                         .add("update_time", m.createdAtMillis / 1000);
                 if (m.url != null) {
@@ -231,7 +231,7 @@ final class MediaApi {
                 }
                 items.add(item);
             }
-            return Json.createObjectBuilder().add("total_count", all.size()).add("item_count", n).add("item", items)
+            return Jsons.object().add("total_count", all.size()).add("item_count", n).add("item", items)
                     .build();
         }
     }
@@ -242,14 +242,42 @@ final class MediaApi {
 
     // ------------------------------------------------------------ drafts
 
+    /**
+     * Library caps (permanent): news (drafts) and images (image + thumb) {@code materialsNewsAndImagesMax} each,
+     * voice and video {@code materialsOtherMax} each. Under the account lock.
+     */
+    static void requireRoom(Account acc, String type) {
+        Limits limits = acc.limits();
+        long used;
+        long cap;
+        switch (type) {
+            case "news" -> {
+                used = acc.media.drafts.size();
+                cap = limits.materialsNewsAndImagesMax();
+            }
+            case "image", "thumb" -> {
+                used = acc.media.count("image") + acc.media.count("thumb");
+                cap = limits.materialsNewsAndImagesMax();
+            }
+            default -> {
+                used = acc.media.count(type);
+                cap = limits.materialsOtherMax();
+            }
+        }
+        if (used >= cap) {
+            throw Err.materialLimit(type, cap);
+        }
+    }
+
     static JsonObject draftAdd(World world, Account acc, ApiCall call) {
         JsonArray articles = J.arr(call.requireJson(), "articles");
         long now = world.clock().millis();
         synchronized (acc) {
             List<JsonObject> checked = checkArticles(acc, articles, now);
+            requireRoom(acc, "news");
             String id = world.ids().b64url(43);
             acc.media.drafts.put(id, new MediaStore.Draft(id, checked, now));
-            return Json.createObjectBuilder().add("media_id", id).build();
+            return Jsons.object().add("media_id", id).build();
         }
     }
 
@@ -289,15 +317,15 @@ final class MediaApi {
         String id = J.str(call.requireJson(), "media_id");
         synchronized (acc) {
             MediaStore.Draft d = requireDraft(acc, id);
-            return Json.createObjectBuilder().add("news_item", newsItems(acc, d, true)).build();
+            return Jsons.object().add("news_item", newsItems(acc, d, true)).build();
         }
     }
 
     private static JsonArrayBuilder newsItems(Account acc, MediaStore.Draft d, boolean withContent) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.array();
         int idx = 1;
         for (JsonObject a : d.articles) {
-            JsonObjectBuilder b = Json.createObjectBuilder(a);
+            JsonObjectBuilder b = Jsons.object(a);
             if (!withContent) {
                 b.remove("content");
             }
@@ -351,16 +379,16 @@ final class MediaApi {
         synchronized (acc) {
             List<MediaStore.Draft> all = new ArrayList<>(acc.media.drafts.values());
             all.sort((a, b) -> Long.compare(b.updatedAtMillis, a.updatedAtMillis));
-            JsonArrayBuilder items = Json.createArrayBuilder();
+            JsonArrayBuilder items = Jsons.array();
             int n = 0;
             for (int i = offset; i < all.size() && n < count; i++, n++) {
                 MediaStore.Draft d = all.get(i);
-                items.add(Json.createObjectBuilder().add("media_id", d.id)
-                        .add("content", Json.createObjectBuilder().add("news_item", newsItems(acc, d, !noContent))
+                items.add(Jsons.object().add("media_id", d.id)
+                        .add("content", Jsons.object().add("news_item", newsItems(acc, d, !noContent))
                                 .add("create_time", d.createdAtMillis / 1000).add("update_time", d.updatedAtMillis / 1000))
                         .add("update_time", d.updatedAtMillis / 1000));
             }
-            return Json.createObjectBuilder().add("total_count", all.size()).add("item_count", n).add("item", items)
+            return Jsons.object().add("total_count", all.size()).add("item_count", n).add("item", items)
                     .build();
         }
     }
@@ -376,7 +404,7 @@ final class MediaApi {
 
     static JsonObject draftCount(Account acc, ApiCall call) {
         synchronized (acc) {
-            return Json.createObjectBuilder().add("total_count", acc.media.drafts.size()).build();
+            return Jsons.object().add("total_count", acc.media.drafts.size()).build();
         }
     }
 }

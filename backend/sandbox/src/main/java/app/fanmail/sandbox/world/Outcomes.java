@@ -1,7 +1,15 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How deliveries end for one account.
@@ -10,30 +18,109 @@ import jakarta.json.JsonObject;
  * @param templateSystemFailRate share ending {@code failed: system failed}
  * @param massErrorRate          share of mass recipients counted in ErrorCount
  * @param pushDelayMs            delay between accepting a send and its delivery/finish push
+ * @param templateStatuses       further TEMPLATESENDJOBFINISH status texts with their share, kept verbatim (e.g.
+ *                               {@code failed:freq limit}); all template shares together at most 1
+ * @param suppressedPushes       push kinds not sent at all (e.g. {@code TEMPLATESENDJOBFINISH},
+ *                               {@code MASSSENDJOBFINISH}), to test a receiver's polling fallback; the send itself
+ *                               still completes and the push log records {@code SUPPRESSED}
+ * @param massCheckState         the originality check of mpnews mass sends: 1 not judged a reprint; 2 judged a
+ *                               reprint that may be sent (sent only with {@code send_ignore_reprint=1}, else
+ *                               {@code err(30003)}); 3 judged a reprint that may not be sent ({@code err(30002)})
  */
 public record Outcomes(double templateUserBlockRate, double templateSystemFailRate, double massErrorRate,
-                       long pushDelayMs) {
+                       long pushDelayMs, Map<String, Double> templateStatuses, Set<String> suppressedPushes,
+                       int massCheckState) {
 
-    public static final Outcomes DEFAULT = new Outcomes(0, 0, 0, 0);
+    public static final Outcomes DEFAULT = new Outcomes(0, 0, 0, 0, Map.of(), Set.of(), 1);
+
+    public Outcomes {
+        templateStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(templateStatuses));
+        suppressedPushes = Collections.unmodifiableSet(new TreeSet<>(suppressedPushes));
+    }
 
     static Outcomes fromJson(JsonObject o, Outcomes base) {
+        Map<String, Double> statuses = base.templateStatuses;
+        JsonObject s = J.obj(o, "templateStatuses");
+        if (s != null) {
+            statuses = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonValue> e : s.entrySet()) {
+                String text = e.getKey();
+                if (text.isBlank() || text.length() > 64 || text.equals("success")) {
+                    throw new ControlException(400, "templateStatuses: status text must be 1..64 characters and not 'success'");
+                }
+                statuses.put(text, J.dbl(s, text, 0));
+            }
+        } else if (o.containsKey("templateStatuses") && o.isNull("templateStatuses")) {
+            statuses = Map.of();
+        }
+        Set<String> suppressed = base.suppressedPushes;
+        JsonArray p = J.arr(o, "suppressedPushes");
+        if (p != null) {
+            suppressed = new TreeSet<>();
+            for (String kind : J.strings(p)) {
+                if (kind == null || kind.isBlank()) {
+                    throw new ControlException(400, "suppressedPushes: kinds must not be blank");
+                }
+                suppressed.add(kind.trim());
+            }
+        }
         Outcomes r = new Outcomes(J.dbl(o, "templateUserBlockRate", base.templateUserBlockRate),
                 J.dbl(o, "templateSystemFailRate", base.templateSystemFailRate),
                 J.dbl(o, "massErrorRate", base.massErrorRate),
-                J.lng(o, "pushDelayMs", base.pushDelayMs));
+                J.lng(o, "pushDelayMs", base.pushDelayMs), statuses, suppressed,
+                (int) J.lng(o, "massCheckState", base.massCheckState));
+        double extra = 0;
+        for (double share : r.templateStatuses.values()) {
+            if (share < 0 || share > 1) {
+                throw new ControlException(400, "templateStatuses: each share must be within 0..1");
+            }
+            extra += share;
+        }
         if (r.templateUserBlockRate < 0 || r.templateSystemFailRate < 0 || r.massErrorRate < 0
-                || r.templateUserBlockRate + r.templateSystemFailRate > 1 || r.massErrorRate > 1
+                || r.templateUserBlockRate + r.templateSystemFailRate + extra > 1 + 1e-9 || r.massErrorRate > 1
                 || r.pushDelayMs < 0) {
             throw new ControlException(400, "rates must be within 0..1 (template rates together too), delay >= 0");
+        }
+        if (r.massCheckState < 1 || r.massCheckState > 3) {
+            throw new ControlException(400, "massCheckState must be 1, 2 or 3");
         }
         return r;
     }
 
+    /** The TEMPLATESENDJOBFINISH status for a draw {@code r} in [0, 1) (user block and refusing fans aside). */
+    String templateStatus(double r) {
+        if (r < templateUserBlockRate) {
+            return "failed:user block";
+        }
+        double upTo = templateUserBlockRate + templateSystemFailRate;
+        if (r < upTo) {
+            return "failed: system failed";
+        }
+        for (Map.Entry<String, Double> e : templateStatuses.entrySet()) {
+            upTo += e.getValue();
+            if (r < upTo) {
+                return e.getKey();
+            }
+        }
+        return "success";
+    }
+
+    boolean suppressed(String pushKind) {
+        return suppressedPushes.contains(pushKind);
+    }
+
     JsonObject toJson() {
-        return Json.createObjectBuilder()
+        JsonObjectBuilder statuses = Jsons.object();
+        templateStatuses.forEach(statuses::add);
+        JsonArrayBuilder suppressed = Jsons.array();
+        suppressedPushes.forEach(suppressed::add);
+        return Jsons.object()
                 .add("templateUserBlockRate", templateUserBlockRate)
                 .add("templateSystemFailRate", templateSystemFailRate)
+                .add("templateStatuses", statuses)
                 .add("massErrorRate", massErrorRate)
-                .add("pushDelayMs", pushDelayMs).build();
+                .add("massCheckState", massCheckState)
+                .add("pushDelayMs", pushDelayMs)
+                .add("suppressedPushes", suppressed).build();
     }
 }

@@ -2,7 +2,6 @@ package app.fanmail.sandbox.world;
 
 import app.fanmail.sandbox.push.PreparedPush;
 import app.fanmail.sandbox.push.PushRecord;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -105,12 +104,12 @@ final class Simulator {
     }
 
     private static JsonObjectBuilder result(PushRecord record, PreparedPush prepared) {
-        JsonArrayBuilder attempts = Json.createArrayBuilder();
+        JsonArrayBuilder attempts = Jsons.array();
         for (PushRecord.Attempt a : record.attempts()) {
-            attempts.add(Json.createObjectBuilder().add("n", a.number()).add("httpStatus", a.httpStatus())
+            attempts.add(Jsons.object().add("n", a.number()).add("httpStatus", a.httpStatus())
                     .add("outcome", a.outcome()).add("ms", a.durationMs()));
         }
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("pushed", !record.status().equals("NO_CALLBACK_URL"))
                 .add("status", record.status())
                 .add("attempts", attempts)

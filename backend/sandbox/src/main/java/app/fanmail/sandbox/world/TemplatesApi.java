@@ -1,6 +1,7 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,13 +22,13 @@ final class TemplatesApi {
     static JsonObject getIndustry(Account acc, ApiCall call) {
         synchronized (acc) {
             TemplateStore t = acc.templates;
-            return Json.createObjectBuilder().add("primary_industry", industry(t.primaryIndustry))
+            return Jsons.object().add("primary_industry", industry(t.primaryIndustry))
                     .add("secondary_industry", industry(t.secondaryIndustry)).build();
         }
     }
 
     private static JsonObjectBuilder industry(int id) {
-        return Json.createObjectBuilder().add("first_class", id == 0 ? "" : Industries.firstClass(id))
+        return Jsons.object().add("first_class", id == 0 ? "" : Industries.firstClass(id))
                 .add("second_class", id == 0 ? "" : Industries.secondClass(id));
     }
 
@@ -85,19 +86,19 @@ final class TemplatesApi {
             t.templates.put(id, new TemplateStore.PrivateTemplate(id, entry.shortId(), entry.title(),
                     entry.primaryIndustry(), entry.deputyIndustry(), entry.categoryId(), content, entry.example(chosen),
                     TemplateStore.keysOf(content)));
-            return Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok").add("template_id", id).build();
+            return Jsons.object().add("errcode", 0).add("errmsg", "ok").add("template_id", id).build();
         }
     }
 
     static JsonObject listTemplates(Account acc, ApiCall call) {
         synchronized (acc) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = Jsons.array();
             for (TemplateStore.PrivateTemplate t : acc.templates.templates.values()) {
-                list.add(Json.createObjectBuilder().add("template_id", t.templateId()).add("title", t.title())
+                list.add(Jsons.object().add("template_id", t.templateId()).add("title", t.title())
                         .add("primary_industry", t.primaryIndustry()).add("deputy_industry", t.deputyIndustry())
                         .add("content", t.content()).add("example", t.example()));
             }
-            return Json.createObjectBuilder().add("template_list", list).build();
+            return Jsons.object().add("template_list", list).build();
         }
     }
 
@@ -124,7 +125,7 @@ final class TemplatesApi {
             }
             long h = OpenIdCodec.mix(OpenIdCodec.fnv(t.templateId()));
             int blocked = 2 + (int) Math.floorMod(h, 3L);
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = Jsons.array();
             int n = 0;
             for (int i = 1; i <= blocked && n < limit; i++) {
                 if (i <= largest) {
@@ -132,14 +133,14 @@ final class TemplatesApi {
                 }
                 int fan = acc.fans.size() == 0 ? (int) Math.floorMod(h + i, 1000L)
                         : (int) Math.floorMod(h + i, (long) acc.fans.size());
-                list.add(Json.createObjectBuilder().add("id", i).add("tmpl_msg_id", t.templateId())
+                list.add(Jsons.object().add("id", i).add("tmpl_msg_id", t.templateId())
                         .add("title", t.title())
                         .add("content", t.example().replace('\n', ' '))
                         .add("send_timestamp", world.clock().seconds() - 3600L * i)
                         .add("openid", acc.fans.openid(fan)));
                 n++;
             }
-            return Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok").add("msginfo", list).build();
+            return Jsons.object().add("errcode", 0).add("errmsg", "ok").add("msginfo", list).build();
         }
     }
 
@@ -187,7 +188,7 @@ final class TemplatesApi {
             }
         }
         String to = openid;
-        world.later(acc.outcomes.pushDelayMs(), () -> finish(world, acc, entry, fan, to, msgId), () -> {
+        world.laterAsync(acc.outcomes.pushDelayMs(), () -> finish(world, acc, entry, fan, to, msgId), () -> {
             synchronized (acc) {
                 acc.ledger.setStatus(entry, "dropped");
             }
@@ -204,7 +205,7 @@ final class TemplatesApi {
     }
 
     private static JsonObject sent(long msgId) {
-        return Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok").add("msgid", msgId).build();
+        return Jsons.object().add("errcode", 0).add("errmsg", "ok").add("msgid", msgId).build();
     }
 
     private static String link(JsonObject body) {
@@ -254,18 +255,12 @@ final class TemplatesApi {
         return summary.toString();
     }
 
-    private static void finish(World world, Account acc, Ledger.Entry entry, int fan, String openid, long msgId) {
+    private static CompletionStage<?> finish(World world, Account acc, Ledger.Entry entry, int fan, String openid,
+                                             long msgId) {
         String status;
         synchronized (acc) {
-            Outcomes o = acc.outcomes;
             double r = acc.random.nextDouble();
-            if (acc.fans.isRefusing(fan) || r < o.templateUserBlockRate()) {
-                status = "failed:user block";
-            } else if (r < o.templateUserBlockRate() + o.templateSystemFailRate()) {
-                status = "failed: system failed";
-            } else {
-                status = "success";
-            }
+            status = acc.fans.isRefusing(fan) ? "failed:user block" : acc.outcomes.templateStatus(r);
             acc.ledger.setStatus(entry, status);
         }
         if (acc.config().target().hasUrl()) {
@@ -273,8 +268,9 @@ final class TemplatesApi {
             String xml = new Xml().text("ToUserName", cfg.originalId()).text("FromUserName", openid)
                     .num("CreateTime", world.clock().seconds()).text("MsgType", "event")
                     .text("Event", "TEMPLATESENDJOBFINISH").num("MsgID", msgId).text("Status", status).build();
-            world.pushNow(acc, "TEMPLATESENDJOBFINISH", openid, xml);
+            return world.pushAsync(acc, "TEMPLATESENDJOBFINISH", openid, xml);
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     // ------------------------------------------------------------ quotas
@@ -329,8 +325,8 @@ final class TemplatesApi {
                 default -> throw Err.of(76021, "cgi_path not found, please check");
             }
         }
-        return Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok")
-                .add("quota", Json.createObjectBuilder().add("daily_limit", limit).add("used", used)
+        return Jsons.object().add("errcode", 0).add("errmsg", "ok")
+                .add("quota", Jsons.object().add("daily_limit", limit).add("used", used)
                         .add("remain", Math.max(0, limit - used))).build();
     }
 }

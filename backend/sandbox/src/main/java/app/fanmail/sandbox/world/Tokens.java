@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -65,7 +64,7 @@ final class Tokens {
             index.put(fresh.value, fresh);
             acc.previousToken = acc.latestToken;
             acc.latestToken = fresh;
-            return Json.createObjectBuilder().add("access_token", fresh.value).add("expires_in", TTL_MS / 1000).build();
+            return Jsons.object().add("access_token", fresh.value).add("expires_in", TTL_MS / 1000).build();
         }
     }
 
@@ -89,7 +88,7 @@ final class Tokens {
                 current = null;
             }
             if (current != null && now < current.expiresAt - OVERLAP_MS) {
-                return Json.createObjectBuilder().add("access_token", current.value)
+                return Jsons.object().add("access_token", current.value)
                         .add("expires_in", (current.expiresAt - now) / 1000).build();
             }
             // first call, forced, or inside the last 5 minutes: a new token; the old one lives until its expiry
@@ -99,7 +98,7 @@ final class Tokens {
                 current.superseded = true;
             }
             acc.stableToken = fresh;
-            return Json.createObjectBuilder().add("access_token", fresh.value).add("expires_in", TTL_MS / 1000).build();
+            return Jsons.object().add("access_token", fresh.value).add("expires_in", TTL_MS / 1000).build();
         }
     }
 

@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -35,7 +34,7 @@ final class UsersApi {
     /** One page of ≤10,000 openids; next_openid = the last one, "" with no data once nothing is left. */
     private static JsonObject page(FanStore fans, BitSet set, int from, boolean withTotal) {
         int[] page = FanStore.page(set, from, FanStore.PAGE);
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsons.object();
         if (withTotal) {
             b.add("total", fans.subscribedCount());
         }
@@ -43,11 +42,11 @@ final class UsersApi {
         if (page.length == 0) {
             return b.add("next_openid", "").build();
         }
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = Jsons.array();
         for (int idx : page) {
             ids.add(fans.openid(idx));
         }
-        return b.add("data", Json.createObjectBuilder().add("openid", ids))
+        return b.add("data", Jsons.object().add("openid", ids))
                 .add("next_openid", fans.openid(page[page.length - 1])).build();
     }
 
@@ -64,24 +63,38 @@ final class UsersApi {
             throw Err.invalidOpenidListSize();
         }
         synchronized (acc) {
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = Jsons.array();
             for (JsonValue v : list) {
                 String openid = v.getValueType() == JsonValue.ValueType.OBJECT ? J.str(v.asJsonObject(), "openid")
                         : v.getValueType() == JsonValue.ValueType.STRING ? ((jakarta.json.JsonString) v).getString() : null;
                 out.add(info(acc.fans, acc.fans.require(openid)));
             }
-            return Json.createObjectBuilder().add("user_info_list", out).build();
+            return Jsons.object().add("user_info_list", out).build();
         }
     }
 
     /** Post-2021 shape: no nickname, avatar, gender, region or language. */
+    /** A scene id of 1 to 9 digits (what {@code \\d{1,9}} matches), without a regex per fan. */
+    static boolean numericScene(String qr) {
+        if (qr == null || qr.isEmpty() || qr.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < qr.length(); i++) {
+            char c = qr.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static JsonObject info(FanStore fans, int idx) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("subscribe", fans.isSubscribed(idx) ? 1 : 0)
+        JsonObjectBuilder b = Jsons.object().add("subscribe", fans.isSubscribed(idx) ? 1 : 0)
                 .add("openid", fans.openid(idx));
         if (!fans.isSubscribed(idx)) {
             return b.build();
         }
-        JsonArrayBuilder tags = Json.createArrayBuilder();
+        JsonArrayBuilder tags = Jsons.array();
         for (int t : fans.tagsOf(idx)) {
             tags.add(t);
         }
@@ -91,8 +104,8 @@ final class UsersApi {
                 .add("groupid", 0)
                 .add("tagid_list", tags)
                 .add("subscribe_scene", fans.scene(idx))
-                .add("qr_scene", qr != null && qr.matches("\\d{1,9}") ? Integer.parseInt(qr) : 0)
-                .add("qr_scene_str", qr != null && !qr.matches("\\d{1,9}") ? qr : "")
+                .add("qr_scene", numericScene(qr) ? Integer.parseInt(qr) : 0)
+                .add("qr_scene_str", qr != null && !numericScene(qr) ? qr : "")
                 .build();
     }
 
@@ -103,18 +116,18 @@ final class UsersApi {
         String name = J.str(tag, "name");
         synchronized (acc) {
             FanStore.Tag t = acc.fans.createTag(name);
-            return Json.createObjectBuilder().add("tag", Json.createObjectBuilder().add("id", t.id).add("name", t.name))
+            return Jsons.object().add("tag", Jsons.object().add("id", t.id).add("name", t.name))
                     .build();
         }
     }
 
     static JsonObject tagGet(Account acc, ApiCall call) {
         synchronized (acc) {
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = Jsons.array();
             for (FanStore.Tag t : acc.fans.tags()) {
-                out.add(Json.createObjectBuilder().add("id", t.id).add("name", t.name).add("count", acc.fans.tagCount(t)));
+                out.add(Jsons.object().add("id", t.id).add("name", t.name).add("count", acc.fans.tagCount(t)));
             }
-            return Json.createObjectBuilder().add("tags", out).build();
+            return Jsons.object().add("tags", out).build();
         }
     }
 
@@ -179,11 +192,11 @@ final class UsersApi {
         String openid = J.str(call.requireJson(), "openid");
         synchronized (acc) {
             int idx = acc.fans.require(openid);
-            JsonArrayBuilder ids = Json.createArrayBuilder();
+            JsonArrayBuilder ids = Jsons.array();
             for (int t : acc.fans.tagsOf(idx)) {
                 ids.add(t);
             }
-            return Json.createObjectBuilder().add("tagid_list", ids).build();
+            return Jsons.object().add("tagid_list", ids).build();
         }
     }
 }

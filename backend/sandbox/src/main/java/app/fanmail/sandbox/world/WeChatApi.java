@@ -1,6 +1,5 @@
 package app.fanmail.sandbox.world;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
@@ -183,7 +182,7 @@ public final class WeChatApi {
     }
 
     private ApiResult error(WeChatException e, int status) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("errcode", e.errcode())
+        JsonObjectBuilder b = Jsons.object().add("errcode", e.errcode())
                 .add("errmsg", e.errmsg() + " rid: " + world.ids().rid());
         e.addExtra(b);
         ApiResult r = ApiResult.json(b.build());
@@ -191,6 +190,6 @@ public final class WeChatApi {
     }
 
     static JsonObject ok() {
-        return Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok").build();
+        return Jsons.object().add("errcode", 0).add("errmsg", "ok").build();
     }
 }

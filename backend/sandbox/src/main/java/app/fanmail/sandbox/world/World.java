@@ -7,7 +7,10 @@ import app.fanmail.sandbox.push.PushRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,6 +22,8 @@ import java.util.logging.Logger;
 public final class World {
 
     private static final Logger LOG = Logger.getLogger(World.class.getName());
+
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final SandboxClock clock;
     private final Settings settings;
@@ -102,10 +107,21 @@ public final class World {
 
     // ------------------------------------------------------------ delivery plumbing
 
-    /** Runs {@code job} on the bounded dispatcher after {@code delayMs}; false if the queue was full. */
+    /** Runs {@code job} on the bounded dispatcher after {@code delayMs}; {@code onDrop} if the queue was full. */
     void later(long delayMs, Runnable job, Runnable onDrop) {
+        laterAsync(delayMs, () -> {
+            job.run();
+            return DONE;
+        }, onDrop);
+    }
+
+    /**
+     * Runs {@code job} on the bounded dispatcher after {@code delayMs}; the job keeps its dispatcher slot (not a
+     * thread) until the stage it returns completes. {@code onDrop} if the queue was full.
+     */
+    void laterAsync(long delayMs, Supplier<? extends CompletionStage<?>> job, Runnable onDrop) {
         Runnable submit = () -> {
-            if (!dispatcher.submit(job) && onDrop != null) {
+            if (!dispatcher.submitAsync(job) && onDrop != null) {
                 onDrop.run();
             }
         };
@@ -116,16 +132,35 @@ public final class World {
         }
     }
 
-    /** Pushes asynchronously (queued); the outcome lands in the account's push log. */
-    void pushLater(Account acc, String label, String openid, String xml, long delayMs) {
-        later(delayMs, () -> pushNow(acc, label, openid, xml),
-                () -> acc.pushes.add(pusher.dropped(label, openid, acc.config().callbackUrl(), xml)));
+    /**
+     * Pushes without holding a thread while the receiver answers (retries included) and records the outcome in the
+     * account's push log. A kind suppressed in the account's outcomes is recorded as {@code SUPPRESSED} and not
+     * sent. The stage always completes normally.
+     */
+    CompletableFuture<PushRecord> pushAsync(Account acc, String label, String openid, String xml) {
+        if (acc.outcomes.suppressed(label)) {
+            PushRecord r = pusher.suppressed(label, openid, acc.config().callbackUrl(), xml);
+            acc.pushes.add(r);
+            return CompletableFuture.completedFuture(r);
+        }
+        PreparedPush prepared;
+        try {
+            prepared = pusher.prepare(acc.config().target(), label, openid, xml);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "push could not be prepared", e);
+            PushRecord r = pusher.dropped(label, openid, acc.config().callbackUrl(), xml);
+            acc.pushes.add(r);
+            return CompletableFuture.completedFuture(r);
+        }
+        return pusher.deliverAsync(prepared).thenApply(record -> {
+            acc.pushes.add(record);
+            return record;
+        });
     }
 
-    /** Pushes on the calling thread (with retries) and records it. */
+    /** Pushes and waits for the outcome (with retries), then records it. */
     PushRecord pushNow(Account acc, String label, String openid, String xml) {
-        PreparedPush prepared = pusher.prepare(acc.config().target(), label, openid, xml);
-        return deliver(acc, prepared);
+        return pushAsync(acc, label, openid, xml).join();
     }
 
     PreparedPush prepare(Account acc, String label, String openid, String xml) {
