@@ -42,9 +42,7 @@ export const UserUpdateMutation = graphql(`
         ...UserFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
