@@ -375,7 +375,8 @@ describe('EventsConsolePage', () => {
     serveConsole();
     renderConsole();
     await subscribed(live);
-    const [first] = live.subscriptions;
+    // the account layout subscribes to account changes too: fail the events subscription
+    const first = live.subscriptions.find((s) => s.operationName === 'CallbackEventReceived')!;
     const user = setupUser();
 
     first.client.send(

@@ -58,9 +58,11 @@ public final class AccountData {
         Set<UUID> ids = new LinkedHashSet<>();
         for (String table : tables(em, schema)) {
             String t = schema + "." + table;
+            // PostgreSQL has no min(uuid): each step takes the next id through the index, ordered, limit 1
             for (Object id : em.createNativeQuery("with recursive ids(a) as ("
-                    + " select min(account_id) from " + t
-                    + " union all select (select min(account_id) from " + t + " where account_id > ids.a) from ids where ids.a is not null)"
+                    + " (select account_id from " + t + " order by account_id limit 1)"
+                    + " union all select (select account_id from " + t + " where account_id > ids.a order by account_id limit 1)"
+                    + " from ids where ids.a is not null)"
                     + " select a from ids where a is not null").getResultList()) {
                 ids.add(id instanceof UUID u ? u : UUID.fromString(id.toString()));
             }
