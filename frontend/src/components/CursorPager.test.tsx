@@ -29,7 +29,7 @@ describe('CursorPager', () => {
     const previous = () => screen.getByRole('button', { name: '上一页' });
     const next = () => screen.getByRole('button', { name: '下一页' });
 
-    expect(previous()).toBeDisabled();
+    expect(await screen.findByRole('button', { name: '上一页' })).toBeDisabled();
     await user.click(next());
     expect(screen.getByLabelText('after')).toHaveTextContent('c1');
     await user.click(next());
@@ -42,8 +42,9 @@ describe('CursorPager', () => {
     expect(previous()).toBeDisabled();
   });
 
-  it('is not shown while everything fits on one page', () => {
+  it('is not shown while everything fits on one page', async () => {
     renderWithProviders(<Paged single />);
+    expect(await screen.findByLabelText('after')).toHaveTextContent('first');
     expect(screen.queryByRole('button', { name: '下一页' })).not.toBeInTheDocument();
   });
 });
