@@ -35,7 +35,7 @@ final class ArchitectureRules {
             "wechat", Set.of("kernel", "accounts"),
             "templates", Set.of("kernel", "accounts", "wechat"),
             "sandbox", Set.of(),
-            "testing", Set.of(),
+            "testing", Set.of("kernel"),
             "launcher", Set.of());
 
     /** The shell: wires everything and may use every module's api and web package. */
