@@ -185,9 +185,6 @@ describe('App routing and layout', () => {
           data: { weChatConnection: aConnection({ connected: false, lastErrorCode: 40013, lastError: 'invalid appid' }) },
         }),
       ),
-      api.query('EventsConsoleAccount', () =>
-        HttpResponse.json({ data: { account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo', apiTarget: 'SANDBOX' } } }),
-      ),
       api.query('CallbackEvents', () =>
         HttpResponse.json({ data: { callbackEvents: callbackEventConnection([aCallbackEvent()]) } }),
       ),
@@ -213,7 +210,6 @@ describe('App routing and layout', () => {
       api.query('TemplatesSetupPage', () =>
         HttpResponse.json({
           data: {
-            account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo' },
             templateSetup: aTemplateSetup(),
             industryCatalog: [],
           },

@@ -1,5 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { AccountCreatePage, AccountEditPage, AccountsListPage } from '../features/accounts';
+import { AccountCreatePage, AccountEditPage, AccountLayout, AccountsListPage } from '../features/accounts';
 import { SignInPage } from '../features/auth';
 import { EventsConsolePage, WeChatConnectionCard } from '../features/events';
 import { TemplateDetailPage, TemplatesPage } from '../features/templates';
@@ -31,13 +31,12 @@ export function AppRoutes() {
             </RequirePermission>
           }
         />
-        <Route
-          path="accounts/:id"
-          element={<AccountEditPage renderCards={(account) => <WeChatConnectionCard accountId={account.id} />} />}
-        />
-        <Route path="accounts/:id/events" element={<EventsConsolePage />} />
-        <Route path="accounts/:id/templates" element={<TemplatesPage />} />
-        <Route path="accounts/:id/templates/:templateId" element={<TemplateDetailPage />} />
+        <Route path="accounts/:id" element={<AccountLayout />}>
+          <Route index element={<AccountEditPage renderCards={(account) => <WeChatConnectionCard accountId={account.id} />} />} />
+          <Route path="events" element={<EventsConsolePage />} />
+          <Route path="templates" element={<TemplatesPage />} />
+          <Route path="templates/:templateId" element={<TemplateDetailPage />} />
+        </Route>
         <Route
           path="users"
           element={

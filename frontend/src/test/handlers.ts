@@ -222,6 +222,8 @@ export const defaultHandlers = [
   new FakeSubscriptionServer().handler,
   sessionAs(operator),
   http.delete('*/api/session', () => new HttpResponse(null, { status: 204 })),
+  // the accounts/:id layout route loads the account: any id exists, unless a test says otherwise
+  api.query('Account', ({ variables }) => HttpResponse.json({ data: { account: anAccount({ id: String(variables.id) }) } })),
   // the account page shows the WeChat connection card: none yet, unless a test says so
   api.query('WeChatConnection', () => HttpResponse.json({ data: { weChatConnection: null } })),
   // admins' events console asks for dead letters: none, unless a test says so

@@ -16,9 +16,7 @@ export const AccountCreateMutation = graphql(`
         ...AccountFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -7,6 +7,7 @@ import { admin, anAccount, api, sessionAs } from '../../../test/handlers';
 import { renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
 import { AccountEditPage } from './AccountEditPage';
+import { AccountLayout } from './AccountLayout';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
@@ -15,7 +16,9 @@ function renderEditPage() {
   server.use(api.query('Account', () => HttpResponse.json({ data: { account: anAccount({ encodingAesKeySet: true }) } })));
   renderWithProviders(
     <Routes>
-      <Route path="/accounts/:id" element={<AccountEditPage />} />
+      <Route path="/accounts/:id" element={<AccountLayout />}>
+        <Route index element={<AccountEditPage />} />
+      </Route>
     </Routes>,
     { route: '/accounts/acc-1' },
   );

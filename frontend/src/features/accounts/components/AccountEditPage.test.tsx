@@ -8,6 +8,7 @@ import { anAccount, api, sessionAs, viewer } from '../../../test/handlers';
 import { enterText, renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
 import { AccountEditPage } from './AccountEditPage';
+import { AccountLayout } from './AccountLayout';
 
 /** Serves `account` for the Account query; `current` may be replaced by mutations. */
 function serveAccount(initial: AccountFieldsFragment) {
@@ -23,7 +24,9 @@ function serveAccount(initial: AccountFieldsFragment) {
 function renderEditPage(id = 'acc-1') {
   renderWithProviders(
     <Routes>
-      <Route path="/accounts/:id" element={<AccountEditPage />} />
+      <Route path="/accounts/:id" element={<AccountLayout />}>
+        <Route index element={<AccountEditPage />} />
+      </Route>
       <Route path="/accounts" element={<h1>accounts list</h1>} />
     </Routes>,
     { route: `/accounts/${id}` },

@@ -1,31 +1,22 @@
 import { DeleteOutlined, PoweroffOutlined, ProfileOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Popconfirm, Result, Skeleton } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Popconfirm } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useNavigate } from 'react-router';
+import { useMutation } from 'urql';
 import { CopyableText } from '../../../components/CopyableText';
 import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import { graphql } from '../../../gql';
 import type { AccountFieldsFragment } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
+import { useCurrentAccount } from '../../../lib/currentAccount';
 import { formatDateTime } from '../../../lib/format';
 import { applyUserErrors, translateUserError } from '../../../lib/userErrors';
-import { AccountChangedSubscription } from '../api/subscriptions';
 import { AccountForm, cleanAccountValues, destinationChanged } from './AccountForm';
 import type { AccountFormValues } from './AccountForm';
 import { SecretsCard } from './SecretsCard';
 import { AccountStatusTag } from './StatusTag';
-
-export const AccountQuery = graphql(`
-  query Account($id: ID!) {
-    account(id: $id) {
-      ...AccountFields
-    }
-  }
-`);
 
 export const AccountUpdateMutation = graphql(`
   mutation AccountUpdate($input: AccountUpdateInput!) {
@@ -34,9 +25,7 @@ export const AccountUpdateMutation = graphql(`
         ...AccountFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -49,9 +38,7 @@ export const AccountStatusSetMutation = graphql(`
         ...AccountFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -62,9 +49,7 @@ export const AccountDeleteMutation = graphql(`
     accountDelete(input: $input) {
       deletedAccountId
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -93,31 +78,8 @@ export interface AccountEditPageProps {
 
 /** `/accounts/:id`: edit, secrets, callback URL, enable/disable, delete. */
 export function AccountEditPage({ renderCards }: AccountEditPageProps = {}) {
-  const { id = '' } = useParams();
-  const { t } = useTranslation();
-  const [{ data, error }, reexecute] = useQuery({ query: AccountQuery, variables: { id } });
-  const [{ data: change }] = useSubscription({ query: AccountChangedSubscription });
-
-  useEffect(() => {
-    if (change?.accountChanged.accountId === id) reexecute({ requestPolicy: 'network-only' });
-  }, [change, id, reexecute]);
-
-  if (error && !data) return <QueryErrorResult error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  if (!data) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (!data.account) {
-    return (
-      <Result
-        status="404"
-        title={t('accounts.errors.NOT_FOUND')}
-        extra={
-          <Link to="/accounts">
-            <Button type="primary">{t('accounts.actions.backToList')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
-  return <AccountEditor key={data.account.id} account={data.account} renderCards={renderCards} />;
+  const { account } = useCurrentAccount();
+  return <AccountEditor key={account.id} account={account} renderCards={renderCards} />;
 }
 
 function AccountEditor({ account, renderCards }: { account: AccountFieldsFragment } & AccountEditPageProps) {

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
+import { CursorPager, useCursorStack } from '../../../components/CursorPager';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import { graphql } from '../../../gql';
@@ -42,9 +43,8 @@ export function AccountsListPage() {
   const canManage = useCan('manageAccounts');
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
-  // Cursor stack: the `after` of each page visited; the last one is the current page.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
+  const pages = useCursorStack();
+  const after = pages.after;
 
   const [{ data, error, fetching }, reexecute] = useQuery({
     query: AccountsListQuery,
@@ -113,7 +113,7 @@ export function AccountsListPage() {
 
   const applySearch = (value: string) => {
     setSearch(value.trim());
-    setCursors([null]);
+    pages.reset();
   };
 
   return (
@@ -175,22 +175,7 @@ export function AccountsListPage() {
           />
         </div>
       )}
-      {(cursors.length > 1 || connection?.pageInfo.hasNextPage) && (
-        <Flex justify="end" gap={8} style={{ marginTop: 16 }}>
-          <Button disabled={cursors.length <= 1} onClick={() => setCursors((stack) => stack.slice(0, -1))}>
-            {t('common.pagination.previous')}
-          </Button>
-          <Button
-            disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-            onClick={() => {
-              const next = connection?.pageInfo.endCursor;
-              if (next) setCursors((stack) => [...stack, next]);
-            }}
-          >
-            {t('common.pagination.next')}
-          </Button>
-        </Flex>
-      )}
+      <CursorPager stack={pages} pageInfo={connection?.pageInfo} />
     </>
   );
 }

@@ -15,9 +15,7 @@ export const AccountSecretsReplaceMutation = graphql(`
         ...AccountFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

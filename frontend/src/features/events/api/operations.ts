@@ -1,16 +1,5 @@
 import { graphql } from '../../../gql';
 
-/** The account the console is about (header, sandbox panel). */
-export const EventsConsoleAccountQuery = graphql(`
-  query EventsConsoleAccount($id: ID!) {
-    account(id: $id) {
-      id
-      name
-      apiTarget
-    }
-  }
-`);
-
 /** One page of pushes, newest first. */
 export const CallbackEventsQuery = graphql(`
   query CallbackEvents($accountId: ID!, $first: Int!, $after: String, $types: [String]) {
@@ -54,9 +43,7 @@ export const WeChatConnectionTestMutation = graphql(`
         ...WeChatConnectionFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -68,9 +55,7 @@ export const SandboxFanActivitySimulateMutation = graphql(`
       pushed
       openid
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

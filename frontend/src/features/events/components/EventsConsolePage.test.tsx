@@ -16,6 +16,7 @@ import {
 } from '../../../test/handlers';
 import { renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
+import { AccountLayout } from '../../accounts';
 import { EventsConsolePage } from './EventsConsolePage';
 
 const text = aCallbackEvent({ id: '103', summary: 'Hello Fanmail' });
@@ -49,16 +50,7 @@ function serveConsole({
 }: { account?: AccountFieldsFragment; events?: CallbackEventFieldsFragment[]; pageSize?: number } = {}) {
   const calls: { first?: number; after?: string | null; types?: string[] | null }[] = [];
   server.use(
-    api.query('EventsConsoleAccount', ({ variables }) =>
-      HttpResponse.json({
-        data: {
-          account:
-            variables.id === account.id
-              ? { __typename: 'Account', id: account.id, name: account.name, apiTarget: account.apiTarget }
-              : null,
-        },
-      }),
-    ),
+    api.query('Account', ({ variables }) => HttpResponse.json({ data: { account: variables.id === account.id ? account : null } })),
     api.query('CallbackEvents', ({ variables }) => {
       calls.push(variables);
       const types = variables.types as string[] | null;
@@ -83,8 +75,10 @@ function serveConsole({
 function renderConsole(route = '/accounts/acc-1/events') {
   renderWithProviders(
     <Routes>
-      <Route path="/accounts/:id/events" element={<EventsConsolePage />} />
-      <Route path="/accounts/:id" element={<h1>account page</h1>} />
+      <Route path="/accounts/:id" element={<AccountLayout />}>
+        <Route path="events" element={<EventsConsolePage />} />
+        <Route index element={<h1>account page</h1>} />
+      </Route>
     </Routes>,
     { route },
   );
@@ -381,7 +375,8 @@ describe('EventsConsolePage', () => {
     serveConsole();
     renderConsole();
     await subscribed(live);
-    const [first] = live.subscriptions;
+    // the account layout subscribes to account changes too: fail the events subscription
+    const first = live.subscriptions.find((s) => s.operationName === 'CallbackEventReceived')!;
     const user = setupUser();
 
     first.client.send(

@@ -1,15 +1,13 @@
 import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Result, Row, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useQuery } from 'urql';
+import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import type { ApiTarget } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
+import { useCurrentAccount } from '../../../lib/currentAccount';
 import { useLiveStatus } from '../../../lib/liveStatus';
-import { EventsConsoleAccountQuery } from '../api/operations';
 import { EVENT_TYPES, MESSAGE_TYPES, parseTypes } from '../eventTypes';
 import { MAX_EVENTS } from '../hooks/eventsState';
 import { useCallbackEvents } from '../hooks/useCallbackEvents';
@@ -29,26 +27,8 @@ interface ConsoleAccount {
 
 /** `/accounts/:id/events`: WeChat's pushes to the account, live. */
 export function EventsConsolePage() {
-  const { id = '' } = useParams();
-  const { t } = useTranslation();
-  const [{ data, error }, reexecute] = useQuery({ query: EventsConsoleAccountQuery, variables: { id } });
-
-  if (error && !data) return <QueryErrorResult error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  if (!data) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (!data.account) {
-    return (
-      <Result
-        status="404"
-        title={t('accounts.errors.NOT_FOUND')}
-        extra={
-          <Link to="/accounts">
-            <Button type="primary">{t('accounts.actions.backToList')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
-  return <EventsConsole key={data.account.id} account={data.account} />;
+  const { account } = useCurrentAccount();
+  return <EventsConsole key={account.id} account={account} />;
 }
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set([...MESSAGE_TYPES, ...EVENT_TYPES]);

@@ -143,9 +143,7 @@ export const TemplateSyncMutation = graphql(`
       updated
       total
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -158,9 +156,7 @@ export const TemplateAddMutation = graphql(`
         ...TemplateFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -171,9 +167,7 @@ export const TemplateDeleteMutation = graphql(`
     templateDelete(input: $input) {
       deletedTemplateId
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -186,9 +180,7 @@ export const TemplateIndustriesSetMutation = graphql(`
         ...TemplateSetupFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -201,9 +193,7 @@ export const TemplatePresetSaveMutation = graphql(`
         ...TemplatePresetFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -243,13 +233,9 @@ export const TemplateSetupModelFieldsFragment = graphql(`
   }
 `);
 
-/** `/accounts/:id/templates`: the account, its setup in either model and the industry picker's catalog. */
+/** `/accounts/:id/templates`: the account's setup in either model and the industry picker's catalog. */
 export const TemplatesSetupPageQuery = graphql(`
   query TemplatesSetupPage($accountId: ID!) {
-    account(id: $accountId) {
-      id
-      name
-    }
     templateSetup(accountId: $accountId) {
       ...TemplateSetupFields
       ...TemplateSetupModelFields
@@ -305,9 +291,7 @@ export const TemplateSetupModelSetMutation = graphql(`
         ...TemplateSetupModelFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -321,9 +305,7 @@ export const TemplateCategoriesSetMutation = graphql(`
         ...TemplateSetupModelFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

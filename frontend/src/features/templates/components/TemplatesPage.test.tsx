@@ -23,6 +23,7 @@ import {
 } from '../../../test/handlers';
 import { enterText, renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
+import { AccountLayout } from '../../accounts';
 import { TemplatesPage } from './TemplatesPage';
 
 const catalog = [
@@ -122,13 +123,13 @@ function servePage({
 } = {}) {
   const account = anAccount();
   server.use(
+    api.query('Account', () => HttpResponse.json({ data: { account } })),
     api.query('TemplateLibrary', () => HttpResponse.json({ data: { templateLibrary: library } })),
     api.query('TemplateSetupChanges', () => HttpResponse.json({ data: { templateSetupChanges: changes } })),
     api.query('TemplateCategoryCatalog', () => HttpResponse.json({ data: { templateCategoryCatalog: categoryCatalog } })),
     api.query('TemplatesSetupPage', () =>
       HttpResponse.json({
         data: {
-          account: { __typename: 'Account', id: account.id, name: account.name },
           templateSetup: setup,
           industryCatalog: catalog,
         },
@@ -156,8 +157,10 @@ function serveTemplateAdd(answer: {
 function renderPage() {
   renderWithProviders(
     <Routes>
-      <Route path="/accounts/:id/templates" element={<TemplatesPage />} />
-      <Route path="/accounts/:id/templates/:templateId" element={<h1>template page</h1>} />
+      <Route path="/accounts/:id" element={<AccountLayout />}>
+        <Route path="templates" element={<TemplatesPage />} />
+        <Route path="templates/:templateId" element={<h1>template page</h1>} />
+      </Route>
     </Routes>,
     { route: '/accounts/acc-1/templates' },
   );
@@ -238,7 +241,7 @@ describe('TemplatesPage', () => {
       }),
       api.query('TemplatesSetupPage', () =>
         HttpResponse.json({
-          data: { account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo' }, templateSetup: setup, industryCatalog: catalog },
+          data: { templateSetup: setup, industryCatalog: catalog },
         }),
       ),
       api.query('Templates', () => HttpResponse.json({ data: { templates: templateConnection([aTemplate()]) } })),
@@ -355,7 +358,7 @@ describe('TemplatesPage in the category model', () => {
     server.use(
       api.query('TemplatesSetupPage', () =>
         HttpResponse.json({
-          data: { account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo' }, templateSetup: setup, industryCatalog: catalog },
+          data: { templateSetup: setup, industryCatalog: catalog },
         }),
       ),
       api.query('Templates', () => {
@@ -505,7 +508,7 @@ describe('TemplatesPage in the category model', () => {
     server.use(
       api.query('TemplatesSetupPage', () =>
         HttpResponse.json({
-          data: { account: { __typename: 'Account', id: 'acc-1', name: 'Fanmail Demo' }, templateSetup: setup, industryCatalog: catalog },
+          data: { templateSetup: setup, industryCatalog: catalog },
         }),
       ),
       api.mutation('TemplateSetupModelSet', ({ variables }) => {

@@ -2,10 +2,11 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Result, Row, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
+import { useCurrentAccount } from '../../../lib/currentAccount';
 import { TemplatesSetupPageQuery } from '../api/operations';
 import { CategoriesCard } from './CategoriesCard';
 import { IndustriesCard } from './IndustriesCard';
@@ -15,7 +16,8 @@ import { TemplatesCard } from './TemplatesCard';
 
 /** `/accounts/:id/templates`: the account's setup (industries or service categories) and template library. */
 export function TemplatesPage() {
-  const { id = '' } = useParams();
+  const { account } = useCurrentAccount();
+  const id = account.id;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [{ data, error }, reexecute] = useQuery({ query: TemplatesSetupPageQuery, variables: { accountId: id } });
@@ -27,20 +29,7 @@ export function TemplatesPage() {
 
   if (error && !data) return <QueryErrorResult error={error} onRetry={reload} />;
   if (!data) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (!data.account) {
-    return (
-      <Result
-        status="404"
-        title={t('accounts.errors.NOT_FOUND')}
-        extra={
-          <Link to="/accounts">
-            <Button type="primary">{t('accounts.actions.backToList')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
-  const { account, templateSetup: setup, industryCatalog } = data;
+  const { templateSetup: setup, industryCatalog } = data;
   const model = setup.model === 'CATEGORY' ? 'CATEGORY' : 'INDUSTRY';
 
   return (

@@ -12,9 +12,7 @@ export const ViewerPasswordChangeMutation = graphql(`
         id
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -14,9 +14,7 @@ export const UserCreateMutation = graphql(`
         ...UserFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

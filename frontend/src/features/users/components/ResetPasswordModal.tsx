@@ -12,9 +12,7 @@ export const UserPasswordResetMutation = graphql(`
         ...UserFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

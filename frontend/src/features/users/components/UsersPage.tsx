@@ -1,9 +1,10 @@
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Space, Switch, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { CursorPager, useCursorStack } from '../../../components/CursorPager';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import { graphql } from '../../../gql';
@@ -42,9 +43,7 @@ export const UserUpdateMutation = graphql(`
         ...UserFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -57,14 +56,14 @@ export function UsersPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { user: me } = useAuth();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorStack();
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<{ id: string; username: string } | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
 
   const [{ data, error, fetching }, reexecute] = useQuery({
     query: UsersListQuery,
-    variables: { first: USERS_PAGE_SIZE, after: cursors[cursors.length - 1] },
+    variables: { first: USERS_PAGE_SIZE, after: pages.after },
     context: LIST_CONTEXT,
   });
   const [, updateUser] = useMutation(UserUpdateMutation);
@@ -182,22 +181,7 @@ export function UsersPage() {
           />
         </div>
       )}
-      {(cursors.length > 1 || connection?.pageInfo.hasNextPage) && (
-        <Flex justify="end" gap={8} style={{ marginTop: 16 }}>
-          <Button disabled={cursors.length <= 1} onClick={() => setCursors((stack) => stack.slice(0, -1))}>
-            {t('common.pagination.previous')}
-          </Button>
-          <Button
-            disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-            onClick={() => {
-              const next = connection?.pageInfo.endCursor;
-              if (next) setCursors((stack) => [...stack, next]);
-            }}
-          >
-            {t('common.pagination.next')}
-          </Button>
-        </Flex>
-      )}
+      <CursorPager stack={pages} pageInfo={connection?.pageInfo} />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>

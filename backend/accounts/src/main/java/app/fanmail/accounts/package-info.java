@@ -3,6 +3,7 @@
  * Other modules use {@code accounts.api} only: {@link app.fanmail.accounts.api.AccountDirectory}
  * to read an account (and, for the WeChat layer, its decrypted credentials),
  * {@link app.fanmail.accounts.api.AccountChanged} events after commit, and
- * {@link app.fanmail.accounts.api.AccountDeletionGuard} to veto deleting an account they depend on.
+ * {@link app.fanmail.accounts.api.AccountDeletionGuard} to veto deleting an account while work for it runs
+ * (data they keep is removed by each module after the deletion, ADR 0010).
  */
 package app.fanmail.accounts;

@@ -1,21 +1,22 @@
 /**
  * Templates: the template messages an official account may send and how they are set up.
  *
- * <p>Owns (today, as rules in {@code domain}): a template's content and fields, previews as WeChat
- * displays them since 2023-05, links (url and mini program), field presets (fixed text or a fan
- * attribute or CSV column per field), the two setup models (two industries changeable once a
- * month; up to five service categories changeable five times a month, removing one deletes its
- * templates) with WeChat's industry list, all months counted in China time.
+ * <p>Owns: a template's content and fields, previews as WeChat displays them since 2023-05, links
+ * (url and mini program), field presets (fixed text or a fan attribute or CSV column per field),
+ * the two setup models (two industries changeable once a month; up to five service categories
+ * changeable five times a month, removing one deletes its templates) with WeChat's industry list,
+ * all months counted in China time; the {@code templates} schema (templates synced per account,
+ * presets, the setup and its history).
  *
- * <p>Will own (next step): the {@code templates} schema (templates synced per account, presets,
- * the history of setup changes), a {@code TemplateGateway} port implemented in
- * {@code infrastructure} on top of the {@code wechat} module (get_all_private_template,
- * api_add_template, del_private_template, get_industry/api_set_industry), the GraphQL API and a
- * facade in {@code api} for the dispatch module (a template's fields and the values a preset gives
- * each fan).
+ * <p>Layers: {@code api} ({@link app.fanmail.templates.api.TemplateMessages}: a template with its
+ * preset, filled per fan, for dispatch); {@code domain} (the rules above); {@code application}
+ * (one service per concern: setup and industries, categories, library, presets and previews; the
+ * ports {@code TemplateRepository} and {@code TemplateGateway}; WeChat is called outside any
+ * transaction and its answers stored in short ones by {@code TemplateWrites}); {@code infrastructure}
+ * (the JPA store, the WeChat adapter, the cleanup of deleted accounts' rows, ADR 0010);
+ * {@code graphql}.
  *
- * <p>Talks to: {@code kernel} (user errors). Later {@code accounts.api} (which account, by id) and
- * {@code wechat} (through its api, from {@code infrastructure} only). Used by: dispatch, to send
- * template messages.
+ * <p>Talks to: {@code kernel}, {@code accounts.api} (which account, by id; AccountChanged) and
+ * {@code wechat.api} (from {@code infrastructure} only). Used by: dispatch, through {@code api}.
  */
 package app.fanmail.templates;

@@ -20,7 +20,6 @@ import app.fanmail.accounts.api.ApiTarget;
 import app.fanmail.accounts.domain.AccountRules;
 import app.fanmail.accounts.domain.AccountRules.AccountProfile;
 import app.fanmail.accounts.domain.OfficialAccount;
-import app.fanmail.accounts.infrastructure.Endpoints;
 import app.fanmail.kernel.crypto.SecretCipher;
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.kernel.graphql.UserErrorsException;
@@ -102,6 +101,15 @@ public class AccountService implements AccountDirectory, AccountRegistration {
     public AccountView register(NewAccount a) {
         return create(AccountProfile.of(a.name(), a.originalId(), a.appId(), a.type(), a.verified(), a.encryptionMode(), a.apiTarget(),
                 a.apiBaseUrl()), new NewSecrets(a.appSecret(), a.token(), a.encodingAesKey()));
+    }
+
+    @Override
+    public java.util.Set<UUID> existing(java.util.Collection<UUID> accountIds) {
+        if (accountIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("select a.id from OfficialAccount a where a.id in :ids", UUID.class)
+                .setParameter("ids", accountIds).getResultList());
     }
 
     @Override
@@ -248,7 +256,11 @@ public class AccountService implements AccountDirectory, AccountRegistration {
         return view(account);
     }
 
-    /** Deletes the account unless another module still keeps data for it. */
+    /**
+     * Deletes the account unless a module's guard vetoes it (work in flight for it, e.g. a running
+     * send). Data other modules keep for the account is not a reason to refuse: each module removes
+     * it after this commits, on {@link AccountChanged} DELETED, and sweeps what a lost event left (ADR 0010).
+     */
     public UUID delete(UUID id) {
         OfficialAccount account = locked(id);
         List<String> reasons = new ArrayList<>();

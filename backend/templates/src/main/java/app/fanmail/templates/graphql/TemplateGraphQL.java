@@ -14,7 +14,10 @@ import app.fanmail.kernel.graphql.PageInfo;
 import app.fanmail.kernel.graphql.UserErrorsException;
 import app.fanmail.kernel.security.RequiresRole;
 import app.fanmail.kernel.security.Role;
-import app.fanmail.templates.application.TemplateService;
+import app.fanmail.templates.application.CategoryService;
+import app.fanmail.templates.application.LibraryService;
+import app.fanmail.templates.application.PresetService;
+import app.fanmail.templates.application.SetupService;
 import app.fanmail.templates.domain.FieldPreset;
 import app.fanmail.templates.domain.SetupModel;
 import app.fanmail.templates.domain.TemplateLink;
@@ -68,7 +71,13 @@ import org.eclipse.microprofile.graphql.Source;
 @RequiresRole(Role.OPERATOR)
 public class TemplateGraphQL {
     @Inject
-    TemplateService templates;
+    LibraryService library;
+    @Inject
+    SetupService setups;
+    @Inject
+    CategoryService categories;
+    @Inject
+    PresetService presets;
 
     @Query("templates")
     @NonNull
@@ -83,7 +92,7 @@ public class TemplateGraphQL {
         UUID afterId = key.map(k -> Ids.parse(k.get(1))
                 .orElseThrow(() -> new UserErrorsException("CURSOR_INVALID", "after", "The cursor is not one this list produced.")))
                 .orElse(null);
-        TemplateService.TemplatePage page = templates.list(Ids.require(accountId, "accountId", "account"), size,
+        LibraryService.TemplatePage page = library.list(Ids.require(accountId, "accountId", "account"), size,
                 key.map(k -> k.get(0)).orElse(null), afterId);
         List<TemplateEdge> edges = page.templates().stream()
                 .map(t -> new TemplateEdge(Cursor.encode(t.title(), t.id().toString()), Template.of(t))).toList();
@@ -95,13 +104,13 @@ public class TemplateGraphQL {
     @Description("One template by Fanmail's id, or null when there is none.")
     @RequiresRole(Role.VIEWER)
     public Template template(@NonNull @Id @Name("id") @Description("The template's id.") String id) {
-        return Ids.parse(id).flatMap(templates::find).map(Template::of).orElse(null);
+        return Ids.parse(id).flatMap(library::find).map(Template::of).orElse(null);
     }
 
     @Description("The template's saved preset; null when none was saved.")
     @RequiresRole(Role.VIEWER)
     public TemplatePreset preset(@Source Template template) {
-        return Ids.parse(template.id()).flatMap(templates::preset).map(TemplatePreset::of).orElse(null);
+        return Ids.parse(template.id()).flatMap(presets::preset).map(TemplatePreset::of).orElse(null);
     }
 
     @Query("templateSetup")
@@ -110,7 +119,7 @@ public class TemplateGraphQL {
     @Description("Whether an account can use template messages, its industries and when they may change next.")
     @RequiresRole(Role.VIEWER)
     public TemplateSetup templateSetup(@NonNull @Id @Name("accountId") @Description("The account.") String accountId) {
-        return TemplateSetup.of(templates.setup(Ids.require(accountId, "accountId", "account")));
+        return TemplateSetup.of(setups.setup(Ids.require(accountId, "accountId", "account")));
     }
 
     @Query("templateLibrary")
@@ -119,7 +128,7 @@ public class TemplateGraphQL {
     @Description("WeChat's public template library for picking a template to add (browsable for sandbox accounts only).")
     @RequiresRole(Role.VIEWER)
     public TemplateLibrary templateLibrary(@NonNull @Id @Name("accountId") @Description("The account.") String accountId) {
-        return templates.library(Ids.require(accountId, "accountId", "account"))
+        return library.library(Ids.require(accountId, "accountId", "account"))
                 .map(items -> new TemplateLibrary(true, items.stream().map(TemplateLibraryEntry::of).toList()))
                 .orElseGet(() -> new TemplateLibrary(false, List.of()));
     }
@@ -131,8 +140,8 @@ public class TemplateGraphQL {
     public List<@NonNull TemplateSetupChange> templateSetupChanges(
             @NonNull @Id @Name("accountId") @Description("The account.") String accountId,
             @Name("first") @DefaultValue("10") @Description("How many, 1–100.") Integer first) {
-        return templates.recentChanges(Ids.require(accountId, "accountId", "account"), Cursor.pageSize(first, 10, 100)).stream()
-                .map(c -> TemplateSetupChange.of(c, id -> templates.catalog().byId(id).orElse(null))).toList();
+        return setups.recentChanges(Ids.require(accountId, "accountId", "account"), Cursor.pageSize(first, 10, 100)).stream()
+                .map(c -> TemplateSetupChange.of(c, id -> setups.catalog().byId(id).orElse(null))).toList();
     }
 
     @Query("industryCatalog")
@@ -140,7 +149,7 @@ public class TemplateGraphQL {
     @Description("WeChat's template industries, with Chinese and English names.")
     @RequiresRole(Role.VIEWER)
     public List<@NonNull TemplateIndustry> industryCatalog() {
-        return templates.catalog().all().stream().map(TemplateIndustry::of).toList();
+        return setups.catalog().all().stream().map(TemplateIndustry::of).toList();
     }
 
     @Query("templateCategoryCatalog")
@@ -149,7 +158,7 @@ public class TemplateGraphQL {
     @Description("The service categories WeChat lets the account choose (category model).")
     @RequiresRole(Role.VIEWER)
     public List<@NonNull TemplateCategory> templateCategoryCatalog(@NonNull @Id @Name("accountId") @Description("The account.") String accountId) {
-        return templates.categoryCatalogue(Ids.require(accountId, "accountId", "account")).stream().map(TemplateCategory::of).toList();
+        return categories.categoryCatalogue(Ids.require(accountId, "accountId", "account")).stream().map(TemplateCategory::of).toList();
     }
 
     @Query("templateCategoryPlan")
@@ -160,7 +169,7 @@ public class TemplateGraphQL {
     public TemplateCategoryPlan templateCategoryPlan(
             @NonNull @Id @Name("accountId") @Description("The account.") String accountId,
             @NonNull @Name("categoryIds") @Description("The categories to have, by WeChat id.") List<@NonNull String> categoryIds) {
-        return TemplateCategoryPlan.of(templates.planCategories(Ids.require(accountId, "accountId", "account"), categoryIds));
+        return TemplateCategoryPlan.of(categories.planCategories(Ids.require(accountId, "accountId", "account"), categoryIds));
     }
 
     @Query("templatePreview")
@@ -174,7 +183,7 @@ public class TemplateGraphQL {
         for (TemplateValueInput v : values) {
             map.put(v.key(), v.value());
         }
-        TemplatePreview p = templates.preview(Ids.require(templateId, "templateId", "template"), map);
+        TemplatePreview p = presets.preview(Ids.require(templateId, "templateId", "template"), map);
         return new TemplatePreviewResult(p.title(), p.lines().stream().map(TemplatePreviewLine::of).toList(),
                 p.warnings().stream().map(TemplatePreviewWarning::of).toList());
     }
@@ -195,7 +204,7 @@ public class TemplateGraphQL {
         } catch (NumberFormatException e) {
             throw new UserErrorsException("LARGEST_ID_INVALID", "largestId", "largestId is a record id from an earlier answer.");
         }
-        return templates.blocked(Ids.require(templateId, "templateId", "template"), largest, size).stream()
+        return library.blocked(Ids.require(templateId, "templateId", "template"), largest, size).stream()
                 .map(b -> new TemplateBlockedMessage(Long.toString(b.id()), b.templateMessageId(), b.title(), b.content(), b.sentAt(),
                         b.openid()))
                 .toList();
@@ -206,7 +215,7 @@ public class TemplateGraphQL {
     @NonNull
     @Description("Makes the account's library match WeChat's list of private templates exactly.")
     public TemplateSyncPayload templateSync(@NonNull @Name("input") @Description("The mutation's input.") TemplateSyncInput in) {
-        return Mutations.attempt(() -> templates.sync(Ids.require(in.accountId(), "accountId", "account")),
+        return Mutations.attempt(() -> library.sync(Ids.require(in.accountId(), "accountId", "account")),
                 r -> new TemplateSyncPayload(r.added(), r.updated(), r.removed(), r.total(), List.of()),
                 e -> new TemplateSyncPayload(null, null, null, null, e));
     }
@@ -216,7 +225,7 @@ public class TemplateGraphQL {
     @NonNull
     @Description("Adds a template from WeChat's library (at most 25 per account), then syncs the library.")
     public TemplateAddPayload templateAdd(@NonNull @Name("input") @Description("The mutation's input.") TemplateAddInput in) {
-        return Mutations.attempt(() -> templates.add(Ids.require(in.accountId(), "accountId", "account"), in.shortId(), in.keywordNames()),
+        return Mutations.attempt(() -> library.add(Ids.require(in.accountId(), "accountId", "account"), in.shortId(), in.keywordNames()),
                 r -> new TemplateAddPayload(Template.of(r.template()), List.of()), e -> new TemplateAddPayload(null, e));
     }
 
@@ -225,7 +234,7 @@ public class TemplateGraphQL {
     @NonNull
     @Description("Deletes a template in WeChat and in Fanmail.")
     public TemplateDeletePayload templateDelete(@NonNull @Name("input") @Description("The mutation's input.") TemplateDeleteInput in) {
-        return Mutations.attempt(() -> templates.delete(Ids.require(in.id(), "id", "template")).toString(),
+        return Mutations.attempt(() -> library.delete(Ids.require(in.id(), "id", "template")).toString(),
                 id -> new TemplateDeletePayload(id, List.of()), e -> new TemplateDeletePayload(null, e));
     }
 
@@ -235,7 +244,7 @@ public class TemplateGraphQL {
     @Description("Sets the account's industries; refused with INDUSTRY_CHANGE_TOO_SOON after a change this month (Asia/Shanghai).")
     public TemplateIndustriesSetPayload templateIndustriesSet(
             @NonNull @Name("input") @Description("The mutation's input.") TemplateIndustriesSetInput in) {
-        return Mutations.attempt(() -> templates.setIndustries(Ids.require(in.accountId(), "accountId", "account"),
+        return Mutations.attempt(() -> setups.setIndustries(Ids.require(in.accountId(), "accountId", "account"),
                         in.primaryIndustryId(), in.secondaryIndustryId()),
                 s -> new TemplateIndustriesSetPayload(TemplateSetup.of(s), List.of()), e -> new TemplateIndustriesSetPayload(null, e));
     }
@@ -246,7 +255,7 @@ public class TemplateGraphQL {
     @Description("Chooses whether the account's templates come from industries or service categories (a Fanmail setting).")
     public TemplateSetupModelSetPayload templateSetupModelSet(
             @NonNull @Name("input") @Description("The mutation's input.") TemplateSetupModelSetInput in) {
-        return Mutations.attempt(() -> templates.setModel(Ids.require(in.accountId(), "accountId", "account"),
+        return Mutations.attempt(() -> setups.setModel(Ids.require(in.accountId(), "accountId", "account"),
                         in.model() == null ? null : SetupModel.valueOf(in.model().name())),
                 s -> new TemplateSetupModelSetPayload(TemplateSetup.of(s), List.of()), e -> new TemplateSetupModelSetPayload(null, e));
     }
@@ -263,7 +272,7 @@ public class TemplateGraphQL {
             for (int i = 0; i < given.size(); i++) {
                 confirmed.add(Ids.require(given.get(i), "confirmDeletedTemplateIds." + i, "template"));
             }
-            return templates.setCategories(Ids.require(in.accountId(), "accountId", "account"), in.categoryIds(), confirmed);
+            return categories.setCategories(Ids.require(in.accountId(), "accountId", "account"), in.categoryIds(), confirmed);
         }, s -> new TemplateCategoriesSetPayload(TemplateSetup.of(s), List.of()), e -> new TemplateCategoriesSetPayload(null, e));
     }
 
@@ -276,7 +285,7 @@ public class TemplateGraphQL {
             FieldPreset preset = new FieldPreset(in.mappings().stream().map(TemplateFieldMappingInput::toDomain).toList());
             TemplateLink link = in.link() == null ? TemplateLink.none()
                     : TemplateLink.of(in.link().url(), in.link().miniProgramAppId(), in.link().miniProgramPagePath());
-            return templates.savePreset(Ids.require(in.templateId(), "templateId", "template"), preset, link, in.expectedVersion());
+            return presets.savePreset(Ids.require(in.templateId(), "templateId", "template"), preset, link, in.expectedVersion());
         }, p -> new TemplatePresetSavePayload(TemplatePreset.of(p), List.of()), e -> new TemplatePresetSavePayload(null, e));
     }
 }

@@ -8,7 +8,9 @@ import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.templates.application.StoredPreset;
 import app.fanmail.templates.application.StoredSetupChange;
 import app.fanmail.templates.application.StoredTemplate;
-import app.fanmail.templates.application.TemplateService;
+import app.fanmail.templates.application.CategoryService;
+import app.fanmail.templates.application.LibraryService;
+import app.fanmail.templates.application.SetupService;
 import app.fanmail.templates.domain.CategorySelection;
 import app.fanmail.templates.domain.ChangeAllowance;
 import app.fanmail.templates.domain.FieldMapping;
@@ -163,11 +165,11 @@ public final class TemplateTypes {
             @NonNull @Description("Category changes left this month.") TemplateChangeAllowance categoryChanges,
             @NonNull @Description("Templates in the library (WeChat allows 25).") int templateCount,
             @NonNull @Description("The most templates an account may hold.") int templateLimit) {
-        static TemplateSetup of(TemplateService.Setup s) {
+        static TemplateSetup of(SetupService.Setup s) {
             return new TemplateSetup(s.accountId().toString(), s.eligibility().eligible(), s.eligibility().reason(),
                     TemplateSetupModel.valueOf(s.model().name()), TemplateIndustry.of(s.primary()), TemplateIndustry.of(s.secondary()),
                     s.nextIndustryChangeAt(), s.categories().stream().map(TemplateCategory::of).toList(), CategorySelection.MAX_CATEGORIES,
-                    TemplateChangeAllowance.of(s.categoryAllowance()), s.templateCount(), TemplateService.TEMPLATE_LIMIT);
+                    TemplateChangeAllowance.of(s.categoryAllowance()), s.templateCount(), LibraryService.TEMPLATE_LIMIT);
         }
     }
 
@@ -182,7 +184,7 @@ public final class TemplateTypes {
             @NonNull @Description("Category model: the keyword names templateAdd may keep; empty for industry templates.") List<@NonNull String> keywordNames,
             @NonNull @Description("Its fields with every keyword kept.") List<@NonNull TemplateFieldInfo> fields,
             @NonNull @Description("Whether the account's current industries or categories allow adding it.") boolean inSetup) {
-        static TemplateLibraryEntry of(TemplateService.LibraryItem i) {
+        static TemplateLibraryEntry of(LibraryService.LibraryItem i) {
             var e = i.entry();
             return new TemplateLibraryEntry(e.shortId(), e.title(), nn(e.primaryIndustry()), nn(e.deputyIndustry()), e.categoryId(),
                     e.keywordNames() == null ? List.of() : e.keywordNames(),
@@ -228,7 +230,7 @@ public final class TemplateTypes {
             @NonNull @Description("Templates WeChat would delete with the removed categories; confirm them in templateCategoriesSet.") List<@NonNull Template> deletedTemplates,
             @NonNull @Description("How many of the month's changes it uses (one per removed category, one for all added).") int changesNeeded,
             @NonNull @Description("The month's allowance before the change.") TemplateChangeAllowance allowance) {
-        static TemplateCategoryPlan of(TemplateService.CategoryPlan p) {
+        static TemplateCategoryPlan of(CategoryService.CategoryPlan p) {
             return new TemplateCategoryPlan(p.problems(), p.change().added().stream().map(TemplateCategory::of).toList(),
                     p.change().removed().stream().map(TemplateCategory::of).toList(),
                     p.change().deletedTemplates().stream().map(Template::of).toList(), p.change().changesCounted(),

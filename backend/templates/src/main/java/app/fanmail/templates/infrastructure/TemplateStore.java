@@ -12,6 +12,7 @@ import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.templates.application.StoredPreset;
 import app.fanmail.templates.application.StoredSetupChange;
 import app.fanmail.templates.application.StoredTemplate;
+import app.fanmail.templates.application.TemplateRepository;
 import app.fanmail.templates.application.TemplateGateway.RemoteTemplate;
 import app.fanmail.templates.domain.FieldMapping;
 import app.fanmail.templates.domain.FieldPreset;
@@ -36,13 +37,14 @@ import jakarta.persistence.PersistenceContext;
  * read as text). Runs inside the calling service's transaction.
  */
 @ApplicationScoped
-public class TemplateStore {
+public class TemplateStore implements TemplateRepository {
     private static final String TEMPLATE_COLUMNS = "id, account_id, template_id, title, primary_industry, deputy_industry, content, example, synced_at";
 
     @PersistenceContext(unitName = "templates")
     EntityManager em;
 
     /** Stored industry ids of an account, or empty. */
+    @Override
     public Optional<int[]> industryIds(UUID accountId) {
         List<?> rows = em.createNativeQuery("select primary_industry_id, secondary_industry_id from templates.template_setup where account_id = :a"
                         + " and primary_industry_id is not null")
@@ -55,6 +57,7 @@ public class TemplateStore {
     }
 
     /** Creates the account's setup row if missing and locks it: setup changes of one account run one at a time. */
+    @Override
     public void lockSetup(UUID accountId, Instant now) {
         em.createNativeQuery("insert into templates.template_setup (account_id, updated_at) values (:a, :t) on conflict (account_id) do nothing")
                 .setParameter("a", accountId).setParameter("t", now).executeUpdate();
@@ -63,18 +66,21 @@ public class TemplateStore {
     }
 
     /** The account's setup model; INDUSTRY until someone chooses otherwise. */
+    @Override
     public SetupModel model(UUID accountId) {
         List<?> rows = em.createNativeQuery("select model from templates.template_setup where account_id = :a").setParameter("a", accountId)
                 .getResultList();
         return rows.isEmpty() ? SetupModel.INDUSTRY : SetupModel.valueOf((String) rows.get(0));
     }
 
+    @Override
     public void saveModel(UUID accountId, SetupModel model, Instant now) {
         em.createNativeQuery("update templates.template_setup set model = :m, updated_at = :t, version = version + 1 where account_id = :a")
                 .setParameter("m", model.name()).setParameter("t", now).setParameter("a", accountId).executeUpdate();
     }
 
     /** The categories last seen in WeChat (or set by Fanmail), in WeChat's order. */
+    @Override
     public List<ServiceCategory> categories(UUID accountId) {
         List<?> rows = em.createNativeQuery("select cast(categories as text) from templates.template_setup where account_id = :a")
                 .setParameter("a", accountId).getResultList();
@@ -85,12 +91,14 @@ public class TemplateStore {
     }
 
     /** Remembers the categories; creates the setup row when missing. */
+    @Override
     public void saveCategories(UUID accountId, List<ServiceCategory> categories, Instant now) {
         em.createNativeQuery("insert into templates.template_setup (account_id, updated_at, categories) values (:a, :t, cast(:c as jsonb))"
                         + " on conflict (account_id) do update set categories = excluded.categories")
-                .setParameter("a", accountId).setParameter("t", now).setParameter("c", categoriesJson(categories).toString()).executeUpdate();
+                .setParameter("a", accountId).setParameter("t", now).setParameter("c", TemplateRepository.categoriesJson(categories).toString()).executeUpdate();
     }
 
+    @Override
     public void saveIndustries(UUID accountId, int primaryId, int secondaryId, Instant now) {
         em.createNativeQuery("update templates.template_setup set primary_industry_id = :p, secondary_industry_id = :s, updated_at = :t,"
                         + " version = version + 1 where account_id = :a")
@@ -98,6 +106,7 @@ public class TemplateStore {
                 .executeUpdate();
     }
 
+    @Override
     public void recordChange(UUID accountId, SetupModel model, Instant at, JsonObject detail, String by) {
         em.createNativeQuery("insert into templates.setup_change (account_id, model, changed_at, detail, changed_by)"
                         + " values (:a, :m, :t, cast(:d as jsonb), :b)")
@@ -106,6 +115,7 @@ public class TemplateStore {
     }
 
     /** The account's most recent setup changes, newest first. */
+    @Override
     public List<StoredSetupChange> recentChanges(UUID accountId, int limit) {
         List<?> rows = em.createNativeQuery("select model, changed_at, changed_by, cast(detail as text) from templates.setup_change"
                         + " where account_id = :a order by changed_at desc, id desc limit :l")
@@ -119,25 +129,6 @@ public class TemplateStore {
                     categoriesIn(d.get("added")), categoriesIn(d.get("removed"))));
         }
         return out;
-    }
-
-    /** Categories as stored (setup and change detail): an array of {id, name, parentId, parentName}. */
-    public static JsonArray categoriesJson(List<ServiceCategory> categories) {
-        JsonArrayBuilder a = JsonFactories.array();
-        for (ServiceCategory c : categories) {
-            JsonObjectBuilder o = JsonFactories.object().add("id", c.id());
-            if (c.name() != null) {
-                o.add("name", c.name());
-            }
-            if (c.parentId() != null) {
-                o.add("parentId", c.parentId());
-            }
-            if (c.parentName() != null) {
-                o.add("parentName", c.parentName());
-            }
-            a.add(o);
-        }
-        return a.build();
     }
 
     /** Categories as {@link #categoriesJson} writes them; a bare id (the first release's change detail) is read too. */
@@ -160,24 +151,28 @@ public class TemplateStore {
         return out;
     }
 
+    @Override
     public List<Instant> changes(UUID accountId, SetupModel model) {
         List<?> rows = em.createNativeQuery("select changed_at from templates.setup_change where account_id = :a and model = :m order by changed_at")
                 .setParameter("a", accountId).setParameter("m", model.name()).getResultList();
         return rows.stream().map(TemplateStore::instant).toList();
     }
 
+    @Override
     public List<StoredTemplate> all(UUID accountId) {
         List<?> rows = em.createNativeQuery("select " + TEMPLATE_COLUMNS + " from templates.template where account_id = :a order by title, id")
                 .setParameter("a", accountId).getResultList();
         return rows.stream().map(r -> template((Object[]) r)).toList();
     }
 
+    @Override
     public long count(UUID accountId) {
         return ((Number) em.createNativeQuery("select count(*) from templates.template where account_id = :a").setParameter("a", accountId)
                 .getSingleResult()).longValue();
     }
 
     /** A page in (title, id) order after the given key; one more row than asked tells whether there is a next page. */
+    @Override
     public List<StoredTemplate> page(UUID accountId, int limit, String afterTitle, UUID afterId) {
         String keyset = afterId == null ? "" : " and (title > :n or (title = :n and id > :i))";
         var q = em.createNativeQuery("select " + TEMPLATE_COLUMNS + " from templates.template where account_id = :a" + keyset
@@ -189,12 +184,14 @@ public class TemplateStore {
         return rows.stream().map(r -> template((Object[]) r)).toList();
     }
 
+    @Override
     public Optional<StoredTemplate> find(UUID id) {
         List<?> rows = em.createNativeQuery("select " + TEMPLATE_COLUMNS + " from templates.template where id = :i").setParameter("i", id)
                 .getResultList();
         return rows.stream().findFirst().map(r -> template((Object[]) r));
     }
 
+    @Override
     public void insert(UUID accountId, RemoteTemplate t, Instant now) {
         em.createNativeQuery("insert into templates.template (id, account_id, template_id, title, primary_industry, deputy_industry, content, example,"
                         + " fields, synced_at) values (:id, :a, :tid, :title, :p, :d, :c, :e, cast(:f as jsonb), :t)")
@@ -204,6 +201,7 @@ public class TemplateStore {
                 .setParameter("t", now).executeUpdate();
     }
 
+    @Override
     public void update(UUID id, RemoteTemplate t, Instant now) {
         em.createNativeQuery("update templates.template set title = :title, primary_industry = :p, deputy_industry = :d, content = :c, example = :e,"
                         + " fields = cast(:f as jsonb), synced_at = :t where id = :id")
@@ -212,22 +210,19 @@ public class TemplateStore {
                 .setParameter("f", fieldsJson(nn(t.content()))).setParameter("t", now).executeUpdate();
     }
 
+    @Override
     public void touch(UUID id, Instant now) {
         em.createNativeQuery("update templates.template set synced_at = :t where id = :id").setParameter("id", id).setParameter("t", now)
                 .executeUpdate();
     }
 
+    @Override
     public void delete(UUID id) {
         em.createNativeQuery("delete from templates.template where id = :id").setParameter("id", id).executeUpdate();
     }
 
-    /** Everything the module keeps for an account (presets go with their templates). */
-    public void forgetAccount(UUID accountId) {
-        for (String table : new String[] {"template", "setup_change", "template_setup"}) {
-            em.createNativeQuery("delete from templates." + table + " where account_id = :a").setParameter("a", accountId).executeUpdate();
-        }
-    }
 
+    @Override
     public Optional<StoredPreset> preset(UUID templateId) {
         List<?> rows = em.createNativeQuery("select cast(mappings as text), cast(link as text), version, updated_at from templates.field_preset where template_id = :i")
                 .setParameter("i", templateId).getResultList();
@@ -242,6 +237,7 @@ public class TemplateStore {
      * Saves the preset when it is still at {@code expectedVersion} (0: none saved yet; null: whatever
      * it is); false when another save came first.
      */
+    @Override
     public boolean savePreset(UUID templateId, FieldPreset preset, TemplateLink link, Instant now, Integer expectedVersion) {
         return em.createNativeQuery("insert into templates.field_preset as p (template_id, mappings, link, updated_at, version)"
                         + " values (:i, cast(:m as jsonb), cast(:l as jsonb), :t, 1)"

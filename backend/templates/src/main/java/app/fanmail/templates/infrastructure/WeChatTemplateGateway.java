@@ -175,7 +175,30 @@ public class WeChatTemplateGateway implements TemplateGateway {
         try {
             return action.get();
         } catch (WeChatException e) {
-            throw new GatewayException(Refusal.valueOf(e.refusal().name()), e.errcode(), e.errmsg(), e.retryable(), e);
+            throw new GatewayException(refusal(e.refusal()), e.errcode(), e.errmsg(), e.retryable(), e);
         }
+    }
+
+    /**
+     * WeChat's refusals in this module's terms, mapped one by one (not by name: the two enums
+     * change independently); a refusal templates has no rule for is NONE, shown with WeChat's errcode.
+     */
+    static Refusal refusal(WeChatException.Refusal r) {
+        if (r == null) {
+            return Refusal.NONE;
+        }
+        return switch (r) {
+            case INDUSTRY_CHANGED_TOO_OFTEN -> Refusal.INDUSTRY_CHANGED_TOO_OFTEN;
+            case INDUSTRY_INVALID -> Refusal.INDUSTRY_INVALID;
+            case TEMPLATE_LIMIT -> Refusal.TEMPLATE_LIMIT;
+            case TEMPLATE_OUTSIDE_SETUP -> Refusal.TEMPLATE_OUTSIDE_SETUP;
+            case TEMPLATE_UNKNOWN -> Refusal.TEMPLATE_UNKNOWN;
+            case KEYWORD_UNKNOWN -> Refusal.KEYWORD_UNKNOWN;
+            case CATEGORY_MONTHLY_LIMIT -> Refusal.CATEGORY_MONTHLY_LIMIT;
+            case CATEGORY_COUNT_LIMIT -> Refusal.CATEGORY_COUNT_LIMIT;
+            case CATEGORY_INVALID -> Refusal.CATEGORY_INVALID;
+            case CATEGORY_DUPLICATE -> Refusal.CATEGORY_DUPLICATE;
+            default -> Refusal.NONE;
+        };
     }
 }

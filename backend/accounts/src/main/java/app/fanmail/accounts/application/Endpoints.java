@@ -1,4 +1,4 @@
-package app.fanmail.accounts.infrastructure;
+package app.fanmail.accounts.application;
 
 import app.fanmail.accounts.api.ApiTarget;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,6 @@
+package app.fanmail.app.archfixture.wechat.infrastructure;
+
+/** Architecture fixture: a wechat adapter. */
+public class Adapter {
+
+}

@@ -1,0 +1,16 @@
+package app.fanmail.templates.api;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules (dispatch) use of templates: a template with its saved preset, ready to fill
+ * for many fans without another database read or WeChat call per fan.
+ */
+public interface TemplateMessages {
+    /**
+     * The template as last synced from WeChat, with its preset (an empty preset when none was
+     * saved); empty when there is no such template (deleted, or its account was deleted).
+     */
+    Optional<SendableTemplate> sendable(UUID templateId);
+}

@@ -1,0 +1,46 @@
+package app.fanmail.templates.application;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import app.fanmail.templates.api.Fan;
+import app.fanmail.templates.api.SendableTemplate;
+import app.fanmail.templates.api.TemplateMessages;
+import app.fanmail.templates.domain.FanFacts;
+import app.fanmail.templates.domain.FieldPreset;
+import app.fanmail.templates.domain.TemplateContent;
+import app.fanmail.templates.domain.TemplateLink;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** {@link TemplateMessages} over the stored library and presets: one read, then filling is pure. */
+@ApplicationScoped
+public class TemplateMessagesFacade implements TemplateMessages {
+    @Inject
+    TemplateRepository store;
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SendableTemplate> sendable(UUID templateId) {
+        if (templateId == null) {
+            return Optional.empty();
+        }
+        return store.find(templateId).map(t -> {
+            Optional<StoredPreset> saved = store.preset(t.id());
+            return sendable(t, saved.map(StoredPreset::preset).orElse(new FieldPreset(null)),
+                    saved.map(StoredPreset::link).orElse(TemplateLink.none()), saved.map(StoredPreset::version).orElse(0L));
+        });
+    }
+
+    static SendableTemplate sendable(StoredTemplate t, FieldPreset preset, TemplateLink link, long version) {
+        TemplateContent content = t.parsed();
+        return new SendableTemplate(t.id(), t.accountId(), t.templateId(), t.title(), content.keys(), preset.unmappedKeys(content),
+                preset.csvColumns(), version, new SendableTemplate.Link(link.url(), link.miniProgramAppId(), link.miniProgramPagePath()),
+                fan -> preset.valuesFor(facts(fan)));
+    }
+
+    static FanFacts facts(Fan fan) {
+        return new FanFacts(fan.openid(), fan.remark(), fan.tagNames(), fan.csvRow());
+    }
+}
