@@ -1,5 +1,7 @@
 package app.fanmail.templates.application;
 
+import app.fanmail.kernel.json.JsonFactories;
+
 import static app.fanmail.templates.application.TemplateAccess.actor;
 import static app.fanmail.templates.application.TemplateAccess.chinaDate;
 import static app.fanmail.templates.application.TemplateAccess.wechatFailure;

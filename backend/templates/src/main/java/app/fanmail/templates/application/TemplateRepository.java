@@ -1,5 +1,7 @@
 package app.fanmail.templates.application;
 
+import app.fanmail.kernel.json.JsonFactories;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
