@@ -25,7 +25,7 @@ public class AccountCleanup {
     TemplateStore store;
     @Inject
     AccountCleanup self;
-    @Resource
+    @Resource(lookup = app.fanmail.kernel.concurrent.FanmailExecutors.BACKGROUND)
     ManagedExecutorService executor;
 
     void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged event) {

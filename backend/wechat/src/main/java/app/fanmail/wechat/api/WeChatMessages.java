@@ -82,9 +82,15 @@ public interface WeChatMessages {
     record MassJob(String msgId, String msgDataId) {
     }
 
+    /** WeChat drops a mass send whose {@code clientmsgid} it has seen only within this time (then answers 45065 with the job). */
+    java.time.Duration MASS_CLIENT_MSG_ID_WINDOW = java.time.Duration.ofHours(24);
+
     void sendServiceMessage(UUID accountId, String openid, ServiceContent content, String kfAccount);
 
-    /** Sends without holding a thread; fails with a {@link WeChatException}. */
+    /**
+     * Sends without holding a thread; fails with a {@link WeChatException}. Customer-service messages have no
+     * idempotency key: when {@link WeChatException#mayHaveBeenProcessed()}, a resend may deliver twice.
+     */
     java.util.concurrent.CompletionStage<Void> sendServiceMessageAsync(UUID accountId, String openid, ServiceContent content, String kfAccount);
 
     /**

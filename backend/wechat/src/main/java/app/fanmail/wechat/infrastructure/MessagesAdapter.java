@@ -32,7 +32,7 @@ public class MessagesAdapter implements WeChatMessages {
     public java.util.concurrent.CompletionStage<Void> sendServiceMessageAsync(UUID accountId, String openid, ServiceContent content,
                                                                             String kfAccount) {
         JsonObject built = serviceBody(openid, content, kfAccount);
-        return gateway.callAsync(accountId, MessageApi.class, (api, token) -> api.customSendAsync(token, built)).thenApply(a -> null);
+        return gateway.postAsync(accountId, "/cgi-bin/message/custom/send", built).thenApply(a -> null);
     }
 
     private static JsonObject serviceBody(String openid, ServiceContent content, String kfAccount) {
