@@ -14,7 +14,7 @@
 # Usage: wildfly-config/bench/template-sends.sh [sends per run=20000] [runs=3]
 # Env:   RATE (fanmail.wechat.rate-per-account, default 100000: unlimited for the measurement),
 #        PER_ACCOUNT (fanmail.wechat.max-in-flight-per-account, default 1024), LATENCIES (default "0 200"),
-#        IN_FLIGHT (default 256), SANDBOX_URL.
+#        IN_FLIGHT (default 256), SANDBOX_URL, BENCH_DB (default fanmail_bench_sends, dropped and re-created).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 . "$root/wildfly-config/bench/lib.sh"
@@ -27,6 +27,11 @@ sandbox_war="$root/backend/sandbox/target/wechat-sandbox.war"
 command -v jq >/dev/null || bench_fail "jq is not installed (apt-get install jq)"
 base=$(mktemp -d)
 cleanup() {
+  local rc=$?
+  if [ "$rc" != 0 ] && [ -f "$base/server.out" ]; then
+    echo "failed ($rc); the server log's last lines:" >&2
+    grep -E 'ERROR|Exception|WARN' "$base/server.out" | tail -20 >&2
+  fi
   bench_stop_server
   rm -rf "$base"
 }
@@ -35,8 +40,11 @@ cp -r "$root/wildfly-config/target/server/standalone/configuration" "$base/"
 mkdir "$base/deployments" && cp "$root/backend/app/target/fanmail.war" "$base/deployments/"
 [ -n "${SANDBOX_URL:-}" ] || cp "$sandbox_war" "$base/deployments/"
 sandbox="${SANDBOX_URL:-http://127.0.0.1:8280/wechat-sandbox}"
-bench_recreate_db
-export DB_URL=jdbc:postgresql://127.0.0.1:5432/fanmail_bench DB_USER=fanmail DB_PASSWORD=fanmail
+# its own throw-away database, so it can run next to the other benchmarks
+db="${BENCH_DB:-fanmail_bench_sends}"
+bench_psql -c "drop database if exists $db" -c "create database $db owner fanmail" >/dev/null \
+  || bench_fail "could not (re)create the database $db"
+export DB_URL=jdbc:postgresql://127.0.0.1:5432/$db DB_USER=fanmail DB_PASSWORD=fanmail
 export FANMAIL_SECRETS_KEY="$(head -c 32 /dev/urandom | base64)" FANMAIL_ADMIN_PASSWORD=bench-password-1 FANMAIL_SANDBOX_MIRROR=false
 export FANMAIL_SANDBOX_ENABLED=true FANMAIL_BENCH_ENABLED=true FANMAIL_SANDBOX_API_BASE_URL="$sandbox"
 export FANMAIL_WECHAT_RATE_PER_ACCOUNT="${RATE:-100000}" FANMAIL_WECHAT_MAX_IN_FLIGHT_PER_ACCOUNT="${PER_ACCOUNT:-1024}"
@@ -58,7 +66,7 @@ account=$(jq -r '.data.accountCreate.account.id // empty' <<<"$created")
 [ -n "$account" ] || bench_fail "account not created: $created"
 pid="$(bench_java_pid)"
 run() { # run COUNT: one run, its JSON on stdout
-  curl -fs -b "$jar" -H 'X-Fanmail-Csrf: 1' -X POST \
+  curl -sS --fail-with-body -b "$jar" -H 'X-Fanmail-Csrf: 1' -X POST \
     "$url/api/bench/wechat/template-sends?account=$account&count=$1&inFlight=$in_flight"
 }
 echo "machine: $(nproc) cores, shared with other work; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

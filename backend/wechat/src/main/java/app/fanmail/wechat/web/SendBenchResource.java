@@ -167,6 +167,11 @@ public class SendBenchResource {
     }
 
     private static long processCpu() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+        try { // through the MBean server: com.sun.management is not visible to deployments
+            return ((Number) ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new javax.management.ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime")).longValue();
+        } catch (javax.management.JMException e) {
+            return -1;
+        }
     }
 }
