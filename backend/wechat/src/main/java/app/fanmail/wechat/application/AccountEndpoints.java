@@ -26,10 +26,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Each account's API base URL and credentials, in memory: a WeChat call costs no database round trip and no
  * decryption. The allowed-host check ({@link ApiHostPolicy}, strict: the name must resolve to an allowed address) runs
- * when an entry is built, so at least every {@code fanmail.wechat.account-cache-ttl} (default 30 s) per account, and a
- * refused host is remembered for that time (every call fails at once, nothing is sent). An entry is dropped on this
- * node as soon as its account changes (after the transaction), and on other nodes within the TTL, like
- * {@link CallbackAccounts} and {@link TokenService}. A host that does not resolve is not remembered.
+ * when an entry is built, so at least every {@code fanmail.wechat.account-cache-ttl} (default 30 s) per account. Only
+ * allowed endpoints are kept: a refused or unresolvable host is checked again on the next call (those calls fail before
+ * sending anything, so they are no hot path), and a cached entry only ever sends to the base URL that was checked. An
+ * entry is dropped on this node as soon as its account changes (after the transaction), and on other nodes within the
+ * TTL, like {@link CallbackAccounts} and {@link TokenService}.
  */
 @ApplicationScoped
 public class AccountEndpoints {
@@ -37,7 +38,7 @@ public class AccountEndpoints {
     public record Endpoint(UUID accountId, String baseUrl, URI base, AccountCredentials credentials) {
     }
 
-    private record Cached(Endpoint endpoint, Verdict refused, Instant loadedAt) {
+    private record Cached(Endpoint endpoint, Instant loadedAt) {
     }
 
     @Inject
@@ -61,9 +62,6 @@ public class AccountEndpoints {
         if (cached == null || !cached.loadedAt().plus(ttl).isAfter(now)) {
             cached = load(accountId, now);
         }
-        if (cached.refused() != null) {
-            throw WeChatClients.refusal(cached.refused());
-        }
         return cached.endpoint();
     }
 
@@ -73,13 +71,11 @@ public class AccountEndpoints {
                 .orElseThrow(() -> new WeChatException(Kind.OTHER, 0, "No such account", null));
         String baseUrl = stripSlash(credentials.apiBaseUrl());
         Verdict verdict = hosts.check(baseUrl, true);
-        if (verdict.outcome() == ApiHostPolicy.Outcome.DNS_FAILURE) {
+        if (!verdict.allowed()) {
             cache.remove(accountId);
             throw WeChatClients.refusal(verdict);
         }
-        Cached cached = verdict.allowed()
-                ? new Cached(new Endpoint(accountId, baseUrl, URI.create(baseUrl), credentials), null, now)
-                : new Cached(null, verdict, now);
+        Cached cached = new Cached(new Endpoint(accountId, baseUrl, URI.create(baseUrl), credentials), now);
         if (generation.get() == before) {
             cache.put(accountId, cached);
         }

@@ -45,8 +45,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/bench/wechat")
 public class SendBenchResource {
     private static final Pattern KEY = Pattern.compile("\\{\\{(\\w+)\\.DATA}}");
-    /** Threads of Fanmail's WeChat client: completions, timer, and the JDK HTTP client's selector. */
-    private static final Pattern CLIENT_THREAD = Pattern.compile("fanmail-wechat-.*|HttpClient-\\d+-SelectorManager");
+    /** Threads of Fanmail's WeChat client: completions and timer (plus the JDK HTTP client's selector, by name). */
+    private static final Pattern CLIENT_THREAD = Pattern.compile("fanmail-wechat-.*");
 
     @Inject
     @ConfigProperty(name = "fanmail.sandbox.enabled", defaultValue = "false")
@@ -58,6 +58,8 @@ public class SendBenchResource {
     WeChatTemplates templates;
     @Inject
     WeChatFans fans;
+    @Inject
+    app.fanmail.wechat.infrastructure.WeChatClients clients;
 
     private final Map<UUID, Object[]> setups = new ConcurrentHashMap<>();
 
@@ -151,19 +153,23 @@ public class SendBenchResource {
         return new Object[] {openids, templateId, data};
     }
 
-    private static Map<Long, Long> clientThreadCpu(ThreadMXBean mx) {
+    private boolean isClientThread(String name) {
+        return CLIENT_THREAD.matcher(name).matches() || name.equals(clients.http().selectorThread());
+    }
+
+    private Map<Long, Long> clientThreadCpu(ThreadMXBean mx) {
         Map<Long, Long> cpu = new LinkedHashMap<>();
         for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (info != null && CLIENT_THREAD.matcher(info.getThreadName()).matches()) {
+            if (info != null && isClientThread(info.getThreadName())) {
                 cpu.put(info.getThreadId(), Math.max(0, mx.getThreadCpuTime(info.getThreadId())));
             }
         }
         return cpu;
     }
 
-    private static List<String> clientThreadNames(ThreadMXBean mx) {
+    private List<String> clientThreadNames(ThreadMXBean mx) {
         return java.util.Arrays.stream(mx.getThreadInfo(mx.getAllThreadIds()))
-                .filter(i -> i != null && CLIENT_THREAD.matcher(i.getThreadName()).matches()).map(ThreadInfo::getThreadName).sorted().toList();
+                .filter(i -> i != null && isClientThread(i.getThreadName())).map(ThreadInfo::getThreadName).sorted().toList();
     }
 
     private static long processCpu() {

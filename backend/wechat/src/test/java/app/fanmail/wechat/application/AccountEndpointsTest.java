@@ -118,7 +118,7 @@ class AccountEndpointsTest {
     }
 
     @Test
-    void aRefusedHostIsRefusedWithoutSendingAndRecheckedAfterTheTtl() {
+    void aRefusedHostIsRefusedWithoutSendingAndCheckedAgainOnTheNextCall() {
         outcome = ApiHostPolicy.Outcome.HOST_NOT_ALLOWED;
         AccountEndpoints e = endpoints();
         assertThatThrownBy(() -> e.endpoint(ID)).isInstanceOfSatisfying(WeChatException.class, x -> {
@@ -126,11 +126,10 @@ class AccountEndpointsTest {
             assertThat(x.mayHaveBeenProcessed()).isFalse();
         });
         assertThatThrownBy(() -> e.endpoint(ID)).isInstanceOf(WeChatException.class);
-        assertThat(checks).hasValue(1);
-        outcome = ApiHostPolicy.Outcome.ALLOWED;
-        now = now.plusSeconds(31);
-        assertThat(e.endpoint(ID)).isNotNull();
         assertThat(checks).hasValue(2);
+        outcome = ApiHostPolicy.Outcome.ALLOWED; // e.g. the row was corrected behind Fanmail's back
+        assertThat(e.endpoint(ID)).isNotNull();
+        assertThat(checks).hasValue(3);
     }
 
     @Test

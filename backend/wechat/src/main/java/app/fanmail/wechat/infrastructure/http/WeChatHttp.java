@@ -57,6 +57,7 @@ public final class WeChatHttp {
     private final Executor completions;
     private final AsyncPermits total;
     private final Map<UUID, Account> accounts = new ConcurrentHashMap<>();
+    private final String selectorThread;
 
     /**
      * @param timer       schedules permit timeouts and rate waits (runs only tiny tasks)
@@ -67,12 +68,22 @@ public final class WeChatHttp {
         this.timer = timer;
         this.completions = completions;
         this.total = new AsyncPermits("in-flight WeChat calls of this node", settings.maxInFlightTotal(), timer, completions);
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
                 .executor(completions)
                 .build();
+        // the client starts its selector thread when built; remember its name (other clients in the JVM have one too)
+        this.selectorThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().endsWith("-SelectorManager"))
+                .map(Thread::getName).findFirst().orElse(null);
+    }
+
+    /** The name of this client's selector thread (null if it could not be told apart). */
+    public String selectorThread() {
+        return selectorThread;
     }
 
     /** POSTs {@code body} to {@code uri} for the account; completes with WeChat's JSON answer (errcodes are the caller's). */
