@@ -197,6 +197,14 @@ public final class WeChatHttp {
         if (causedBy(t, UnresolvedAddressException.class) || causedBy(t, UnknownHostException.class)) {
             return Transport.DNS_FAILURE.failure("WeChat: the API host does not resolve", t);
         }
+        if (t instanceof java.io.InterruptedIOException && t.getClass().getSimpleName().contains("ConnectTimeout")) {
+            return Transport.CONNECT_FAILED.failure("WeChat: connect timed out", t); // Apache HttpClient (REST Client calls)
+        }
+        if (t instanceof java.net.SocketTimeoutException) {
+            return t.getMessage() != null && t.getMessage().toLowerCase().contains("connect timed out")
+                    ? Transport.CONNECT_FAILED.failure("WeChat: connect timed out", t)
+                    : Transport.READ_TIMEOUT.failure("WeChat: no answer within the read timeout", t);
+        }
         if (t instanceof ConnectException) {
             return Transport.CONNECT_FAILED.failure("WeChat: connection refused or not established: " + t.getMessage(), t);
         }

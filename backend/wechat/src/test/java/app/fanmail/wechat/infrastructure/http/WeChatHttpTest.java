@@ -41,7 +41,7 @@ class WeChatHttpTest {
 
     private final ExecutorService completions = Executors.newFixedThreadPool(2);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>(); // acceptor threads add to it
 
     @AfterEach
     void close() throws Exception {
@@ -197,6 +197,21 @@ class WeChatHttpTest {
         WeChatException e4 = failure(http().post(ACCOUNT, uri4, BODY));
         assertThat(e4.certainty()).isEqualTo(Certainty.NOT_PROCESSED);
         assertThat(e4.kind()).isEqualTo(Kind.OTHER);
+    }
+
+    /** Apache HttpClient's connect timeout (REST Client calls) has this simple name. */
+    static final class ConnectTimeoutException extends java.io.InterruptedIOException {
+    }
+
+    @Test
+    void blockingClientTimeoutsAreClassifiedToo() {
+        assertThat(WeChatHttp.failureOf(new java.net.SocketTimeoutException("Read timed out")).certainty())
+                .isEqualTo(Certainty.MAY_HAVE_BEEN_PROCESSED);
+        assertThat(WeChatHttp.failureOf(new java.net.SocketTimeoutException("connect timed out")).certainty())
+                .isEqualTo(Certainty.NOT_PROCESSED);
+        assertThat(WeChatHttp.failureOf(new ConnectTimeoutException()).certainty()).isEqualTo(Certainty.NOT_PROCESSED);
+        assertThat(WeChatHttp.failureOf(new java.util.concurrent.CompletionException(new java.net.ConnectException("refused")))
+                .certainty()).isEqualTo(Certainty.NOT_PROCESSED);
     }
 
     @Test
