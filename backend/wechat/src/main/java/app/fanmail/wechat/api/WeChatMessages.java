@@ -99,6 +99,14 @@ public interface WeChatMessages {
      */
     MassJob sendMass(UUID accountId, Audience audience, MassContent content, String clientMsgId, boolean continueIfReprint);
 
+    /**
+     * Submits a mass send again whose {@code clientMsgId} (required) was first used at {@code clientMsgIdFirstUsedAt}:
+     * inside {@link #MASS_CLIENT_MSG_ID_WINDOW} WeChat answers with the existing job; when the request could arrive
+     * later, nothing is sent and it fails with {@link WeChatException.Kind#IN_DOUBT}.
+     */
+    MassJob sendMass(UUID accountId, Audience audience, MassContent content, String clientMsgId, boolean continueIfReprint,
+                     java.time.Instant clientMsgIdFirstUsedAt);
+
     void previewMass(UUID accountId, String openid, MassContent content);
 
     void deleteMass(UUID accountId, String msgId, int articleIdx);

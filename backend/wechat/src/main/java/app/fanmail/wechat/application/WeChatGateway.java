@@ -110,6 +110,14 @@ public class WeChatGateway {
         return IdempotencyWindow.resendDeadline(keyFirstUsedAt, window, clients.requestTimeout());
     }
 
+    /**
+     * Throws {@link Kind#IN_DOUBT} (nothing sent) when a request sent now with a key first used at {@code keyFirstUsedAt}
+     * could reach WeChat after the key's duplicate {@code window}; for blocking calls such as mass sends.
+     */
+    public void requireInsideWindow(Instant keyFirstUsedAt, Duration window) {
+        refuseAfterWindow(keyFirstUsedAt, window);
+    }
+
     private void refuseAfterWindow(Instant keyFirstUsedAt, Duration window) {
         if (keyFirstUsedAt == null) {
             return;

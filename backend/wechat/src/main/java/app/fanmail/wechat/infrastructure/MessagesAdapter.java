@@ -102,6 +102,16 @@ public class MessagesAdapter implements WeChatMessages {
         return new MassJob(Json2.str(a, "msg_id"), Json2.str(a, "msg_data_id"));
     }
 
+    @Override
+    public MassJob sendMass(UUID accountId, Audience audience, MassContent content, String clientMsgId, boolean continueIfReprint,
+                           java.time.Instant clientMsgIdFirstUsedAt) {
+        if (clientMsgId == null || clientMsgIdFirstUsedAt == null) {
+            throw new IllegalArgumentException("A resend needs the clientMsgId and the time it was first used");
+        }
+        gateway.requireInsideWindow(clientMsgIdFirstUsedAt, MASS_CLIENT_MSG_ID_WINDOW);
+        return sendMass(accountId, audience, content, clientMsgId, continueIfReprint);
+    }
+
     static void massContent(JsonObjectBuilder b, MassContent content) {
         if (content instanceof MassContent.Text t) {
             b.add("msgtype", "text").add("text", Json.createObjectBuilder().add("content", t.content()));

@@ -97,6 +97,14 @@ public class WeChatClients {
         };
     }
 
+    /** A deleted account's limits go with it. */
+    void accountChanged(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                        app.fanmail.accounts.api.AccountChanged changed) {
+        if (changed.kind() == app.fanmail.accounts.api.AccountChanged.Kind.DELETED && http != null) {
+            http.forget(changed.accountId());
+        }
+    }
+
     /** The non-blocking client for hot-path calls. */
     public WeChatHttp http() {
         return http;

@@ -81,6 +81,16 @@ class IdempotencyWindowGatewayTest {
     }
 
     @Test
+    void massResendsHaveA24HourWindow() {
+        now = FIRST_USE.plus(Duration.ofHours(23));
+        gateway().requireInsideWindow(FIRST_USE, app.fanmail.wechat.api.WeChatMessages.MASS_CLIENT_MSG_ID_WINDOW);
+        now = FIRST_USE.plus(Duration.ofHours(24)).minusSeconds(10);
+        WeChatException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> gateway()
+                .requireInsideWindow(FIRST_USE, app.fanmail.wechat.api.WeChatMessages.MASS_CLIENT_MSG_ID_WINDOW), WeChatException.class);
+        assertThat(e.kind()).isEqualTo(Kind.IN_DOUBT);
+    }
+
+    @Test
     void theDeadlineIsTheWindowMinusTheRequestTimeout() {
         assertThat(gateway().resendDeadline(FIRST_USE, WeChatTemplates.CLIENT_MSG_ID_WINDOW))
                 .isEqualTo(Instant.parse("2026-12-01T08:09:50Z"));
