@@ -1,8 +1,9 @@
 package app.fanmail.wechat.api;
 
 /**
- * A call to WeChat failed. {@link #kind()} says what the caller can do about it; the errcode and
- * errmsg are kept verbatim (unknown codes too).
+ * A call to WeChat failed. {@link #kind()} says what the caller can do about it, {@link #certainty()}
+ * whether WeChat may have processed the request anyway; the errcode and errmsg are kept verbatim
+ * (unknown codes too). What each errcode and transport failure means is one table in {@code domain.ErrorCodes}.
  */
 public class WeChatException extends RuntimeException {
     /** What a failure means for the caller. */
@@ -11,11 +12,18 @@ public class WeChatException extends RuntimeException {
         TOKEN_INVALID,
         /** The account's AppID/AppSecret were refused when fetching a token. */
         CREDENTIALS_INVALID,
-        /** Worth retrying later with the same idempotency key: -1 system busy, timeouts, HTTP 5xx. */
+        /** Worth retrying later with the same idempotency key: -1 system busy, timeouts, HTTP 5xx, connect failures. */
         TRANSIENT,
+        /** WeChat's rate limit for this API or key (45011 per-minute quota, 45066 clientmsgid retried within 1 min): back off, then retry. */
+        THROTTLED,
+        /**
+         * Not sent now: an earlier attempt with this idempotency key had an unknown outcome and WeChat's duplicate window
+         * for the key has passed, so sending again could deliver twice. The message is in doubt; never resend it automatically.
+         */
+        IN_DOUBT,
         /** The daily quota of this API is used up (45009): stop until the daily reset. */
         DAILY_QUOTA,
-        /** Final for this recipient; never retry: not a follower, blocked, refused messages, bad openid, window closed. */
+        /** Final for this recipient; never retry: not a follower, no such user (46004), restricted (50002), refused messages, bad openid, window closed. */
         RECIPIENT_FINAL,
         /** The request itself is wrong (47003 names the field in {@link #field()}): fix the input. */
         REQUEST_INVALID,
@@ -56,26 +64,56 @@ public class WeChatException extends RuntimeException {
         NONE
     }
 
+    /** Whether WeChat may have processed the request that failed. */
+    public enum Certainty {
+        /**
+         * Certainly not processed: refused before it was sent (host not allowed, no permit in time, DNS failure, connection
+         * refused or not established in time), or WeChat answered with an errcode that refuses it.
+         */
+        NOT_PROCESSED,
+        /**
+         * May have been processed: the request was (possibly) written and no usable answer came back (read timeout,
+         * connection reset or closed after the request was written, HTTP 5xx, errcode -1 "system busy").
+         * Resend only with the same idempotency key, within its window.
+         */
+        MAY_HAVE_BEEN_PROCESSED
+    }
+
     private final Kind kind;
+    private final Certainty certainty;
     private final int errcode;
     private final String errmsg;
     private final String field;
 
+    /** A failure whose certainty follows from its kind: TRANSIENT may have been processed, every other kind was not. */
     public WeChatException(Kind kind, int errcode, String errmsg, String field) {
-        super(kind + " (" + errcode + "): " + errmsg);
+        this(kind, kind == Kind.TRANSIENT ? Certainty.MAY_HAVE_BEEN_PROCESSED : Certainty.NOT_PROCESSED, errcode, errmsg, field, null);
+    }
+
+    public WeChatException(Kind kind, Certainty certainty, int errcode, String errmsg, String field, Throwable cause) {
+        super(kind + " (" + errcode + ", " + certainty + "): " + errmsg, cause);
         this.kind = kind;
+        this.certainty = certainty;
         this.errcode = errcode;
         this.errmsg = errmsg;
         this.field = field;
     }
 
     public WeChatException(Kind kind, int errcode, String errmsg, String field, Throwable cause) {
-        this(kind, errcode, errmsg, field);
-        initCause(cause);
+        this(kind, kind == Kind.TRANSIENT ? Certainty.MAY_HAVE_BEEN_PROCESSED : Certainty.NOT_PROCESSED, errcode, errmsg, field, cause);
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    public Certainty certainty() {
+        return certainty;
+    }
+
+    /** True when WeChat may have processed the request (see {@link Certainty#MAY_HAVE_BEEN_PROCESSED}). */
+    public boolean mayHaveBeenProcessed() {
+        return certainty == Certainty.MAY_HAVE_BEEN_PROCESSED;
     }
 
     public int errcode() {
@@ -96,7 +134,8 @@ public class WeChatException extends RuntimeException {
         return app.fanmail.wechat.domain.ErrorCodes.refusalOf(errcode);
     }
 
+    /** Worth retrying later (TRANSIENT at once with back-off, THROTTLED after backing off), with the same idempotency key. */
     public boolean retryable() {
-        return kind == Kind.TRANSIENT;
+        return kind == Kind.TRANSIENT || kind == Kind.THROTTLED;
     }
 }

@@ -89,9 +89,15 @@ public interface WeChatMessages {
     record MassSpeed(int level, long messagesPerMinute) {
     }
 
+    /** WeChat drops a mass send whose {@code clientmsgid} it has seen only within this time (then answers 45065 with the job). */
+    java.time.Duration MASS_CLIENT_MSG_ID_WINDOW = java.time.Duration.ofHours(24);
+
     void sendServiceMessage(UUID accountId, String openid, ServiceContent content, String kfAccount);
 
-    /** Sends without holding a thread; fails with a {@link WeChatException}. */
+    /**
+     * Sends without holding a thread; fails with a {@link WeChatException}. Customer-service messages have no
+     * idempotency key: when {@link WeChatException#mayHaveBeenProcessed()}, a resend may deliver twice.
+     */
     java.util.concurrent.CompletionStage<Void> sendServiceMessageAsync(UUID accountId, String openid, ServiceContent content, String kfAccount);
 
     /**
@@ -99,6 +105,14 @@ public interface WeChatMessages {
      * duplicate returns the existing job instead of sending again.
      */
     MassJob sendMass(UUID accountId, Audience audience, MassContent content, String clientMsgId, boolean continueIfReprint);
+
+    /**
+     * Submits a mass send again whose {@code clientMsgId} (required) was first used at {@code clientMsgIdFirstUsedAt}:
+     * inside {@link #MASS_CLIENT_MSG_ID_WINDOW} WeChat answers with the existing job; when the request could arrive
+     * later, nothing is sent and it fails with {@link WeChatException.Kind#IN_DOUBT}.
+     */
+    MassJob sendMass(UUID accountId, Audience audience, MassContent content, String clientMsgId, boolean continueIfReprint,
+                     java.time.Instant clientMsgIdFirstUsedAt);
 
     void previewMass(UUID accountId, String openid, MassContent content);
 

@@ -62,6 +62,28 @@ public interface WeChatTemplates {
     /** Sends; returns WeChat's msgid as a string (it exceeds 2^53). */
     String send(UUID accountId, TemplateMessage message);
 
-    /** Sends without holding a thread; fails with a {@link WeChatException}. */
+    /**
+     * WeChat drops a template message whose {@code client_msg_id} it has seen only within this time after the key's
+     * first use; a later resend is delivered again.
+     */
+    java.time.Duration CLIENT_MSG_ID_WINDOW = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Sends without holding a thread (first use of the message's {@code clientMsgId}, if any); fails with a
+     * {@link WeChatException} whose {@link WeChatException#mayHaveBeenProcessed()} tells whether it may have been
+     * delivered anyway. Subject to the account's in-flight and rate limits: waiting for them holds no thread, and no
+     * permit within the checkout timeout fails as THROTTLED, certainly not sent.
+     */
     java.util.concurrent.CompletionStage<String> sendAsync(UUID accountId, TemplateMessage message);
+
+    /**
+     * Sends a message again whose {@code clientMsgId} (required) was first used at {@code clientMsgIdFirstUsedAt}
+     * (the caller records that time with its first attempt). WeChat drops the resend as a duplicate only within
+     * {@link #CLIENT_MSG_ID_WINDOW}; when the resend could arrive later (see {@link #resendDeadline}), nothing is sent
+     * and the stage fails with {@link WeChatException.Kind#IN_DOUBT}: the caller marks the message in doubt instead.
+     */
+    java.util.concurrent.CompletionStage<String> sendAsync(UUID accountId, TemplateMessage message, Instant clientMsgIdFirstUsedAt);
+
+    /** Until when (exclusive) a resend with a key first used at {@code clientMsgIdFirstUsedAt} is still sent. */
+    Instant resendDeadline(Instant clientMsgIdFirstUsedAt);
 }

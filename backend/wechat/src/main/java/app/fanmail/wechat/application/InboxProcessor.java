@@ -71,9 +71,10 @@ public class InboxProcessor {
     Clock clock;
     @Inject
     InboxProcessor self;
-    @Resource
+    /** Fanmail's own executors: never WildFly's default one, which is small and shared. */
+    @Resource(lookup = app.fanmail.kernel.concurrent.FanmailExecutors.BACKGROUND)
     ManagedExecutorService executor;
-    @Resource
+    @Resource(lookup = CallbackRetention.SCHEDULER)
     ManagedScheduledExecutorService scheduler;
 
     @Inject

@@ -53,7 +53,7 @@ public class SandboxMirror {
     app.fanmail.accounts.api.ApiHostPolicy hosts;
     @Resource
     ManagedScheduledExecutorService scheduler;
-    @Resource
+    @Resource(lookup = app.fanmail.kernel.concurrent.FanmailExecutors.BACKGROUND)
     ManagedExecutorService executor;
     @Inject
     @ConfigProperty(name = "fanmail.demo.enabled", defaultValue = "false")

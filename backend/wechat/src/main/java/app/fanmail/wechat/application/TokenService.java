@@ -60,8 +60,10 @@ public class TokenService {
     Clock clock;
     @Inject
     TokenService self;
-    @Resource
+    @Resource(lookup = app.fanmail.kernel.concurrent.FanmailExecutors.BACKGROUND)
     ManagedExecutorService executor;
+    @Inject
+    AccountEndpoints endpoints;
     @Inject
     @ConfigProperty(name = "fanmail.wechat.token-mode", defaultValue = "stable")
     String mode;
@@ -96,6 +98,23 @@ public class TokenService {
             return cached.token();
         }
         return refreshed(accountId, null);
+    }
+
+    /** The cached token when it is fresh (no database, no waiting); empty when {@link #token} would have to refresh. */
+    public Optional<String> cachedToken(UUID accountId) {
+        return Optional.ofNullable(fromCache(accountId, null)).map(Cached::token);
+    }
+
+    /** The token without blocking the caller: the cached one at once, else refreshed on Fanmail's background executor. */
+    public java.util.concurrent.CompletableFuture<String> tokenAsync(UUID accountId) {
+        Optional<String> cached = cachedToken(accountId);
+        return cached.isPresent() ? java.util.concurrent.CompletableFuture.completedFuture(cached.get())
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> token(accountId), executor);
+    }
+
+    /** {@link #replaceRejected} on Fanmail's background executor. */
+    public java.util.concurrent.CompletableFuture<String> replaceRejectedAsync(UUID accountId, String rejected) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> replaceRejected(accountId, rejected), executor);
     }
 
     /** WeChat refused {@code rejected}: get a different one (forcing a refresh if it is still the current one). */
@@ -187,8 +206,7 @@ public class TokenService {
     private Cached fetchAndStore(UUID accountId, String rejected, UUID lease) {
         JsonObject answer;
         try {
-            AccountCredentials credentials = accounts.credentials(accountId)
-                    .orElseThrow(() -> new WeChatException(Kind.OTHER, 0, "No such account", null));
+            AccountCredentials credentials = endpoints.endpoint(accountId).credentials(); // cached, host checked
             answer = fetch(credentials, rejected);
         } catch (RuntimeException e) {
             self.release(accountId, lease);

@@ -1,18 +1,25 @@
 package app.fanmail.wechat.application;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 
-import app.fanmail.accounts.api.AccountCredentials;
-import app.fanmail.accounts.api.AccountDirectory;
 import app.fanmail.wechat.api.WeChatException;
+import app.fanmail.wechat.api.WeChatException.Certainty;
 import app.fanmail.wechat.api.WeChatException.Kind;
+import app.fanmail.wechat.application.AccountEndpoints.Endpoint;
 import app.fanmail.wechat.domain.ErrorCodes;
+import app.fanmail.wechat.domain.IdempotencyWindow;
 import app.fanmail.wechat.infrastructure.WeChatClients;
+import app.fanmail.wechat.infrastructure.http.WeChatHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -20,10 +27,13 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
 /**
- * Makes one authenticated call for an account: adds the access token, turns errcodes into
- * {@link WeChatException}s, and when WeChat refuses the token, replaces it once and retries once
- * (never a loop). Network failures and HTTP 5xx are TRANSIENT; retrying them is the caller's
- * decision, with the same idempotency key.
+ * Makes one authenticated call for an account: finds its endpoint in memory ({@link AccountEndpoints}), adds the
+ * access token, turns errcodes into {@link WeChatException}s, and when WeChat refuses the token, replaces it once and
+ * retries once (never a loop). Retrying other failures is the caller's decision, with the same idempotency key;
+ * {@link WeChatException#certainty()} says whether the failed request may have been processed.
+ * <p>
+ * {@link #postAsync} is the hot path (template and customer-service sends): non-blocking, limited per account
+ * (ADR 0009). {@link #call} is for everything else, over MicroProfile REST Client.
  */
 @ApplicationScoped
 public class WeChatGateway {
@@ -32,7 +42,9 @@ public class WeChatGateway {
     @Inject
     WeChatClients clients;
     @Inject
-    AccountDirectory accounts;
+    AccountEndpoints endpoints;
+    @Inject
+    Clock clock;
 
     public <T> JsonObject call(UUID accountId, Class<T> api, BiFunction<T, String, JsonObject> request) {
         return call(accountId, api, request, Set.of());
@@ -40,9 +52,8 @@ public class WeChatGateway {
 
     /** Like {@link #call(UUID, Class, BiFunction)}, but answers with an errcode in {@code accepted} are returned, not thrown. */
     public <T> JsonObject call(UUID accountId, Class<T> api, BiFunction<T, String, JsonObject> request, Set<Integer> accepted) {
-        String base = accounts.credentials(accountId).map(AccountCredentials::apiBaseUrl)
-                .orElseThrow(() -> new WeChatException(Kind.OTHER, 0, "No such account", null));
-        T client = clients.client(base, api);
+        Endpoint endpoint = endpoints.endpoint(accountId);
+        T client = clients.checkedClient(endpoint.baseUrl(), api);
         String token = tokens.token(accountId);
         try {
             return checked(invoke(client, token, request), accepted);
@@ -56,45 +67,72 @@ public class WeChatGateway {
     }
 
     /**
-     * The asynchronous form of {@link #call(UUID, Class, BiFunction)}: the same token handling (one
-     * replacement and one retry when WeChat refuses the token), without blocking a thread on WeChat.
+     * POSTs a JSON body to {@code path} (e.g. {@code /cgi-bin/message/custom/send}) without holding a thread while
+     * WeChat answers; the same token handling as {@link #call}.
      */
-    public <T> CompletionStage<JsonObject> callAsync(UUID accountId, Class<T> api, BiFunction<T, String, CompletionStage<JsonObject>> request) {
-        String base = accounts.credentials(accountId).map(AccountCredentials::apiBaseUrl)
-                .orElseThrow(() -> new WeChatException(Kind.OTHER, 0, "No such account", null));
-        T client = clients.client(base, api);
-        String token = tokens.token(accountId);
-        return invokeAsync(client, token, request).handle((answer, error) -> {
-            if (error == null) {
-                return CompletableFuture.completedFuture(answer);
-            }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof WeChatException w && w.kind() == Kind.TOKEN_INVALID) {
-                String replacement = tokens.replaceRejected(accountId, token);
-                return invokeAsync(client, replacement, request);
-            }
-            return CompletableFuture.<JsonObject>failedFuture(cause);
-        }).thenCompose(stage -> stage);
+    public CompletableFuture<JsonObject> postAsync(UUID accountId, String path, JsonObject body) {
+        return postAsync(accountId, path, body, null, null);
     }
 
-    private static <T> CompletionStage<JsonObject> invokeAsync(T client, String token, BiFunction<T, String, CompletionStage<JsonObject>> request) {
-        CompletionStage<JsonObject> stage;
+    /**
+     * Like {@link #postAsync(UUID, String, JsonObject)} for a body carrying an idempotency key first used at
+     * {@code keyFirstUsedAt}, which WeChat treats as a duplicate only within {@code window}: when a request sent now
+     * might reach WeChat after the window (now + the request timeout), nothing is sent and the stage fails with
+     * {@link Kind#IN_DOUBT}: an earlier attempt may have been delivered and a resend could deliver twice.
+     */
+    public CompletableFuture<JsonObject> postAsync(UUID accountId, String path, JsonObject body, Instant keyFirstUsedAt, Duration window) {
+        Endpoint endpoint;
         try {
-            stage = request.apply(client, token);
-        } catch (RuntimeException e) {
+            refuseAfterWindow(keyFirstUsedAt, window);
+            endpoint = endpoints.endpoint(accountId);
+        } catch (WeChatException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return stage.handle((answer, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                if (cause instanceof WebApplicationException e) {
-                    int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-                    throw new WeChatException(status >= 500 || status == 429 ? Kind.TRANSIENT : Kind.OTHER, -status, "HTTP " + status, null, e);
-                }
-                throw new WeChatException(Kind.TRANSIENT, -1, "WeChat unreachable or timed out: " + cause.getMessage(), null, cause);
-            }
-            return checked(answer, Set.of());
-        });
+        return tokens.tokenAsync(accountId)
+                .thenCompose(token -> send(endpoint, path, token, body).handle((answer, error) -> {
+                    if (error == null) {
+                        return CompletableFuture.completedFuture(answer);
+                    }
+                    WeChatException failure = WeChatHttp.failureOf(error);
+                    if (failure.kind() != Kind.TOKEN_INVALID) {
+                        return CompletableFuture.<JsonObject>failedFuture(failure);
+                    }
+                    return tokens.replaceRejectedAsync(accountId, token).thenCompose(replacement -> {
+                        refuseAfterWindow(keyFirstUsedAt, window);
+                        return send(endpoint, path, replacement, body);
+                    });
+                }).thenCompose(stage -> stage))
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(WeChatHttp.failureOf(error)));
+    }
+
+    /** The last instant (exclusive) a request with a key first used at {@code keyFirstUsedAt} is still sent. */
+    public Instant resendDeadline(Instant keyFirstUsedAt, Duration window) {
+        return IdempotencyWindow.resendDeadline(keyFirstUsedAt, window, clients.requestTimeout());
+    }
+
+    /**
+     * Throws {@link Kind#IN_DOUBT} (nothing sent) when a request sent now with a key first used at {@code keyFirstUsedAt}
+     * could reach WeChat after the key's duplicate {@code window}; for blocking calls such as mass sends.
+     */
+    public void requireInsideWindow(Instant keyFirstUsedAt, Duration window) {
+        refuseAfterWindow(keyFirstUsedAt, window);
+    }
+
+    private void refuseAfterWindow(Instant keyFirstUsedAt, Duration window) {
+        if (keyFirstUsedAt == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!IdempotencyWindow.protects(keyFirstUsedAt, window, now, clients.requestTimeout())) {
+            throw new WeChatException(Kind.IN_DOUBT, Certainty.NOT_PROCESSED, 0, "Not sent: the idempotency key was first used at "
+                    + keyFirstUsedAt + " and WeChat drops duplicates only for " + window + "; a resend at " + now
+                    + " could deliver twice", null, null);
+        }
+    }
+
+    private CompletableFuture<JsonObject> send(Endpoint endpoint, String path, String token, JsonObject body) {
+        URI uri = URI.create(endpoint.baseUrl() + path + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return clients.http().post(endpoint.accountId(), uri, body).thenApply(answer -> checked(answer, Set.of()));
     }
 
     private static <T> JsonObject invoke(T client, String token, BiFunction<T, String, JsonObject> request) {
@@ -102,9 +140,9 @@ public class WeChatGateway {
             return request.apply(client, token);
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-            throw new WeChatException(status >= 500 || status == 429 ? Kind.TRANSIENT : Kind.OTHER, -status, "HTTP " + status, null, e);
+            throw ErrorCodes.Transport.ofStatus(status).failure("HTTP " + status, e);
         } catch (ProcessingException e) {
-            throw new WeChatException(Kind.TRANSIENT, -1, "WeChat unreachable or timed out: " + e.getMessage(), null, e);
+            throw WeChatHttp.failureOf(e.getCause() == null ? e : e.getCause());
         }
     }
 

@@ -38,7 +38,7 @@ public class AccountDataCleanup {
     AccountDirectory accounts;
     @Inject
     AccountDataCleanup self;
-    @Resource
+    @Resource(lookup = app.fanmail.kernel.concurrent.FanmailExecutors.BACKGROUND)
     ManagedExecutorService executor;
 
     void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged event) {

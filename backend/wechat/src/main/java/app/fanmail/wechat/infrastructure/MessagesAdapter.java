@@ -36,7 +36,7 @@ public class MessagesAdapter implements WeChatMessages {
     public java.util.concurrent.CompletionStage<Void> sendServiceMessageAsync(UUID accountId, String openid, ServiceContent content,
                                                                             String kfAccount) {
         JsonObject built = serviceBody(openid, content, kfAccount);
-        return gateway.callAsync(accountId, MessageApi.class, (api, token) -> api.customSendAsync(token, built)).thenApply(a -> null);
+        return gateway.postAsync(accountId, "/cgi-bin/message/custom/send", built).thenApply(a -> null);
     }
 
     private static JsonObject serviceBody(String openid, ServiceContent content, String kfAccount) {
@@ -104,6 +104,16 @@ public class MessagesAdapter implements WeChatMessages {
         JsonObject a = gateway.call(accountId, MessageApi.class,
                 (api, token) -> byOpenids ? api.massSend(token, built) : api.massSendAll(token, built), Set.of(DUPLICATE_CLIENT_MSG_ID));
         return new MassJob(Json2.str(a, "msg_id"), Json2.str(a, "msg_data_id"));
+    }
+
+    @Override
+    public MassJob sendMass(UUID accountId, Audience audience, MassContent content, String clientMsgId, boolean continueIfReprint,
+                           java.time.Instant clientMsgIdFirstUsedAt) {
+        if (clientMsgId == null || clientMsgIdFirstUsedAt == null) {
+            throw new IllegalArgumentException("A resend needs the clientMsgId and the time it was first used");
+        }
+        gateway.requireInsideWindow(clientMsgIdFirstUsedAt, MASS_CLIENT_MSG_ID_WINDOW);
+        return sendMass(accountId, audience, content, clientMsgId, continueIfReprint);
     }
 
     static void massContent(JsonObjectBuilder b, MassContent content) {

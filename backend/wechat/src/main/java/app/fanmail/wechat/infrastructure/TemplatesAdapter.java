@@ -19,6 +19,8 @@ import jakarta.json.JsonObjectBuilder;
 /** {@link WeChatTemplates} over WeChat's template API. */
 @ApplicationScoped
 public class TemplatesAdapter implements WeChatTemplates {
+    private static final String SEND_PATH = "/cgi-bin/message/template/send";
+
     @Inject
     WeChatGateway gateway;
 
@@ -114,8 +116,22 @@ public class TemplatesAdapter implements WeChatTemplates {
     @Override
     public java.util.concurrent.CompletionStage<String> sendAsync(UUID accountId, TemplateMessage m) {
         JsonObject built = sendBody(m);
-        return gateway.callAsync(accountId, TemplateApi.class, (api, token) -> api.sendAsync(token, built))
+        return gateway.postAsync(accountId, SEND_PATH, built).thenApply(a -> Json2.str(a, "msgid"));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> sendAsync(UUID accountId, TemplateMessage m, Instant clientMsgIdFirstUsedAt) {
+        if (m.clientMsgId() == null || clientMsgIdFirstUsedAt == null) {
+            throw new IllegalArgumentException("A resend needs the clientMsgId and the time it was first used");
+        }
+        JsonObject built = sendBody(m);
+        return gateway.postAsync(accountId, SEND_PATH, built, clientMsgIdFirstUsedAt, CLIENT_MSG_ID_WINDOW)
                 .thenApply(a -> Json2.str(a, "msgid"));
+    }
+
+    @Override
+    public Instant resendDeadline(Instant clientMsgIdFirstUsedAt) {
+        return gateway.resendDeadline(clientMsgIdFirstUsedAt, CLIENT_MSG_ID_WINDOW);
     }
 
     @Override

@@ -1,14 +1,26 @@
 package app.fanmail.wechat.infrastructure;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import app.fanmail.accounts.api.ApiHostPolicy;
 import app.fanmail.accounts.api.ApiHostPolicy.Verdict;
 import app.fanmail.wechat.api.WeChatException;
-import app.fanmail.wechat.api.WeChatException.Kind;
+import app.fanmail.wechat.domain.ErrorCodes.Transport;
+import app.fanmail.wechat.infrastructure.http.WeChatHttp;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,11 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * REST clients per API base URL (each account names its own: real WeChat, a proxy or the sandbox),
- * built once and reused, with timeouts and a connection pool sized for the dispatch engine. Every
- * call first checks the base URL against the {@link ApiHostPolicy} (allowed hosts, no internal
- * addresses), so no request (and no secret) reaches a host the configuration does not allow, whatever
- * an account row says.
+ * The HTTP clients for WeChat. Hot-path calls (template and customer-service sends) go through {@link #http()}, a
+ * non-blocking JDK HTTP client with per-account in-flight and rate limits and a node-wide in-flight bound (ADR 0009);
+ * the other calls through MicroProfile REST Clients per API base URL, built once and reused. No request (and no
+ * secret) reaches a host the {@link ApiHostPolicy} does not allow: {@link #client} checks before every call, and the
+ * account cache ({@code AccountEndpoints}) checks whenever it (re)builds an entry.
  */
 @ApplicationScoped
 public class WeChatClients {
@@ -33,23 +45,87 @@ public class WeChatClients {
     @Inject
     @ConfigProperty(name = "fanmail.wechat.connection-pool-size", defaultValue = "200")
     int poolSize;
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.max-in-flight-per-account", defaultValue = "256")
+    int maxInFlightPerAccount;
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.rate-per-account", defaultValue = "1500")
+    double ratePerAccount;
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.max-in-flight", defaultValue = "1024")
+    int maxInFlight;
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.checkout-timeout", defaultValue = "PT5S")
+    Duration checkoutTimeout;
+    @Inject
+    @ConfigProperty(name = "fanmail.wechat.http-threads", defaultValue = "4")
+    int httpThreads;
 
     @Inject
     ApiHostPolicy hosts;
+    @Resource
+    ManagedThreadFactory threads;
 
     private final Map<String, Object> clients = new ConcurrentHashMap<>();
+    private ExecutorService completions;
+    private ScheduledThreadPoolExecutor timer;
+    private WeChatHttp http;
+
+    @PostConstruct
+    void start() {
+        completions = new ThreadPoolExecutor(httpThreads, httpThreads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                named("fanmail-wechat-http-"));
+        timer = new ScheduledThreadPoolExecutor(1, named("fanmail-wechat-timer-"));
+        timer.setRemoveOnCancelPolicy(true);
+        http = new WeChatHttp(new WeChatHttp.Settings(maxInFlightPerAccount, ratePerAccount, Math.max(1, (int) Math.ceil(ratePerAccount / 10)),
+                maxInFlight, checkoutTimeout, Duration.ofMillis(readTimeoutMs)), Duration.ofMillis(connectTimeoutMs), timer, completions);
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+        completions.shutdownNow();
+    }
+
+    private ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = threads.newThread(r);
+            t.setName(prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A deleted account's limits go with it. */
+    void accountChanged(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                        app.fanmail.accounts.api.AccountChanged changed) {
+        if (changed.kind() == app.fanmail.accounts.api.AccountChanged.Kind.DELETED && http != null) {
+            http.forget(changed.accountId());
+        }
+    }
+
+    /** The non-blocking client for hot-path calls. */
+    public WeChatHttp http() {
+        return http;
+    }
+
+    /** How long Fanmail waits for an answer: a request sent now reaches WeChat within this time or is abandoned. */
+    public Duration requestTimeout() {
+        return Duration.ofMillis(readTimeoutMs);
+    }
 
     /** A client for the base URL; a WeChatException (cause {@link ApiHostRefusedException}) when the host is not allowed. */
     public <T> T client(String baseUrl, Class<T> api) {
         Verdict verdict = hosts.check(baseUrl, true);
-        if (verdict.outcome() == ApiHostPolicy.Outcome.DNS_FAILURE) {
-            throw new WeChatException(Kind.TRANSIENT, -1, "The API host " + verdict.hostPort() + " does not resolve", null,
-                    new java.net.UnknownHostException(verdict.hostPort()));
-        }
         if (!verdict.allowed()) {
-            throw new WeChatException(Kind.PERMISSION, 0, "Fanmail does not send requests to " + verdict.hostPort()
-                    + ": the server's configuration does not allow this API host", null, new ApiHostRefusedException(verdict));
+            throw refusal(verdict);
         }
+        return checkedClient(baseUrl, api);
+    }
+
+    /** A client for a base URL the caller has just checked against the {@link ApiHostPolicy} (the account cache). */
+    public <T> T checkedClient(String baseUrl, Class<T> api) {
         return api.cast(clients.computeIfAbsent(baseUrl + "|" + api.getName(), k -> RestClientBuilder.newBuilder()
                 .baseUri(URI.create(baseUrl))
                 .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
@@ -57,5 +133,15 @@ public class WeChatClients {
                 .property("resteasy.connectionPoolSize", poolSize)
                 .property("resteasy.maxPooledPerRoute", poolSize)
                 .build(api)));
+    }
+
+    /** The failure for a base URL the policy refuses (nothing is sent). */
+    public static WeChatException refusal(Verdict verdict) {
+        if (verdict.outcome() == ApiHostPolicy.Outcome.DNS_FAILURE) {
+            return Transport.DNS_FAILURE.failure("The API host " + verdict.hostPort() + " does not resolve",
+                    new java.net.UnknownHostException(verdict.hostPort()));
+        }
+        return Transport.HOST_REFUSED.failure("Fanmail does not send requests to " + verdict.hostPort()
+                + ": the server's configuration does not allow this API host", new ApiHostRefusedException(verdict));
     }
 }

@@ -14,8 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * WeChat's HTTP API as MicroProfile REST Client interfaces, one per area. Bodies are JSON objects
- * (WeChat's own shapes); {@link WeChatGateway} maps them to and from Fanmail's types. Only this
- * package sees them.
+ * (WeChat's own shapes); {@code WeChatGateway} maps them to and from Fanmail's types. Only this
+ * package sees them. The hot-path sends are not here: they go through the non-blocking {@code http.WeChatHttp}
+ * (ADR 0009).
  */
 public final class WeChatRestClients {
     private WeChatRestClients() {
@@ -125,11 +126,6 @@ public final class WeChatRestClients {
         @POST
         @Path("/cgi-bin/message/template/send")
         JsonObject send(@QueryParam("access_token") String token, JsonObject body);
-
-        /** The same, without holding a thread while WeChat answers (for the dispatch engine). */
-        @POST
-        @Path("/cgi-bin/message/template/send")
-        java.util.concurrent.CompletionStage<JsonObject> sendAsync(@QueryParam("access_token") String token, JsonObject body);
     }
 
     @Path("/cgi-bin/message")
@@ -139,10 +135,6 @@ public final class WeChatRestClients {
         @POST
         @Path("/custom/send")
         JsonObject customSend(@QueryParam("access_token") String token, JsonObject body);
-
-        @POST
-        @Path("/custom/send")
-        java.util.concurrent.CompletionStage<JsonObject> customSendAsync(@QueryParam("access_token") String token, JsonObject body);
 
         @POST
         @Path("/mass/sendall")

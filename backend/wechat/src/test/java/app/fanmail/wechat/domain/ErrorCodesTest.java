@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import app.fanmail.wechat.api.WeChatException;
+import app.fanmail.wechat.api.WeChatException.Certainty;
 import app.fanmail.wechat.api.WeChatException.Kind;
 import app.fanmail.wechat.api.WeChatException.Refusal;
 
@@ -16,7 +17,8 @@ class ErrorCodesTest {
             "45015,RECIPIENT_FINAL", "45047,RECIPIENT_FINAL", "43004,RECIPIENT_FINAL", "43019,RECIPIENT_FINAL", "48002,RECIPIENT_FINAL",
             "40003,RECIPIENT_FINAL", "47003,REQUEST_INVALID", "40037,REQUEST_INVALID", "48001,PERMISSION", "40164,PERMISSION",
             "45026,LIMIT", "43100,LIMIT", "40125,CREDENTIALS_INVALID", "99999,OTHER",
-            "40007,REQUEST_INVALID", "76021,REQUEST_INVALID", "76022,PERMISSION"})
+            "40007,REQUEST_INVALID", "76021,REQUEST_INVALID", "76022,PERMISSION",
+            "45011,THROTTLED", "45066,THROTTLED", "46004,RECIPIENT_FINAL", "50002,RECIPIENT_FINAL"})
     void mapsErrcodesToWhatCallersCanDo(int errcode, Kind kind) {
         assertThat(ErrorCodes.kindOf(errcode)).isEqualTo(kind);
     }
@@ -38,6 +40,46 @@ class ErrorCodesTest {
         assertThat(e.field()).isEqualTo("thing1");
         assertThat(e.kind()).isEqualTo(Kind.REQUEST_INVALID);
         assertThat(ErrorCodes.failure(47003, "argument invalid!").field()).isNull();
+    }
+
+    @Test
+    void throttlingIsRetryableAndCertainlyNotProcessed() {
+        for (int code : new int[] {45011, 45066}) {
+            WeChatException e = ErrorCodes.failure(code, "freq limit");
+            assertThat(e.kind()).isEqualTo(Kind.THROTTLED);
+            assertThat(e.retryable()).isTrue();
+            assertThat(e.mayHaveBeenProcessed()).isFalse();
+        }
+        for (int code : new int[] {46004, 50002}) {
+            WeChatException e = ErrorCodes.failure(code, "user");
+            assertThat(e.retryable()).isFalse();
+            assertThat(e.mayHaveBeenProcessed()).isFalse();
+        }
+    }
+
+    @Test
+    void systemBusyMayHaveBeenProcessedOtherErrcodesWereNot() {
+        assertThat(ErrorCodes.failure(-1, "system error").certainty()).isEqualTo(Certainty.MAY_HAVE_BEEN_PROCESSED);
+        assertThat(ErrorCodes.failure(40003, "invalid openid").certainty()).isEqualTo(Certainty.NOT_PROCESSED);
+        assertThat(ErrorCodes.failure(61234, "new").certainty()).isEqualTo(Certainty.NOT_PROCESSED);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"HOST_REFUSED,PERMISSION,NOT_PROCESSED", "DNS_FAILURE,TRANSIENT,NOT_PROCESSED", "PERMIT_TIMEOUT,THROTTLED,NOT_PROCESSED",
+            "CONNECT_FAILED,TRANSIENT,NOT_PROCESSED", "READ_TIMEOUT,TRANSIENT,MAY_HAVE_BEEN_PROCESSED",
+            "RESET_AFTER_SEND,TRANSIENT,MAY_HAVE_BEEN_PROCESSED", "HTTP_5XX,TRANSIENT,MAY_HAVE_BEEN_PROCESSED",
+            "BAD_ANSWER,OTHER,MAY_HAVE_BEEN_PROCESSED", "HTTP_429,THROTTLED,NOT_PROCESSED", "HTTP_OTHER,OTHER,NOT_PROCESSED"})
+    void transportFailuresSayWhetherTheRequestMayHaveBeenProcessed(ErrorCodes.Transport transport, Kind kind, Certainty certainty) {
+        WeChatException e = transport.failure("x", null);
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.certainty()).isEqualTo(certainty);
+    }
+
+    @Test
+    void httpStatusesMapToTransportFailures() {
+        assertThat(ErrorCodes.Transport.ofStatus(502)).isEqualTo(ErrorCodes.Transport.HTTP_5XX);
+        assertThat(ErrorCodes.Transport.ofStatus(429)).isEqualTo(ErrorCodes.Transport.HTTP_429);
+        assertThat(ErrorCodes.Transport.ofStatus(404)).isEqualTo(ErrorCodes.Transport.HTTP_OTHER);
     }
 
     @Test

@@ -1,0 +1,17 @@
+package app.fanmail.kernel.concurrent;
+
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Defines Fanmail's own executor for background work (token refreshes and resets, inbox publishing, account cleanup,
+ * sandbox mirroring), so none of it queues on the server's shared DefaultManagedExecutorService (4 threads in
+ * WildFly's default configuration) and none of it competes with the threads that complete WeChat calls. Inject with
+ * {@code @Resource(lookup = FanmailExecutors.BACKGROUND) ManagedExecutorService executor}.
+ */
+@ManagedExecutorDefinition(name = FanmailExecutors.BACKGROUND, maxAsync = 4, hungTaskThreshold = 600_000)
+@ApplicationScoped
+public class FanmailExecutors {
+    /** JNDI name of the background executor. */
+    public static final String BACKGROUND = "java:app/concurrent/FanmailBackgroundExecutor";
+}
