@@ -23,7 +23,7 @@ import app.fanmail.wechat.api.WeChatTemplates;
 import app.fanmail.wechat.api.WeChatTemplates.TemplateMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import app.fanmail.kernel.json.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.NotFoundException;
@@ -116,9 +116,9 @@ public class SendBenchResource {
             clientCpu += e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
         }
         long processCpuNanos = processCpu() - processCpuBefore;
-        JsonObjectBuilder kinds = Json.createObjectBuilder();
+        JsonObjectBuilder kinds = JsonFactories.object();
         failureKinds.forEach((k, v) -> kinds.add(k, v.get()));
-        return Json.createObjectBuilder()
+        return JsonFactories.object()
                 .add("sends", count)
                 .add("inFlight", inFlight)
                 .add("failures", failures.get())

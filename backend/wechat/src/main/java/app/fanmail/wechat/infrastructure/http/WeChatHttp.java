@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.domain.ErrorCodes.Transport;
 import app.fanmail.wechat.infrastructure.http.AsyncPermits.PermitTimeoutException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -49,7 +48,7 @@ public final class WeChatHttp {
     private record Account(AsyncPermits inFlight, RateGate rate) {
     }
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonReaderFactory READERS = app.fanmail.kernel.json.JsonFactories.READERS;
 
     private final HttpClient client;
     private final Settings settings;
