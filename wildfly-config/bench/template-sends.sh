@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Template-send benchmark: template messages sent through Fanmail's WeChat facade (WeChatTemplates.sendAsync, the
-# non-blocking client of ADR 0009) to the WeChat sandbox, at 0 ms and at 200 ms injected latency with 256 in flight.
+# non-blocking client of ADR 0011) to the WeChat sandbox, at 0 ms and at 200 ms injected latency with 256 in flight.
 # Drives the benchmark-only endpoint POST /api/bench/wechat/template-sends (exists only with
 # fanmail.sandbox.enabled=true and fanmail.bench.enabled=true; admins only), which prints per run: sends/s, the
 # threads Fanmail's WeChat client used, Fanmail's CPU per send (client threads + the calling thread) and the whole
