@@ -17,6 +17,7 @@ export type SignInResult =
   | { ok: true; user: SessionUser }
   | { ok: false; code: 'INVALID_CREDENTIALS'; message?: string }
   | { ok: false; code: 'TOO_MANY_ATTEMPTS'; message?: string; retryAfterSeconds?: number }
+  | { ok: false; code: 'SIGN_IN_BUSY'; message?: string }
   | { ok: false; code: 'UNKNOWN'; message?: string };
 
 async function readJson(response: Response): Promise<unknown> {
@@ -67,7 +68,11 @@ export async function signInRequest(username: string, password: string): Promise
     const user = asSessionUser(body);
     return user ? { ok: true, user } : { ok: false, code: 'UNKNOWN', message };
   }
-  if (response.status === 401) return { ok: false, code: 'INVALID_CREDENTIALS', message };
+  // a username or password longer than any account can have is simply wrong (400 CREDENTIALS_TOO_LONG)
+  if (response.status === 401 || (response.status === 400 && body?.code === 'CREDENTIALS_TOO_LONG')) {
+    return { ok: false, code: 'INVALID_CREDENTIALS', message };
+  }
+  if (response.status === 503 && body?.code === 'SIGN_IN_BUSY') return { ok: false, code: 'SIGN_IN_BUSY', message };
   if (response.status === 429) {
     const retry = Number(body?.retryAfterSeconds ?? response.headers.get('Retry-After'));
     return {

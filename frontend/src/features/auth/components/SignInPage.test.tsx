@@ -79,6 +79,28 @@ describe('SignInPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('失败次数过多，请 42 秒后再试。');
   });
 
+  it('says the server is busy for 503 SIGN_IN_BUSY and that an over-long name is wrong (400)', async () => {
+    await i18n.changeLanguage('en-US');
+    let answer = 0;
+    server.use(
+      sessionAs(null),
+      http.post('*/api/session', () =>
+        answer++ === 0
+          ? HttpResponse.json({ code: 'SIGN_IN_BUSY', message: 'busy', retryAfterSeconds: 1 }, { status: 503 })
+          : HttpResponse.json({ code: 'CREDENTIALS_TOO_LONG', message: 'too long' }, { status: 400 }),
+      ),
+    );
+    renderSignIn();
+    const labels = { user: 'Username', password: 'Password', submit: 'Sign in' };
+
+    await signInWith('olivia', 'whatever-password', labels);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Many people are signing in right now. Try again in a moment.');
+
+    const user = setupUser();
+    await user.click(screen.getByRole('button', { name: labels.submit }));
+    expect(await screen.findByText('Wrong username or password.')).toBeInTheDocument();
+  });
+
   it('goes to the page the user wanted after signing in', async () => {
     server.use(
       sessionAs(null),
