@@ -63,15 +63,11 @@ public class AccountDataCleanup {
     /** Removes the rows of every account that no longer exists; returns how many accounts that were. */
     @Transactional
     public int sweep() {
-        Set<UUID> held = AccountData.accountIds(em, SCHEMA);
-        held.removeAll(accounts.existing(held));
-        for (UUID gone : held) {
-            AccountData.forget(em, SCHEMA, gone);
+        Set<UUID> gone = AccountData.sweep(em, SCHEMA, accounts::existing);
+        if (!gone.isEmpty()) {
+            LOG.info(() -> "Removed the wechat data of " + gone.size() + " deleted account(s)");
         }
-        if (!held.isEmpty()) {
-            LOG.info(() -> "Removed the wechat data of " + held.size() + " deleted account(s)");
-        }
-        return held.size();
+        return gone.size();
     }
 
     private static void run(Runnable cleanup) {
