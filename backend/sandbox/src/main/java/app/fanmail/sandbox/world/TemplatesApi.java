@@ -63,7 +63,11 @@ final class TemplatesApi {
         }
         List<TemplateLibrary.Keyword> chosen = new ArrayList<>(entry.keywords());
         List<String> names = J.strings(J.arr(body, "keyword_name_list"));
-        if (!names.isEmpty() && entry.categoryId() != null) {
+        if (entry.categoryId() != null) {
+            // WeChat: "If the keyword is empty or is not in the template library, a 40246 error code will be returned"
+            if (names.isEmpty()) {
+                throw Err.of(40246, "invalid keyword_name_list: empty");
+            }
             chosen.clear();
             for (String name : names) {
                 TemplateLibrary.Keyword k = entry.keywords().stream().filter(kw -> kw.name().equals(name)).findFirst()
@@ -219,7 +223,9 @@ final class TemplatesApi {
 
     /**
      * Every placeholder except first/remark needs a non-empty value; keys the template does not have are refused.
-     * Values are accepted at any length and cut to 20 characters, as WeChat shows them since 2023-05.
+     * Typed values ({@code thing1}, {@code amount2}, …) must obey their type ({@link TemplateValueRules}) or get 47003;
+     * legacy values (first, remark, keywordN) are accepted at any length and cut to 20 characters, as WeChat shows
+     * them since 2023-05.
      */
     static String validateData(TemplateStore.PrivateTemplate t, JsonObject data) {
         JsonObject d = data == null ? J.EMPTY : data;
@@ -241,10 +247,13 @@ final class TemplatesApi {
                 }
             }
             if (value != null && !value.isEmpty()) {
+                if (!TemplateValueRules.accepts(key, value)) {
+                    throw Err.argumentInvalid(key, false);
+                }
                 if (summary.length() > 0) {
                     summary.append("; ");
                 }
-                summary.append(key).append('=').append(J.cut(value, 20));
+                summary.append(key).append('=').append(TemplateValueRules.legacy(key) ? J.cut(value, 20) : value);
             }
         }
         for (Map.Entry<String, JsonValue> e : d.entrySet()) {

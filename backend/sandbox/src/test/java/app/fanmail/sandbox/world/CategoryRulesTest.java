@@ -43,7 +43,7 @@ class CategoryRulesTest {
     }
 
     private String addTemplate(String shortId) {
-        JsonObject r = sb.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"" + shortId + "\"}");
+        JsonObject r = sb.call("cgi-bin/template/api_add_template", Sandbox.addBody(shortId));
         assertThat(errcode(r)).as(r.toString()).isZero();
         return r.getString("template_id");
     }
@@ -222,7 +222,7 @@ class CategoryRulesTest {
     @Test
     void categoryTemplatesNameTheirCategoryAndItsParentAndNeedASelectedCategory() {
         assertThat(errcode(add(sb, cat(1, 307), cat(2, 958)))).isZero();
-        JsonObject outside = sb.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"45620\"}");
+        JsonObject outside = sb.call("cgi-bin/template/api_add_template", Sandbox.addBody("45620"));
         assertThat(errcode(outside)).isEqualTo(45027);                 // 411 快递服务 is not selected
         addTemplate("43216");
         addTemplate("53108");
@@ -239,7 +239,7 @@ class CategoryRulesTest {
         assertThat(list.get(0).keySet()).containsExactlyInAnyOrder("template_id", "title", "primary_industry",
                 "deputy_industry", "content", "example");
         assertThat(errcode(add(sb, cat(1, 411)))).isZero();
-        assertThat(errcode(sb.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"45620\"}"))).isZero();
+        assertThat(errcode(sb.call("cgi-bin/template/api_add_template", Sandbox.addBody("45620")))).isZero();
         JsonArray library = sb.control.library().getJsonArray("templates");
         JsonObject shipping = library.getValuesAs(JsonObject.class).stream()
                 .filter(t -> t.getString("template_id_short").equals("45620")).findFirst().orElseThrow();

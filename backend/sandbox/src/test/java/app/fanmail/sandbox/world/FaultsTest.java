@@ -47,9 +47,9 @@ class FaultsTest {
     @Test
     void exhaustedQuotas() {
         sb.control.setFaults(APP, Sandbox.json("{\"quotaExhausted\":[\"template\",\"mass\",\"custom\"]}"));
-        String t = sb.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"44517\"}").getString("template_id");
+        String t = sb.call("cgi-bin/template/api_add_template", Sandbox.addBody("44517")).getString("template_id");
         assertThat(errcode(sb.call("cgi-bin/message/template/send", "{\"touser\":\"" + sb.openid(0)
-                + "\",\"template_id\":\"" + t + "\",\"data\":{\"thing1\":{\"value\":\"a\"},\"date2\":{\"value\":\"b\"},"
+                + "\",\"template_id\":\"" + t + "\",\"data\":{\"thing1\":{\"value\":\"a\"},\"date2\":{\"value\":\"2024-07-01\"},"
                 + "\"thing3\":{\"value\":\"c\"}}}"))).isEqualTo(45009);
         assertThat(errcode(sb.call("cgi-bin/message/mass/sendall",
                 "{\"filter\":{\"is_to_all\":true},\"msgtype\":\"text\",\"text\":{\"content\":\"x\"}}"))).isEqualTo(45028);
@@ -61,14 +61,14 @@ class FaultsTest {
     @Test
     void templateOutcomesFollowTheConfiguredMix() {
         sb.control.setOutcomes(APP, Sandbox.json("{\"templateUserBlockRate\":1.0}"));
-        String t = sb.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"44517\"}").getString("template_id");
+        String t = sb.call("cgi-bin/template/api_add_template", Sandbox.addBody("44517")).getString("template_id");
         sb.call("cgi-bin/message/template/send", "{\"touser\":\"" + sb.openid(0) + "\",\"template_id\":\"" + t
-                + "\",\"data\":{\"thing1\":{\"value\":\"a\"},\"date2\":{\"value\":\"b\"},\"thing3\":{\"value\":\"c\"}}}");
+                + "\",\"data\":{\"thing1\":{\"value\":\"a\"},\"date2\":{\"value\":\"2024-07-01\"},\"thing3\":{\"value\":\"c\"}}}");
         assertThat(sb.pushes.get(0).body()).contains("<Status><![CDATA[failed:user block]]></Status>",
                 "<Event><![CDATA[TEMPLATESENDJOBFINISH]]></Event>");
         sb.control.setOutcomes(APP, Sandbox.json("{\"templateUserBlockRate\":0,\"templateSystemFailRate\":1.0}"));
         sb.call("cgi-bin/message/template/send", "{\"touser\":\"" + sb.openid(1) + "\",\"template_id\":\"" + t
-                + "\",\"data\":{\"thing1\":{\"value\":\"a\"},\"date2\":{\"value\":\"b\"},\"thing3\":{\"value\":\"c\"}}}");
+                + "\",\"data\":{\"thing1\":{\"value\":\"a\"},\"date2\":{\"value\":\"2024-07-01\"},\"thing3\":{\"value\":\"c\"}}}");
         assertThat(sb.pushes.get(1).body()).contains("<Status><![CDATA[failed: system failed]]></Status>");
         JsonObject summary = sb.control.ledgerSummary(APP).getJsonObject("byKind").getJsonObject("template");
         assertThat(summary.getInt("failed:user block")).isEqualTo(1);

@@ -139,6 +139,20 @@ final class Sandbox {
         return ControlApi.parse(s);
     }
 
+    /**
+     * The body of {@code api_add_template} for a library entry: category templates name all their keywords (WeChat
+     * refuses an empty {@code keyword_name_list} with 40246), old-model templates only their short id.
+     */
+    static String addBody(String shortId) {
+        TemplateLibrary.Entry e = TemplateLibrary.find(shortId);
+        if (e == null || e.categoryId() == null) {
+            return "{\"template_id_short\":\"" + shortId + "\"}";
+        }
+        jakarta.json.JsonArrayBuilder names = Json.createArrayBuilder();
+        e.keywords().forEach(k -> names.add(k.name()));
+        return Json.createObjectBuilder().add("template_id_short", shortId).add("keyword_name_list", names).build().toString();
+    }
+
     static String text(String content) {
         return Json.createValue(content).toString();
     }

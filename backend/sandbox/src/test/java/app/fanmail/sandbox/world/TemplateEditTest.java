@@ -24,7 +24,7 @@ class TemplateEditTest {
             + "支付金额：{{amount2.DATA}}\n{{remark.DATA}}";
 
     private String addTemplate(String shortId) {
-        JsonObject r = sb.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"" + shortId + "\"}");
+        JsonObject r = sb.call("cgi-bin/template/api_add_template", Sandbox.addBody(shortId));
         assertThat(errcode(r)).as(r.toString()).isZero();
         return r.getString("template_id");
     }

@@ -18,7 +18,7 @@ class TemplateRulesTest {
     private final Sandbox sb = new Sandbox().serviceAccount().fans(50, null);
 
     private String addTemplate(String shortId) {
-        JsonObject r = sb.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"" + shortId + "\"}");
+        JsonObject r = sb.call("cgi-bin/template/api_add_template", Sandbox.addBody(shortId));
         assertThat(errcode(r)).as(r.toString()).isZero();
         return r.getString("template_id");
     }
@@ -208,7 +208,7 @@ class TemplateRulesTest {
         sb.control.setCategories(APP, Sandbox.json("{\"ids\":[307]}"));
         String shipping = addTemplate("43216");   // category 307 电商平台
         addTemplate("TM00015");                  // old model, no category
-        assertThat(errcode(sb.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"45620\"}")))
+        assertThat(errcode(sb.call("cgi-bin/template/api_add_template", Sandbox.addBody("45620"))))
                 .isEqualTo(45027);                // category 411 not selected
         sb.control.setCategories(APP, Sandbox.json("{\"ids\":[411]}"));
         assertThat(sb.call("cgi-bin/template/get_all_private_template", "").getJsonArray("template_list")).hasSize(1);
