@@ -77,6 +77,10 @@ public class SandboxRuntime {
     int maxBodyBytes;
 
     @Inject
+    @ConfigProperty(name = "fanmail.sandbox.category-writes", defaultValue = "false")
+    boolean categoryWrites;
+
+    @Inject
     @ConfigProperty(name = "fanmail.sandbox.demo.enabled", defaultValue = "true")
     boolean demoEnabled;
 
@@ -122,7 +126,7 @@ public class SandboxRuntime {
         transport = new HttpTransport(Duration.ofMillis(pushTimeoutMs));
         CallbackPusher pusher = new CallbackPusher(transport, clock::millis,
                 pushAttempts, Duration.ofMillis(pushTimeoutMs), retryDelayMs);
-        world = new World(clock, new Settings(ledgerCap, pushLogSize),
+        world = new World(clock, new Settings(ledgerCap, pushLogSize, categoryWrites),
                 (task, delayMs) -> scheduler.schedule(task, delayMs, TimeUnit.MILLISECONDS), dispatcher, pusher);
         api = new WeChatApi(world);
         control = new ControlApi(world, api);

@@ -60,7 +60,9 @@ public class WeChatApiResource {
     private void answer(ApiCall call, AsyncResponse response) {
         ApiResult result = runtime.api().handle(call);
         // Undertow writes the charset parameter without the space ("application/json;charset=utf-8")
-        Response r = Response.status(result.status()).entity(result.body()).type(result.contentType()).build();
+        Response.ResponseBuilder rb = Response.status(result.status()).entity(result.body()).type(result.contentType());
+        result.headers().forEach(rb::header);
+        Response r = rb.build();
         if (result.delayMs() > 0) {
             runtime.later(() -> response.resume(r), result.delayMs());
         } else {

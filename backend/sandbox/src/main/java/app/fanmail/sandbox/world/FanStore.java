@@ -51,6 +51,7 @@ final class FanStore {
     private final Map<String, Integer> customIndex = new HashMap<>();
     private final Map<Integer, String> customOpenid = new HashMap<>();
     private final Map<Integer, String> qrScene = new HashMap<>();
+    private final Map<Integer, String> remarks = new HashMap<>();
     private byte[] massCount = new byte[16];
     private YearMonth massMonth;
     private final LinkedHashMap<Integer, Tag> tags = new LinkedHashMap<>();
@@ -179,6 +180,7 @@ final class FanStore {
         customIndex.clear();
         customOpenid.clear();
         qrScene.clear();
+        remarks.clear();
         refusing.clear();
         subscribed.clear();
         size = 0;
@@ -322,11 +324,24 @@ final class FanStore {
         tags.remove(id);
     }
 
+    /** The operator's remark for a fan ("" when none). */
+    String remark(int idx) {
+        return remarks.getOrDefault(idx, "");
+    }
+
+    void remark(int idx, String remark) {
+        if (remark.isEmpty()) {
+            remarks.remove(idx);
+        } else {
+            remarks.put(idx, remark);
+        }
+    }
+
     private void validateTagName(String name, Tag self) {
         if (name == null || name.isBlank()) {
             throw Err.invalidTagName();
         }
-        if (name.codePointCount(0, name.length()) > 30) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 30) { // WeChat counts UTF-8 bytes
             throw Err.tagNameTooLong();
         }
         Tag existing = tagByName(name);

@@ -47,14 +47,14 @@ final class KefuApi {
         JsonObject body = call.requireJson();
         String command = J.str(body, "command");
         if (!"Typing".equals(command) && !"CancelTyping".equals(command)) {
-            throw Err.argumentInvalid("command");
+            throw Err.of(45072, "command invalid");
         }
         synchronized (acc) {
             int fan = acc.fans.require(J.str(body, "touser"));
             if (!acc.fans.isSubscribed(fan)) {
                 throw Err.kefuOutOfTime();
             }
-            acc.kefu.requireOpen(fan, world.clock().millis());
+            acc.kefu.typing(fan, "Typing".equals(command), world.clock().millis());
         }
         return WeChatApi.ok();
     }

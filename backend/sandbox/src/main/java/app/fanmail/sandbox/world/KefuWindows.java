@@ -23,7 +23,15 @@ final class KefuWindows {
         int allowed;
     }
 
+    /** Typing needs an interaction with the fan in the last 30 s (45080); the indicator lasts 15 s (45081 inside). */
+    static final long TYPING_INTERACTION_MS = 30_000;
+    static final long TYPING_DURATION_MS = 15_000;
+
     private final Map<Integer, Grant[]> byFan = new HashMap<>();
+    /** The last message exchanged with each fan: a trigger from the fan or a customer-service message to it. */
+    private final Map<Integer, Long> lastInteraction = new HashMap<>();
+    /** Until when each fan sees "typing…". */
+    private final Map<Integer, Long> typingUntil = new HashMap<>();
 
     void open(int fan, Trigger trigger, KefuRule rule, long now) {
         if (byFan.size() > 200_000) {
@@ -34,6 +42,7 @@ final class KefuWindows {
         g.remaining = rule.count();
         g.allowed = rule.count();
         byFan.computeIfAbsent(fan, f -> new Grant[Trigger.values().length])[trigger.ordinal()] = g;
+        lastInteraction.put(fan, now);
     }
 
     /** Uses one message of the fan's window: 45015 when none is open, 45047 when the open ones are used up. */
@@ -59,6 +68,30 @@ final class KefuWindows {
             throw Err.kefuCountLimit();
         }
         best.remaining--;
+        lastInteraction.put(fan, now);
+        typingUntil.remove(fan); // a message sent to the fan ends the typing indicator
+    }
+
+    /**
+     * {@code message/custom/typing} with "Typing": the window must be open (45015), a message must have been exchanged
+     * with the fan in the last 30 s (45080), and the fan must not already see the indicator (45081). "CancelTyping"
+     * ends it.
+     */
+    void typing(int fan, boolean start, long now) {
+        requireOpen(fan, now);
+        if (!start) {
+            typingUntil.remove(fan);
+            return;
+        }
+        Long last = lastInteraction.get(fan);
+        if (last == null || now - last > TYPING_INTERACTION_MS) {
+            throw Err.of(45080, "no interaction with the user in the last 30 seconds");
+        }
+        Long until = typingUntil.get(fan);
+        if (until != null && until > now) {
+            throw Err.of(45081, "already typing");
+        }
+        typingUntil.put(fan, now + TYPING_DURATION_MS);
     }
 
     /** Checks only (for typing): 45015 when no window is open. */
@@ -93,6 +126,8 @@ final class KefuWindows {
 
     void clear() {
         byFan.clear();
+        lastInteraction.clear();
+        typingUntil.clear();
     }
 
     private void purge(long now) {
@@ -106,5 +141,7 @@ final class KefuWindows {
                 it.remove();
             }
         }
+        lastInteraction.values().removeIf(t -> now - t > TYPING_INTERACTION_MS);
+        typingUntil.values().removeIf(t -> t <= now);
     }
 }

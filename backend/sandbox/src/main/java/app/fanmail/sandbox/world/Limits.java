@@ -2,6 +2,7 @@ package app.fanmail.sandbox.world;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 /**
  * The rules an account is held to; every number is configurable because WeChat's drift over time
@@ -11,18 +12,23 @@ import jakarta.json.JsonObjectBuilder;
  * @param massDailyQuota -1 = by account type (service 100, subscription 1)
  * @param materialsNewsAndImagesMax permanent library cap for news (drafts) and for images (image + thumb), each
  * @param materialsOtherMax         permanent library cap for each other type (voice, video)
+ * @param previewDailyQuota mass previews a day (WeChat: 100; 45009 past it)
+ * @param categoryWrites    whether wxopen/addcategory and deletecategory answer (null = the sandbox setting
+ *                          {@code fanmail.sandbox.category-writes}, default false: 48001 as WeChat answers an
+ *                          official account)
  */
 public record Limits(long templateDailyQuota, int templatesMax, int categoryChangesMonthly, long massDailyQuota,
                      int massPerFanMonthly, int sendallPerMinute, long customDailyQuota, long tokenDailyQuota,
                      int stableForceRefreshPerDay, int stableForceRefreshIntervalSeconds, int tagsPerFan,
                      boolean implicitClientMsgId,
                      KefuRule kefuMessage, KefuRule kefuMenu, KefuRule kefuSubscribe, KefuRule kefuScan,
-                     int materialsNewsAndImagesMax, int materialsOtherMax) {
+                     int materialsNewsAndImagesMax, int materialsOtherMax, long previewDailyQuota,
+                     Boolean categoryWrites) {
 
     public static Limits defaults() {
         return new Limits(100_000, 25, 5, -1, 4, 60, 500_000, 2_000, 20, 30, 20, true,
                 new KefuRule(5, 48 * 3600), new KefuRule(3, 60), new KefuRule(3, 60), new KefuRule(3, 60),
-                5_000, 1_000);
+                5_000, 1_000, 100, null);
     }
 
     long massDailyQuota(AccountType type) {
@@ -56,7 +62,14 @@ public record Limits(long templateDailyQuota, int templatesMax, int categoryChan
                 rule(kefu, "subscribe", kefuSubscribe),
                 rule(kefu, "scan", kefuScan),
                 (int) J.lng(o, "materialsNewsAndImagesMax", materialsNewsAndImagesMax),
-                (int) J.lng(o, "materialsOtherMax", materialsOtherMax));
+                (int) J.lng(o, "materialsOtherMax", materialsOtherMax),
+                J.lng(o, "previewDailyQuota", previewDailyQuota),
+                o.containsKey("categoryWrites") ? (Boolean) J.bool(o, "categoryWrites", false) : categoryWrites);
+    }
+
+    /** Whether the category write endpoints answer for this account, given the sandbox-wide default. */
+    boolean categoryWrites(boolean sandboxDefault) {
+        return categoryWrites == null ? sandboxDefault : categoryWrites;
     }
 
     private static KefuRule rule(JsonObject kefu, String key, KefuRule def) {
@@ -89,6 +102,9 @@ public record Limits(long templateDailyQuota, int templatesMax, int categoryChan
                 .add("kefu", kefu)
                 .add("materialsNewsAndImagesMax", materialsNewsAndImagesMax)
                 .add("materialsOtherMax", materialsOtherMax)
+                .add("previewDailyQuota", previewDailyQuota)
+                .add("categoryWrites", categoryWrites == null ? JsonValue.NULL
+                        : categoryWrites ? JsonValue.TRUE : JsonValue.FALSE)
                 .build();
     }
 

@@ -22,7 +22,12 @@ final class MassApi {
     private MassApi() {
     }
 
-    record Message(String msgtype, String summary, String canonical, int articleCount) {
+    /** A parsed mass message; {@code draftId} is the draft an mpnews message sends (it leaves the draft box). */
+    record Message(String msgtype, String summary, String canonical, int articleCount, String draftId) {
+
+        Message(String msgtype, String summary, String canonical, int articleCount) {
+            this(msgtype, summary, canonical, articleCount, null);
+        }
     }
 
     static Message parse(Account acc, JsonObject body, long now) {
@@ -36,7 +41,7 @@ final class MassApi {
                 JsonObject p = J.obj(body, "mpnews");
                 MediaStore.Draft d = MediaApi.requireDraft(acc, J.str(p, "media_id"));
                 return new Message(type, "mpnews: " + J.cut(J.str(d.articles.get(0), "title"), 30), "mpnews:" + d.id,
-                        d.articles.size());
+                        d.articles.size(), d.id);
             }
             case "text" -> {
                 String content = J.str(J.obj(body, "text"), "content");
@@ -47,7 +52,7 @@ final class MassApi {
             }
             case "voice" -> {
                 String id = J.str(J.obj(body, "voice"), "media_id");
-                media.require(id, now, "voice");
+                media.requirePermanent(id, now, "voice"); // "需通过素材管理->新增素材来得到": permanent only
                 return new Message(type, "voice: " + id, "voice:" + id, 0);
             }
             case "image" -> {
@@ -59,7 +64,7 @@ final class MassApi {
                     throw Err.invalidMediaId();
                 }
                 for (String id : ids) {
-                    media.require(id, now, "image");
+                    media.requirePermanent(id, now, "image");
                 }
                 return new Message(type, "image: " + ids.size() + " image(s)", "image:" + String.join(",", ids), 0);
             }
@@ -110,14 +115,21 @@ final class MassApi {
                 scopeKey = "tag:" + tagId;
             }
             job = accept(world, acc, body, msg, scope, scope.cardinality(), scopeKey, "sendall", now);
+            leaveDraftBox(acc, msg);
         }
         scheduleFinish(world, acc, job);
         return submitted(job);
     }
 
+    /**
+     * Mass send by openid list: "订阅号不可用，服务号认证后可用" (WeChat's mass doc), so a subscription account gets 48001.
+     */
     static JsonObject send(World world, Account acc, ApiCall call) {
         JsonObject body = call.requireJson();
         requireAuthorized(acc);
+        if (acc.config().type() != AccountType.SERVICE) {
+            throw Err.apiUnauthorized();
+        }
         JsonArray touser = J.arr(body, "touser");
         List<String> openids = J.strings(touser);
         if (openids.size() < 2) {
@@ -140,9 +152,17 @@ final class MassApi {
             listed.and(acc.fans.subscribedView());
             String scopeKey = "openids:" + Signatures.sha1Hex(String.join(",", sorted).getBytes(StandardCharsets.UTF_8));
             job = accept(world, acc, body, msg, listed, total, scopeKey, "send", now);
+            leaveDraftBox(acc, msg);
         }
         scheduleFinish(world, acc, job);
         return submitted(job);
+    }
+
+    /** "上传到草稿箱中的素材被群发或发布后，该素材将从草稿箱中移除" (draft/add doc): an accepted mass send takes the draft. */
+    private static void leaveDraftBox(Account acc, Message msg) {
+        if (msg.draftId() != null) {
+            acc.media.drafts.remove(msg.draftId());
+        }
     }
 
     private static void requireAuthorized(Account acc) {
@@ -325,6 +345,10 @@ final class MassApi {
                 }
                 wxname = null;
             }
+            if (acc.faults.quotaExhausted("preview")
+                    || !acc.mass.previewDaily.tryAcquire(acc.limits().previewDailyQuota(), world.clock().today())) {
+                throw Err.dailyQuota();
+            }
             long msgId = world.ids().massMsgId();
             acc.ledger.add(now, Ledger.Kind.PREVIEW, fan, wxname, msgId, null, msg.msgtype(), msg.summary(),
                     "delivered");
@@ -339,8 +363,9 @@ final class MassApi {
         long idx = J.lng(body, "article_idx", 0);
         synchronized (acc) {
             MassJob job = acc.mass.jobs.get(msgId);
-            if (job == null) {
-                throw Err.of(40007, "invalid msg_id");
+            // "只有通过 api 发送的并且已经发送成功的消息才能删除" (mass/delete doc); WeChat answers 40059 invalid msg id
+            if (job == null || !(job.msgStatus().equals("SEND_SUCCESS") || job.msgStatus().equals("DELETE"))) {
+                throw Err.of(40059, "invalid msg id");
             }
             if (!job.msgtype.equals("mpnews") && !job.msgtype.equals("mpvideo")) {
                 throw Err.invalidMessageType();

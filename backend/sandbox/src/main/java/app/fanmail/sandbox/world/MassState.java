@@ -17,6 +17,7 @@ final class MassState {
     }
 
     final DailyCounter daily = new DailyCounter();
+    final DailyCounter previewDaily = new DailyCounter();
     final ArrayDeque<Long> sendallTimes = new ArrayDeque<>();
     final LinkedHashMap<String, Known> clientMsgIds = new LinkedHashMap<>();
     final Map<String, Long> failedAttempts = new HashMap<>();
@@ -53,5 +54,6 @@ final class MassState {
         failedAttempts.clear();
         jobs.clear();
         daily.clear();
+        previewDaily.clear();
     }
 }

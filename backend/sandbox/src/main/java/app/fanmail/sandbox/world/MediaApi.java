@@ -18,11 +18,30 @@ final class MediaApi {
 
     private static final Map<String, Long> MAX_SIZE = Map.of("image", 10L << 20, "voice", 2L << 20,
             "video", 10L << 20, "thumb", 64L << 10);
+    /**
+     * Formats of permanent materials (add_material): image BMP/PNG/JPEG/JPG/GIF, voice MP3/WMA/WAV/AMR, video MP4,
+     * thumb JPG (WeChat's "Adding Permanent Assets" doc).
+     */
     private static final Map<String, Set<String>> EXTENSIONS = Map.of(
             "image", Set.of("bmp", "png", "jpeg", "jpg", "gif"),
-            "voice", Set.of("mp3", "wma", "wav", "amr", "speex"),
+            "voice", Set.of("mp3", "wma", "wav", "amr"),
             "video", Set.of("mp4"),
             "thumb", Set.of("jpg", "jpeg"));
+    /**
+     * Formats of temporary media (media/upload): image PNG/JPEG/JPG/GIF (no BMP), voice AMR/MP3 (no WAV, WMA), video
+     * MP4, thumb JPG (WeChat's "New temporary materials" doc).
+     */
+    private static final Map<String, Set<String>> TEMPORARY_EXTENSIONS = Map.of(
+            "image", Set.of("png", "jpeg", "jpg", "gif"),
+            "voice", Set.of("amr", "mp3"),
+            "video", Set.of("mp4"),
+            "thumb", Set.of("jpg", "jpeg"));
+    /** Draft article limits (draft/add doc): title 32, author 16, digest 128 characters; content < 20,000 and < 1 MB. */
+    static final int TITLE_MAX = 32;
+    static final int AUTHOR_MAX = 16;
+    static final int DIGEST_MAX = 128;
+    static final int CONTENT_MAX_CHARS = 20_000;
+    static final int CONTENT_MAX_BYTES = 1 << 20;
     private static final byte[] PNG_1X1 = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     private static final int MAX_ARTICLES = 8;
@@ -33,6 +52,10 @@ final class MediaApi {
     // ------------------------------------------------------------ uploads
 
     private static Multipart.Part filePart(ApiCall call, String type, long maxSize) {
+        return filePart(call, type, maxSize, EXTENSIONS);
+    }
+
+    private static Multipart.Part filePart(ApiCall call, String type, long maxSize, Map<String, Set<String>> formats) {
         if (call.bodyTooLarge()) {
             throw Err.invalidMediaSize();
         }
@@ -52,7 +75,7 @@ final class MediaApi {
         int dot = name == null ? -1 : name.lastIndexOf('.');
         if (dot >= 0 && type != null) {
             String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-            if (!EXTENSIONS.get(type).contains(ext)) {
+            if (!formats.get(type).contains(ext)) {
                 throw Err.invalidFileType();
             }
         }
@@ -69,7 +92,7 @@ final class MediaApi {
 
     static JsonObject uploadTemporary(World world, Account acc, ApiCall call) {
         String type = type(call);
-        Multipart.Part file = filePart(call, type, MAX_SIZE.get(type));
+        Multipart.Part file = filePart(call, type, MAX_SIZE.get(type), TEMPORARY_EXTENSIONS);
         long now = world.clock().millis();
         String id = world.ids().b64url(64);
         synchronized (acc) {
@@ -132,7 +155,8 @@ final class MediaApi {
         JsonObject body = call.requireJson();
         long now = world.clock().millis();
         synchronized (acc) {
-            MediaStore.Media source = acc.media.require(J.str(body, "media_id"), now, "video");
+            // the source must be a permanent video (add_material), not temporary media: 40007 otherwise
+            MediaStore.Media source = acc.media.requirePermanent(J.str(body, "media_id"), now, "video");
             String id = world.ids().b64url(64);
             acc.media.media.put(id, new MediaStore.Media(id, "mpvideo", false, source.size, source.filename, now, null,
                     J.str(body, "title"), J.str(body, "description")));
@@ -149,6 +173,10 @@ final class MediaApi {
             MediaStore.Media m = acc.media.find(call.param("media_id"), now);
             if (m == null || m.permanent) {
                 throw Err.invalidMediaId();
+            }
+            if (m.type.equals("video")) {
+                // temporary video: JSON with video_url (WeChat's media/get doc; down_url is get_material's field)
+                return Jsons.object().add("video_url", "http://vweixinf.tc.qq.com/sandbox/" + m.id + ".mp4").build();
             }
             return content(m);
         }
@@ -173,11 +201,24 @@ final class MediaApi {
                     .add("down_url", "http://mpvideo.qpic.cn/sandbox/" + m.id + ".mp4").build();
         }
         if (m.type.equals("image") || m.type.equals("thumb")) {
-            return new ApiResult(200, "image/png", PNG_1X1, 0);
+            return new ApiResult(200, "image/png", PNG_1X1, 0, attachment(m, "png"));
         }
         byte[] placeholder = ("SANDBOX " + m.type + " " + m.id + " " + m.size + " bytes")
                 .getBytes(StandardCharsets.UTF_8);
-        return new ApiResult(200, "audio/amr", placeholder, 0);
+        return new ApiResult(200, "audio/amr", placeholder, 0, attachment(m, "amr"));
+    }
+
+    /**
+     * WeChat answers a file with {@code Content-disposition: attachment; filename="<media_id>.<ext>"} (the header of
+     * media/get's documented response); SDKs such as WxJava take the file name from it and fail without it.
+     */
+    static Map<String, String> attachment(MediaStore.Media m, String fallbackExt) {
+        String ext = fallbackExt;
+        int dot = m.filename == null ? -1 : m.filename.lastIndexOf('.');
+        if (dot >= 0 && dot < m.filename.length() - 1) {
+            ext = m.filename.substring(dot + 1).toLowerCase(Locale.ROOT);
+        }
+        return Map.of("Content-disposition", "attachment; filename=\"" + m.id + "." + ext + "\"");
     }
 
     static JsonObject delMaterial(World world, Account acc, ApiCall call) {
@@ -298,17 +339,36 @@ final class MediaApi {
         return out;
     }
 
+    /**
+     * One draft article: title ≤ 32 characters (45003), author ≤ 16 (45110), digest ≤ 128 (45004), content under 20,000
+     * characters and under 1 MB (45002), and a cover that is a permanent image or thumb (40007 for a temporary one).
+     */
     private static JsonObject checkArticle(Account acc, JsonObject a, long now) {
         String title = J.str(a, "title");
         if (title == null || title.isBlank()) {
             throw Err.argumentInvalid("title is empty");
         }
+        if (TemplateValueRules.length(title) > TITLE_MAX) {
+            throw Err.of(45003, "title size out of limit");
+        }
+        String author = J.str(a, "author");
+        if (author != null && TemplateValueRules.length(author) > AUTHOR_MAX) {
+            throw Err.of(45110, "author size out of limit");
+        }
+        String digest = J.str(a, "digest");
+        if (digest != null && TemplateValueRules.length(digest) > DIGEST_MAX) {
+            throw Err.of(45004, "description size out of limit");
+        }
         String content = J.str(a, "content");
         if (content == null || content.isBlank()) {
             throw Err.emptyContent();
         }
+        if (TemplateValueRules.length(content) >= CONTENT_MAX_CHARS
+                || content.getBytes(StandardCharsets.UTF_8).length >= CONTENT_MAX_BYTES) {
+            throw Err.of(45002, "content size out of limit");
+        }
         if (!"newspic".equals(J.str(a, "article_type"))) {
-            acc.media.require(J.str(a, "thumb_media_id"), now, "image", "thumb");
+            acc.media.requirePermanent(J.str(a, "thumb_media_id"), now, "image", "thumb");
         }
         return a;
     }

@@ -81,6 +81,15 @@ final class MediaStore {
         return m;
     }
 
+    /** A live permanent material of one of the given types; 40007 for temporary media or anything else. */
+    Media requirePermanent(String id, long now, String... types) {
+        Media m = find(id, now, types);
+        if (m == null || !m.permanent) {
+            throw Err.invalidMediaId();
+        }
+        return m;
+    }
+
     long count(String type) {
         return media.values().stream().filter(m -> m.permanent && m.type.equals(type)).count();
     }

@@ -301,6 +301,7 @@ final class TemplatesApi {
             acc.clearQuotaCount++;
             acc.templates.daily.clear();
             acc.mass.daily.clear();
+            acc.mass.previewDaily.clear();
             acc.customDaily.clear();
             acc.tokenDaily.clear();
         }
@@ -322,6 +323,10 @@ final class TemplatesApi {
                 case "cgi-bin/message/mass/sendall", "cgi-bin/message/mass/send" -> {
                     limit = l.massDailyQuota(acc.config().type());
                     used = acc.mass.daily.used(today);
+                }
+                case "cgi-bin/message/mass/preview" -> {
+                    limit = l.previewDailyQuota();
+                    used = acc.mass.previewDaily.used(today);
                 }
                 case "cgi-bin/message/custom/send" -> {
                     limit = l.customDailyQuota();

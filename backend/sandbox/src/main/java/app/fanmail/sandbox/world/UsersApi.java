@@ -5,6 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +74,6 @@ final class UsersApi {
         }
     }
 
-    /** Post-2021 shape: no nickname, avatar, gender, region or language. */
     /** A scene id of 1 to 9 digits (what {@code \\d{1,9}} matches), without a regex per fan. */
     static boolean numericScene(String qr) {
         if (qr == null || qr.isEmpty() || qr.length() > 9) {
@@ -88,6 +88,33 @@ final class UsersApi {
         return true;
     }
 
+    /**
+     * {@code user/info/updateremark}: the remark shows in user/info's {@code remark}. WeChat counts its limit in UTF-8
+     * bytes (30: ten Chinese characters pass, eleven fail) and refuses a longer one with 40092.
+     */
+    static JsonObject updateRemark(Account acc, ApiCall call) {
+        JsonObject body = call.requireJson();
+        String openid = J.str(body, "openid");
+        String remark = J.str(body, "remark");
+        if (remark == null) {
+            throw Err.argumentInvalid("remark");
+        }
+        synchronized (acc) {
+            int idx = acc.fans.require(openid);
+            if (remark.getBytes(StandardCharsets.UTF_8).length > REMARK_MAX_BYTES) {
+                throw Err.of(40092, "invalid remark name");
+            }
+            acc.fans.remark(idx, remark);
+        }
+        return WeChatApi.ok();
+    }
+
+    static final int REMARK_MAX_BYTES = 30;
+
+    /**
+     * Post-2021 shape: no nickname, avatar, gender or region. {@code language} is still in the response (the doc marks
+     * it "no longer provided" but keeps it, with zh_CN in its example), so SDKs that read it find it.
+     */
     static JsonObject info(FanStore fans, int idx) {
         JsonObjectBuilder b = Jsons.object().add("subscribe", fans.isSubscribed(idx) ? 1 : 0)
                 .add("openid", fans.openid(idx));
@@ -99,8 +126,9 @@ final class UsersApi {
             tags.add(t);
         }
         String qr = fans.qrScene(idx);
-        return b.add("subscribe_time", fans.subscribeTime(idx))
-                .add("remark", "")
+        return b.add("language", "zh_CN")
+                .add("subscribe_time", fans.subscribeTime(idx))
+                .add("remark", fans.remark(idx))
                 .add("groupid", 0)
                 .add("tagid_list", tags)
                 .add("subscribe_scene", fans.scene(idx))

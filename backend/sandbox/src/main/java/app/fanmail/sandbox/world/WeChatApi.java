@@ -54,6 +54,7 @@ public final class WeChatApi {
         token("cgi-bin/user/get", UsersApi::userGet);
         token("cgi-bin/user/info", UsersApi::userInfo);
         token("cgi-bin/user/info/batchget", UsersApi::batchGet);
+        token("cgi-bin/user/info/updateremark", UsersApi::updateRemark);
         token("cgi-bin/tags/create", UsersApi::tagCreate);
         token("cgi-bin/tags/get", UsersApi::tagGet);
         token("cgi-bin/tags/update", UsersApi::tagUpdate);

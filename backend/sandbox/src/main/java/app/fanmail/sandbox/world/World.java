@@ -47,6 +47,10 @@ public final class World {
         return clock;
     }
 
+    Settings settings() {
+        return settings;
+    }
+
     Ids ids() {
         return ids;
     }

@@ -18,7 +18,32 @@ import org.junit.jupiter.api.Test;
 
 class CategoryRulesTest {
 
+    /** An account whose category writes are answered (WeChat refuses them for official accounts: see below). */
     private final Sandbox sb = new Sandbox().serviceAccount().fans(10, null);
+
+    {
+        sb.control.patchAccount(APP, Sandbox.json("{\"limits\":{\"categoryWrites\":true}}"));
+    }
+
+    @Test
+    void categoryWritesAreRefusedAsWeChatRefusesThemForAnOfficialAccountUnlessASettingSaysSo() {
+        Sandbox plain = new Sandbox().serviceAccount();
+        assertThat(errcode(add(plain, cat(1, 307)))).isEqualTo(48001);
+        assertThat(errcode(delete(plain, 1, 307))).isEqualTo(48001);
+        assertThat(plain.call("cgi-bin/wxopen/addcategory", "{\"categories\":[" + cat(1, 307) + "]}").getString("errmsg"))
+                .startsWith("api unauthorized");
+        assertThat(selected(plain)).isEmpty();
+        assertThat(changesThisMonth(plain)).isZero();
+        // reading stays open, and the control API (the MP admin) still changes categories
+        assertThat(errcode(plain.get("cgi-bin/wxopen/getallcategories", "access_token", plain.token()))).isZero();
+
+        // the sandbox-wide setting turns them on for accounts that do not say otherwise
+        Sandbox open = new Sandbox(java.time.Instant.parse("2026-03-10T02:00:00Z"), null, true).serviceAccount();
+        assertThat(errcode(add(open, cat(1, 307)))).isZero();
+        open.control.patchAccount(APP, Sandbox.json("{\"limits\":{\"categoryWrites\":false}}"));
+        assertThat(errcode(delete(open, 1, 307))).isEqualTo(48001);
+        assertThat(open.control.getAccount(APP).getJsonObject("limits").getBoolean("categoryWrites")).isFalse();
+    }
 
     private static String cat(int first, int second) {
         return "{\"first\":" + first + ",\"second\":" + second + ",\"certicates\":[]}";
@@ -160,7 +185,7 @@ class CategoryRulesTest {
 
     @Test
     void theMonthlyCounterIsSharedWithTheControlApiAndRestartsInChinaTime() {
-        Sandbox s = new Sandbox(Instant.parse("2026-01-31T15:00:00Z"), null).serviceAccount(); // 23:00 on 31 Jan, Shanghai
+        Sandbox s = new Sandbox(Instant.parse("2026-01-31T15:00:00Z"), null, true).serviceAccount(); // 23:00 on 31 Jan, Shanghai
         s.control.setCategories(APP, Sandbox.json("{\"ids\":[307]}"));                        // 1
         assertThat(errcode(add(s, cat(1, 411)))).isZero();                                   // 2
         assertThat(errcode(delete(s, 1, 411))).isZero();                                     // 3
@@ -190,7 +215,7 @@ class CategoryRulesTest {
     @Test
     void theMonthlyLimitIsAConfigurableLimit() {
         Sandbox s = new Sandbox().account("{\"appId\":\"" + APP + "\",\"appSecret\":\"" + SECRET + "\",\"type\":\"SERVICE\","
-                + "\"verified\":true,\"limits\":{\"categoryChangesMonthly\":2}}");
+                + "\"verified\":true,\"limits\":{\"categoryChangesMonthly\":2,\"categoryWrites\":true}}");
         assertThat(s.control.getAccount(APP).getJsonObject("limits").getInt("categoryChangesMonthly")).isEqualTo(2);
         assertThat(s.control.getCategories(APP).getInt("changesPerMonth")).isEqualTo(2);
         assertThat(errcode(add(s, cat(1, 307)))).isZero();

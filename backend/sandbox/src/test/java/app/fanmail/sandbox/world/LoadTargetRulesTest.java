@@ -116,7 +116,12 @@ class LoadTargetRulesTest {
 
     @Test
     void massOriginalityCheckOutcomesAreConfigurable() {
+        // each accepted send takes its draft out of the draft box: one draft per send (made before the sends, whose
+        // token draft() would replace)
         String news = draft();
+        String second = draft();
+        String third = draft();
+        String fourth = draft();
         sb.control.setOutcomes(APP, Sandbox.json("{\"massCheckState\":2}"));
         JsonObject stopped = sendNews(news, 0);
         assertThat(errcode(stopped)).isZero();
@@ -131,18 +136,18 @@ class LoadTargetRulesTest {
         assertThat(page.getJsonObject("counts").getString("status")).isEqualTo("SEND_FAIL");
         assertThat(page.getJsonObject("counts").getInt("errors")).isEqualTo(40);
 
-        xml = lastPushAfter(sendNews(news, 1));
+        xml = lastPushAfter(sendNews(second, 1));
         assertThat(field(xml, "Status")).isEqualTo("send success");
         assertThat(field(xml, "CheckState")).isEqualTo("2");
         assertThat(field(xml, "SentCount")).isEqualTo("40");
 
         sb.control.setOutcomes(APP, Sandbox.json("{\"massCheckState\":3}"));
-        xml = lastPushAfter(sendNews(news, 1));
+        xml = lastPushAfter(sendNews(third, 1));
         assertThat(field(xml, "Status")).isEqualTo("err(30002)");
         assertThat(field(xml, "CanReprint")).isEqualTo("0");
 
         sb.control.setOutcomes(APP, Sandbox.json("{\"massCheckState\":1}"));
-        xml = lastPushAfter(sendNews(news, 0));
+        xml = lastPushAfter(sendNews(fourth, 0));
         assertThat(field(xml, "Status")).isEqualTo("send success");
         assertThat(field(xml, "CheckState")).isEqualTo("1");
         assertThatThrownBy(() -> sb.control.setOutcomes(APP, Sandbox.json("{\"massCheckState\":4}")))

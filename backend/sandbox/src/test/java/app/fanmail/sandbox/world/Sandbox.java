@@ -43,13 +43,18 @@ final class Sandbox {
     }
 
     Sandbox(Instant start, Transport transport) {
+        this(start, transport, false);
+    }
+
+    /** {@code categoryWrites}: the sandbox-wide setting fanmail.sandbox.category-writes. */
+    Sandbox(Instant start, Transport transport, boolean categoryWrites) {
         systemMillis.set(start.toEpochMilli());
         Transport t = transport != null ? transport : (uri, body, type, timeout) -> {
             pushes.add(new Pushed(uri, new String(body, java.nio.charset.StandardCharsets.UTF_8)));
             return new Transport.Reply(200, "success");
         };
         CallbackPusher pusher = new CallbackPusher(t, clock::millis, 3, Duration.ofSeconds(5), 0);
-        world = new World(clock, new Settings(1_000_000, 10_000), (task, delay) -> delayed.add(task),
+        world = new World(clock, new Settings(1_000_000, 10_000, categoryWrites), (task, delay) -> delayed.add(task),
                 new BoundedDispatcher(Runnable::run, 1, 1_000_000), pusher);
         api = new WeChatApi(world);
         control = new ControlApi(world, api);

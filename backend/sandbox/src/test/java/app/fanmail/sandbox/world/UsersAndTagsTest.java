@@ -76,15 +76,20 @@ class UsersAndTagsTest {
         // reserved ids 0..2
         assertThat(errcode(sb.call("cgi-bin/tags/update", "{\"tag\":{\"id\":2,\"name\":\"x\"}}"))).isEqualTo(45058);
         assertThat(errcode(sb.call("cgi-bin/tags/delete", "{\"tag\":{\"id\":1}}"))).isEqualTo(45058);
-        // names: ≤30 characters (45158), unique (45157)
-        assertThat(errcode(sb.call("cgi-bin/tags/create", "{\"tag\":{\"name\":\"" + "广".repeat(31) + "\"}}")))
+        // names: ≤30 UTF-8 bytes (45158: 11 Chinese characters are 33 bytes), unique (45157)
+        assertThat(errcode(sb.call("cgi-bin/tags/create", "{\"tag\":{\"name\":\"" + "广".repeat(11) + "\"}}")))
                 .isEqualTo(45158);
-        JsonObject created = sb.call("cgi-bin/tags/create", "{\"tag\":{\"name\":\"" + "广".repeat(30) + "\"}}");
+        assertThat(errcode(sb.call("cgi-bin/tags/create", "{\"tag\":{\"name\":\"" + "a".repeat(31) + "\"}}")))
+                .isEqualTo(45158);
+        JsonObject created = sb.call("cgi-bin/tags/create", "{\"tag\":{\"name\":\"" + "广".repeat(10) + "\"}}");
         assertThat(created.getJsonObject("tag").getInt("id")).isGreaterThanOrEqualTo(100);
-        assertThat(errcode(sb.call("cgi-bin/tags/create", "{\"tag\":{\"name\":\"" + "广".repeat(30) + "\"}}")))
+        assertThat(errcode(sb.call("cgi-bin/tags/update", "{\"tag\":{\"id\":" + created.getJsonObject("tag").getInt("id")
+                + ",\"name\":\"" + "广".repeat(10) + "x\"}}"))).isEqualTo(45158);
+        assertThat(errcode(sb.call("cgi-bin/tags/create", "{\"tag\":{\"name\":\"" + "a".repeat(30) + "\"}}"))).isZero();
+        assertThat(errcode(sb.call("cgi-bin/tags/create", "{\"tag\":{\"name\":\"" + "广".repeat(10) + "\"}}")))
                 .isEqualTo(45157);
         // 100 tags at most
-        for (int i = 1; i < 100; i++) {
+        for (int i = 2; i < 100; i++) {
             assertThat(errcode(sb.call("cgi-bin/tags/create", "{\"tag\":{\"name\":\"t" + i + "\"}}"))).isZero();
         }
         assertThat(errcode(sb.call("cgi-bin/tags/create", "{\"tag\":{\"name\":\"one too many\"}}"))).isEqualTo(45056);
