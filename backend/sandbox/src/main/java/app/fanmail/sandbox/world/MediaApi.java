@@ -42,6 +42,7 @@ final class MediaApi {
     static final int DIGEST_MAX = 128;
     static final int CONTENT_MAX_CHARS = 20_000;
     static final int CONTENT_MAX_BYTES = 1 << 20;
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
     private static final byte[] PNG_1X1 = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     private static final int MAX_ARTICLES = 8;
@@ -341,7 +342,8 @@ final class MediaApi {
 
     /**
      * One draft article: title ≤ 32 characters (45003), author ≤ 16 (45110), digest ≤ 128 (45004), content under 20,000
-     * characters and under 1 MB (45002), and a cover that is a permanent image or thumb (40007 for a temporary one).
+     * characters of text and under 1 MB of HTML (45002), and a cover that is a permanent image or thumb (40007 for a
+     * temporary one).
      */
     private static JsonObject checkArticle(Account acc, JsonObject a, long now) {
         String title = J.str(a, "title");
@@ -363,7 +365,9 @@ final class MediaApi {
         if (content == null || content.isBlank()) {
             throw Err.emptyContent();
         }
-        if (TemplateValueRules.length(content) >= CONTENT_MAX_CHARS
+        // 20,000 characters of text (markup not counted: the sandbox's reading, otherwise 1 MB could never be reached)
+        // and 1 MB of HTML as sent
+        if (TemplateValueRules.length(TAG.matcher(content).replaceAll("")) >= CONTENT_MAX_CHARS
                 || content.getBytes(StandardCharsets.UTF_8).length >= CONTENT_MAX_BYTES) {
             throw Err.of(45002, "content size out of limit");
         }

@@ -121,11 +121,35 @@ final class Sandbox {
 
     /** POST with a token reused while it is young (the daily token quota is 2,000). */
     JsonObject call(String path, String json) {
+        return post(path, youngToken(), json);
+    }
+
+    /** The token {@link #call} uses. */
+    String youngToken() {
         if (cachedToken == null || clock.millis() - cachedAt > 3_600_000) {
             cachedToken = token();
             cachedAt = clock.millis();
         }
-        return post(path, cachedToken, json);
+        return cachedToken;
+    }
+
+    /** A multipart upload (media/upload, material/add_material, …) of a small file with the young token. */
+    ApiResult upload(String path, String type, String filename, String description) {
+        String boundary = "----sandboxTestBoundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\nxxxx\r\n"
+                + (description == null ? "" : "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n" + description + "\r\n")
+                + "--" + boundary + "--\r\n";
+        return raw(new ApiCall("POST", path, map("access_token", youngToken(), "type", type),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "multipart/form-data; boundary=" + boundary, false));
+    }
+
+    /** The media_id of a small upload that must succeed. */
+    String uploaded(String path, String type, String filename, String description) {
+        JsonObject r = upload(path, type, filename, description).json();
+        assertThat(errcode(r)).as(r.toString()).isZero();
+        return r.containsKey("media_id") ? r.getString("media_id") : r.getString("thumb_media_id");
     }
 
     static Map<String, String> map(String... kv) {
