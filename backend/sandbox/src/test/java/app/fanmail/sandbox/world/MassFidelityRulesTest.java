@@ -78,6 +78,8 @@ class MassFidelityRulesTest {
                 "cgi_path", "/cgi-bin/message/mass/preview").getJsonObject("quota");
         assertThat(quota.getInt("daily_limit")).isEqualTo(100);
         assertThat(quota.getInt("used")).isEqualTo(100);
+        assertThat(errcode(sb.get("cgi-bin/openapi/quota/get", "access_token", sb.youngToken(),
+                "cgi_path", "/cgi-bin/no/such/api"))).isEqualTo(76021);
         sb.advance(Duration.ofDays(1));
         assertThat(errcode(sb.call("cgi-bin/message/mass/preview", body))).isZero();
     }
