@@ -416,8 +416,12 @@ class WeChatContractIT {
         WeChatMessages.MassJob news = messages.sendMass(a.id(), new Audience.All(), new MassContent.News(draftId), "news-" + hex(6), true);
         assertThat(news.msgId()).isNotBlank();
 
-        materials.deleteDraft(a.id(), draftId);
+        // a draft sent as a mass message leaves the draft box (WeChat moves it to the published list)
         assertThatThrownBy(() -> materials.draft(a.id(), draftId)).isInstanceOf(WeChatException.class);
+        assertThat(materials.drafts(a.id(), 0, 20).items()).extracting(WeChatMaterials.Draft::mediaId).doesNotContain(draftId);
+        String unsent = materials.addDraft(a.id(), List.of(article));
+        materials.deleteDraft(a.id(), unsent);
+        assertThatThrownBy(() -> materials.draft(a.id(), unsent)).isInstanceOf(WeChatException.class);
         materials.deletePermanent(a.id(), cover.mediaId());
         assertThat(materials.counts(a.id()).images()).isZero();
     }
