@@ -44,6 +44,9 @@ class TemplateMessagesFacadeTest {
         assertThat(s.valuesFor(new Fan("o-1", "Ms Li", List.of(), Map.of("store", "Pudong"))).values())
                 .containsExactly(Map.entry("keyword2", "Ms Li"), Map.entry("keyword3", "Pudong"), Map.entry("keyword1", "A-1"));
         assertThat(s.valuesFor(Fan.of("o-2")).values()).containsEntry("keyword2", "").doesNotContainKey("keyword3");
+        // an empty keyword is refused by WeChat ("data.keyword2.value is empty"): counted as refused, not sent
+        assertThat(s.valuesFor(Fan.of("o-2")).refused()).extracting(FilledValues.Refused::key, FilledValues.Refused::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("keyword2", ValueRefusalReason.EMPTY));
     }
 
     @Test
@@ -88,11 +91,12 @@ class TemplateMessagesFacadeTest {
 
         FilledValues missing = s.valuesFor(Fan.of("o-1"), Map.of());
         assertThat(missing.refused()).extracting(FilledValues.Refused::key, FilledValues.Refused::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("time3", ValueRefusalReason.EMPTY));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("time3", ValueRefusalReason.EMPTY),
+                        org.assertj.core.groups.Tuple.tuple("keyword4", ValueRefusalReason.EMPTY));
         FilledValues given = s.valuesFor(Fan.of("o-1"), Map.of("time3", "25:00", "keyword4", "ok", "name2", "overridden?"));
         assertThat(given.values()).containsEntry("name2", "Li").containsEntry("time3", "25:00").containsEntry("keyword4", "ok");
         assertThat(given.refused()).extracting(FilledValues.Refused::key, FilledValues.Refused::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("time3", ValueRefusalReason.TIME_FORMAT));
-        assertThat(s.valuesFor(Fan.of("o-1"), Map.of("time3", "09:00~18:00")).sendable()).isTrue();
+        assertThat(s.valuesFor(Fan.of("o-1"), Map.of("time3", "09:00~18:00", "keyword4", "x")).sendable()).isTrue();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * model name their keys by type ({@code thing1}, {@code character_string2}, {@code time3}…): WeChat refuses a value
  * that breaks its type with 47003 {@code argument invalid! data.<key>.value invalid} instead of cutting it. Values of
  * the industry model's {@code keywordN} fields (and keys of no known type) are taken as they are and only cut on the
- * phone. The rule table lives in {@code wechat.domain.TemplateValueTable}; this is what other modules see of it.
+ * phone. Every field but {@code first} and {@code remark} is refused empty ({@code … is empty}). The rule table lives in {@code wechat.domain.TemplateValueTable}; this is what other modules see of it.
  */
 public interface TemplateValueRules {
 
@@ -62,7 +62,7 @@ public interface TemplateValueRules {
 
     /** Why a value is refused. Stable codes: the UI translates them. */
     enum Reason {
-        /** Typed values must not be empty (47003 "… is empty"). */
+        /** Values must not be empty (47003 "… is empty"); first and remark excepted. */
         EMPTY,
         /** Longer than the type allows ({@link Verdict#limit()} characters). */
         TOO_LONG,

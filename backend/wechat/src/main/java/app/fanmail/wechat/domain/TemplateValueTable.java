@@ -14,8 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * symbols ("除中文、英文、数字外的常见符号,不能带有换行等控制字符"), times ("HH:MM:SS或者HH:MM") and dates ("y年m月d日, y年m月,
  * m月d日, 或者用'-'、'/'、'.'符号连接, 如2018-01-01, 2018/01/01, 2018.01.01, 2018-01, 01-01"); a WeChat staff answer
  * in the developer community (character_string "不支持中文", answered to a 47003 on {@code character_string21}).
- * Lengths count Unicode code points. Untyped keys ({@code keywordN}, unknown prefixes) are never refused: the phone
- * shows their first {@value #DISPLAY_LENGTH} characters.
+ * Lengths count Unicode code points. Untyped keys ({@code keywordN}, unknown prefixes) are refused only when empty,
+ * never for their length: the phone shows their first {@value #DISPLAY_LENGTH} characters. {@code first} and
+ * {@code remark} are never checked. The same table, with the same sources, is in the sandbox README ("Template
+ * values by type"); the two implementations share no code.
  */
 @ApplicationScoped
 public class TemplateValueTable implements TemplateValueRules {
@@ -68,6 +70,10 @@ public class TemplateValueTable implements TemplateValueRules {
     public Verdict check(String key, String value) {
         ValueType type = typeOf(key);
         String v = value == null ? "" : value;
+        if (type != ValueType.LEGACY && v.isBlank()) {
+            return refuse(key, type, Reason.EMPTY, null, "is empty; WeChat refuses a message with an empty field (\"data." + key
+                    + ".value is empty\")");
+        }
         if (!type.typed()) {
             int length = length(v);
             if (type != ValueType.LEGACY && length > DISPLAY_LENGTH) {
@@ -75,9 +81,6 @@ public class TemplateValueTable implements TemplateValueRules {
                         "'" + key + "' has " + length + " characters; phones show the first " + DISPLAY_LENGTH + ".");
             }
             return Verdict.ok(key, type);
-        }
-        if (v.isBlank()) {
-            return refuse(key, type, Reason.EMPTY, null, "is empty; WeChat refuses empty values of typed fields");
         }
         if (v.codePoints().anyMatch(TemplateValueTable::isControl)) {
             return refuse(key, type, Reason.CONTROL_CHARACTER, null, "contains a line break or another control character");

@@ -202,7 +202,9 @@ class TemplateValueTableTest {
         assertThat(cut.limit()).isEqualTo(20);
         assertThat(cut.reason()).isNull();
         ok("keyword1", "一二三四五六七八九十一二三四五六七八九十");
-        ok("keyword1", "");
+        refused("keyword1", "", Reason.EMPTY);
+        refused("short_thing1", " ", Reason.EMPTY);
+        ok("first", "");
         ok("keyword1", "line\nbreak");
         assertThat(check("short_thing1", "x".repeat(25)).outcome()).isEqualTo(Outcome.CUT_FOR_DISPLAY);
         ok("first", "x".repeat(100));
