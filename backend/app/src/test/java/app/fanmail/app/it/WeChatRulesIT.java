@@ -171,7 +171,7 @@ class WeChatRulesIT {
         refused(() -> materials.addDraft(a.id(), List.of(new WeChatMaterials.Article("标".repeat(33), null, null, "<p>正文</p>", null,
                 "thumb-id", false, false))), Rule.ARTICLE_TITLE, 45003);
         refused(() -> materials.addDraft(a.id(), List.of(new WeChatMaterials.Article("标题", "作".repeat(17), null, "<p>正文</p>", null,
-                "thumb-id", false, false))), Rule.ARTICLE_AUTHOR, 45003);
+                "thumb-id", false, false))), Rule.ARTICLE_AUTHOR, 45110);
         assertThat(materials.draftCount(a.id())).isEqualTo(drafts);
         byte[] bytes = new byte[16];
         refused(() -> materials.uploadTemporary(a.id(), WeChatMaterials.MediaKind.IMAGE, "scan.bmp", "image/bmp", bytes), Rule.MEDIA_FORMAT, 40005);

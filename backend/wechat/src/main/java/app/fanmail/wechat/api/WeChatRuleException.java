@@ -27,7 +27,7 @@ public class WeChatRuleException extends WeChatException {
         ARTICLE_COUNT,
         /** An article title has 1 to 32 characters (45003 when longer). */
         ARTICLE_TITLE,
-        /** An article author has at most 16 characters. */
+        /** An article author has at most 16 characters (45110). */
         ARTICLE_AUTHOR,
         /** An article digest has at most 128 characters (45004). */
         ARTICLE_DIGEST,
@@ -37,7 +37,7 @@ public class WeChatRuleException extends WeChatException {
         ARTICLE_COVER,
         /** A file format WeChat does not take for this kind of media (40005), e.g. bmp or wav as temporary media. */
         MEDIA_FORMAT,
-        /** A file larger than WeChat takes for this kind of media (40009 image, 40010 voice, 40011 video, 40012 thumb). */
+        /** A file larger than WeChat takes for this kind of media (40006). */
         MEDIA_SIZE,
         /** Mass sends to an openid list ({@code mass/send}) are for service accounts only (48001). */
         MASS_OPENIDS_SERVICE_ONLY,

@@ -24,11 +24,11 @@ import app.fanmail.wechat.api.WeChatRuleException.Rule;
  * <li>drafts: the draft/add field table (title 32 characters, author 16, digest 128, content "必须少于2万字符，小于1M":
  * the characters of its text without HTML tags, the bytes of the whole HTML in UTF-8;
  * thumb_media_id "必须是永久MediaID"); errcodes from WeChat's global table (45002 content, 45003 title, 45004
- * description, 45008 too many articles). WeChat documents no code of its own for the author; Fanmail uses 45003, the
- * title-field code;</li>
+ * description, 45008 too many articles; 45110 for the author, as the global return-code list and the sandbox give
+ * it);</li>
  * <li>media: the temporary and permanent material docs (temporary image 10 MB png/jpeg/jpg/gif, voice 2 MB amr/mp3,
  * video 10 MB mp4, thumb 64 KB jpg; permanent images also bmp, voices also wma/wav; article images jpg/png under
- * 1 MB); errcodes 40005 (file type), 40009–40012 (image, voice, video, thumb size);</li>
+ * 1 MB); errcodes 40005 (file type), 40006 (file size), as the sandbox answers;</li>
  * <li>mass: {@code mass/send} by openid list "订阅号不可用，服务号认证后可用" → 48001; 2–10,000 openids → 40130;
  * previews to a WeChat id 100 a day → 45009.</li>
  * </ul>
@@ -45,21 +45,21 @@ public final class WeChatRules {
 
     /** Formats and byte limits per media kind: temporary media. */
     static final Map<MediaKind, Limit> TEMPORARY = Map.of(
-            MediaKind.IMAGE, new Limit(Set.of("png", "jpeg", "jpg", "gif"), 10L << 20, 40009),
-            MediaKind.VOICE, new Limit(Set.of("amr", "mp3"), 2L << 20, 40010),
-            MediaKind.VIDEO, new Limit(Set.of("mp4"), 10L << 20, 40011),
-            MediaKind.THUMB, new Limit(Set.of("jpg", "jpeg"), 64L << 10, 40012));
+            MediaKind.IMAGE, new Limit(Set.of("png", "jpeg", "jpg", "gif"), 10L << 20),
+            MediaKind.VOICE, new Limit(Set.of("amr", "mp3"), 2L << 20),
+            MediaKind.VIDEO, new Limit(Set.of("mp4"), 10L << 20),
+            MediaKind.THUMB, new Limit(Set.of("jpg", "jpeg"), 64L << 10));
     /** Permanent materials: images also bmp, voices also wma and wav. */
     static final Map<MediaKind, Limit> PERMANENT = Map.of(
-            MediaKind.IMAGE, new Limit(Set.of("bmp", "png", "jpeg", "jpg", "gif"), 10L << 20, 40009),
-            MediaKind.VOICE, new Limit(Set.of("mp3", "wma", "wav", "amr"), 2L << 20, 40010),
-            MediaKind.VIDEO, new Limit(Set.of("mp4"), 10L << 20, 40011),
-            MediaKind.THUMB, new Limit(Set.of("jpg", "jpeg"), 64L << 10, 40012));
+            MediaKind.IMAGE, new Limit(Set.of("bmp", "png", "jpeg", "jpg", "gif"), 10L << 20),
+            MediaKind.VOICE, new Limit(Set.of("mp3", "wma", "wav", "amr"), 2L << 20),
+            MediaKind.VIDEO, new Limit(Set.of("mp4"), 10L << 20),
+            MediaKind.THUMB, new Limit(Set.of("jpg", "jpeg"), 64L << 10));
     /** Images inside article content ({@code media/uploadimg}). */
-    static final Limit ARTICLE_IMAGE = new Limit(Set.of("jpg", "jpeg", "png"), 1L << 20, 40009);
+    static final Limit ARTICLE_IMAGE = new Limit(Set.of("jpg", "jpeg", "png"), 1L << 20);
 
-    /** The formats (lower-case file extensions) and the largest size of one kind of media, and WeChat's size errcode. */
-    record Limit(Set<String> formats, long maxBytes, int sizeErrcode) {
+    /** The formats (lower-case file extensions) and the largest size of one kind of media. */
+    record Limit(Set<String> formats, long maxBytes) {
     }
 
     private WeChatRules() {
@@ -137,7 +137,7 @@ public final class WeChatRules {
         }
         int author = length(a.author());
         if (author > ARTICLE_AUTHOR_MAX) {
-            throw refusal(Rule.ARTICLE_AUTHOR, 45003, "An author has at most " + ARTICLE_AUTHOR_MAX + " characters, not " + author + ".",
+            throw refusal(Rule.ARTICLE_AUTHOR, 45110, "An author has at most " + ARTICLE_AUTHOR_MAX + " characters, not " + author + ".",
                     prefix + "author");
         }
         int digest = length(a.digest());
@@ -178,7 +178,7 @@ public final class WeChatRules {
                     + ", not " + (format == null ? "a file of unknown format" : format) + ".", "file");
         }
         if (size > limit.maxBytes()) {
-            throw refusal(Rule.MEDIA_SIZE, limit.sizeErrcode(), "WeChat takes at most " + limit.maxBytes() + " bytes as " + what + "; the file has "
+            throw refusal(Rule.MEDIA_SIZE, 40006, "WeChat takes at most " + limit.maxBytes() + " bytes as " + what + "; the file has "
                     + size + ".", "file");
         }
     }

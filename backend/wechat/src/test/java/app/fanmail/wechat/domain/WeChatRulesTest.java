@@ -81,7 +81,7 @@ class WeChatRulesTest {
         refused(() -> WeChatRules.requireDraft(List.of(article(title32 + "x", null, null, "c", "thumb"))), Rule.ARTICLE_TITLE, 45003,
                 Kind.REQUEST_INVALID);
         refused(() -> WeChatRules.requireDraft(List.of(article("", null, null, "c", "thumb"))), Rule.ARTICLE_TITLE, 45003, Kind.REQUEST_INVALID);
-        refused(() -> WeChatRules.requireDraft(List.of(article("t", author16 + "x", null, "c", "thumb"))), Rule.ARTICLE_AUTHOR, 45003,
+        refused(() -> WeChatRules.requireDraft(List.of(article("t", author16 + "x", null, "c", "thumb"))), Rule.ARTICLE_AUTHOR, 45110,
                 Kind.REQUEST_INVALID);
         refused(() -> WeChatRules.requireDraft(List.of(article("t", null, digest128 + "x", "c", "thumb"))), Rule.ARTICLE_DIGEST, 45004,
                 Kind.REQUEST_INVALID);
@@ -109,19 +109,19 @@ class WeChatRulesTest {
         refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.IMAGE, "a.bmp", "image/bmp", 10), Rule.MEDIA_FORMAT, 40005, Kind.REQUEST_INVALID);
         refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.IMAGE, null, "image/x-ms-bmp", 10), Rule.MEDIA_FORMAT, 40005,
                 Kind.REQUEST_INVALID);
-        refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.IMAGE, "a.png", "image/png", (10L << 20) + 1), Rule.MEDIA_SIZE, 40009,
+        refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.IMAGE, "a.png", "image/png", (10L << 20) + 1), Rule.MEDIA_SIZE, 40006,
                 Kind.REQUEST_INVALID);
         assertThatCode(() -> WeChatRules.requireTemporaryMedia(MediaKind.VOICE, "a.amr", null, 2L << 20)).doesNotThrowAnyException();
         assertThatCode(() -> WeChatRules.requireTemporaryMedia(MediaKind.VOICE, null, "audio/mpeg", 100)).doesNotThrowAnyException();
         refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.VOICE, "a.wav", null, 10), Rule.MEDIA_FORMAT, 40005, Kind.REQUEST_INVALID);
         refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.VOICE, "a.wma", null, 10), Rule.MEDIA_FORMAT, 40005, Kind.REQUEST_INVALID);
-        refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.VOICE, "a.mp3", null, (2L << 20) + 1), Rule.MEDIA_SIZE, 40010,
+        refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.VOICE, "a.mp3", null, (2L << 20) + 1), Rule.MEDIA_SIZE, 40006,
                 Kind.REQUEST_INVALID);
         refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.VIDEO, "a.mov", null, 10), Rule.MEDIA_FORMAT, 40005, Kind.REQUEST_INVALID);
-        refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.VIDEO, "a.mp4", null, (10L << 20) + 1), Rule.MEDIA_SIZE, 40011,
+        refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.VIDEO, "a.mp4", null, (10L << 20) + 1), Rule.MEDIA_SIZE, 40006,
                 Kind.REQUEST_INVALID);
         assertThatCode(() -> WeChatRules.requireTemporaryMedia(MediaKind.THUMB, "a.jpg", null, 64L << 10)).doesNotThrowAnyException();
-        refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.THUMB, "a.jpg", null, (64L << 10) + 1), Rule.MEDIA_SIZE, 40012,
+        refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.THUMB, "a.jpg", null, (64L << 10) + 1), Rule.MEDIA_SIZE, 40006,
                 Kind.REQUEST_INVALID);
         refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.THUMB, "a.png", null, 10), Rule.MEDIA_FORMAT, 40005, Kind.REQUEST_INVALID);
         refused(() -> WeChatRules.requireTemporaryMedia(MediaKind.IMAGE, "noextension", null, 10), Rule.MEDIA_FORMAT, 40005,
@@ -136,7 +136,7 @@ class WeChatRulesTest {
         refused(() -> WeChatRules.requirePermanentMedia(MediaKind.IMAGE, "a.webp", null, 10), Rule.MEDIA_FORMAT, 40005, Kind.REQUEST_INVALID);
         assertThatCode(() -> WeChatRules.requireArticleImage("a.jpg", null, 1L << 20)).doesNotThrowAnyException();
         refused(() -> WeChatRules.requireArticleImage("a.gif", null, 10), Rule.MEDIA_FORMAT, 40005, Kind.REQUEST_INVALID);
-        refused(() -> WeChatRules.requireArticleImage("a.png", null, (1L << 20) + 1), Rule.MEDIA_SIZE, 40009, Kind.REQUEST_INVALID);
+        refused(() -> WeChatRules.requireArticleImage("a.png", null, (1L << 20) + 1), Rule.MEDIA_SIZE, 40006, Kind.REQUEST_INVALID);
     }
 
     @Test
