@@ -85,6 +85,8 @@ const CONTRACT_CODES = {
     'TEMPLATE_KEYWORD_REQUIRED',
     'TEMPLATE_KEYWORD_DUPLICATE',
     'TEMPLATE_KEYWORDS_NOT_USED',
+    'TEMPLATE_KEYWORDS_REQUIRED',
+    'TEMPLATE_VALUE_REFUSED',
     'PRESET_CHANGED',
     'PRESET_VERSION_INVALID',
   ],
@@ -102,7 +104,18 @@ function sourceFiles(dir: string): string[] {
 /** Preview warning codes (TemplatePreviewWarningCode), shown under `templates.preview.warnings`. */
 const PREVIEW_WARNING_CODES = ['VALUE_TRUNCATED', 'VALUE_EMPTY', 'VALUE_MISSING', 'UNKNOWN_KEY', 'LEGACY_FIELD_HIDDEN', 'EMOJI_REMOVED'];
 
+/** Why WeChat refuses a typed value (TemplateValueRefusalReason), shown under `templates.preview.refusals`. */
+const REFUSAL_REASONS = ['EMPTY', 'TOO_LONG', 'CHARACTER_NOT_ALLOWED', 'CONTROL_CHARACTER', 'TIME_FORMAT', 'DATE_FORMAT', 'AMOUNT_FORMAT',
+  'CAR_NUMBER_FORMAT', 'NAME_FORMAT'];
+
 describe('locales', () => {
+  it('translate every reason WeChat refuses a typed value for, in both languages', () => {
+    for (const reason of REFUSAL_REASONS) {
+      expect(en).toContain(`templates.preview.refusals.${reason}`);
+      expect(zh).toContain(`templates.preview.refusals.${reason}`);
+    }
+  });
+
   it('translate every template preview warning in both languages', () => {
     for (const code of PREVIEW_WARNING_CODES) {
       expect(en).toContain(`templates.preview.warnings.${code}`);

@@ -125,10 +125,18 @@ export const TemplatePreviewQuery = graphql(`
         text
         value
         truncated
+        refused
       }
       warnings {
         code
         field
+        message
+      }
+      refusals {
+        field
+        type
+        reason
+        limit
         message
       }
     }

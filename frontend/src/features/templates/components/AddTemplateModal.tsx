@@ -132,7 +132,12 @@ export function AddTemplateModal({
           </Typography.Paragraph>
         )}
         {model === 'CATEGORY' && (
-          <Form.Item name="keywordNames" label={t('templates.categories.keywords')} extra={t('templates.categories.keywordsHint')}>
+          <Form.Item
+            name="keywordNames"
+            label={t('templates.categories.keywords')}
+            extra={t('templates.categories.keywordsHint')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('templates.errors.TEMPLATE_KEYWORDS_REQUIRED') }]}
+          >
             <Select
               mode="tags"
               data-testid="template-keywords"

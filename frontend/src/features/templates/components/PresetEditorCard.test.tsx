@@ -33,7 +33,7 @@ function servePage(preset: TemplatePresetFieldsFragment | null) {
     api.query('TemplatePreview', ({ variables }) => {
       previews.push(variables.values as { key: string; value: string }[]);
       return HttpResponse.json({
-        data: { templatePreview: { __typename: 'TemplatePreview', title: '订单发货通知', lines: [], warnings: [] } },
+        data: { templatePreview: { __typename: 'TemplatePreview', title: '订单发货通知', lines: [], warnings: [], refusals: [] } },
       });
     }),
   );

@@ -10,7 +10,7 @@ import { TemplateDetailPage } from './TemplateDetailPage';
 
 const LONG = 'Fanmail 限量版陶瓷马克杯礼盒套装（含杯垫与勺子）';
 
-/** Mimics the server: cuts thing fields to 20 characters and says so (the client never does). */
+/** Mimics the server: a thing value over 20 characters is refused by WeChat (never cut), and said so per field. */
 function servePreview() {
   const calls: { key: string; value: string }[][] = [];
   server.use(
@@ -19,23 +19,21 @@ function servePreview() {
       const values = variables.values as { key: string; value: string }[];
       calls.push(values);
       const thing = values.find((v) => v.key === 'thing1')?.value ?? '';
-      const cut = [...thing].length > 20;
-      const shown = cut ? [...thing].slice(0, 20).join('') : thing;
+      const refused = [...thing].length > 20;
       return HttpResponse.json({
         data: {
           templatePreview: {
             __typename: 'TemplatePreview',
             title: '订单发货通知',
             lines: [
-              { __typename: 'TemplatePreviewLine', key: 'thing1', label: '商品名称', text: `商品名称：${shown}`, value: shown, truncated: cut },
-              { __typename: 'TemplatePreviewLine', key: 'character_string2', label: '订单号', text: '订单号：', value: '', truncated: false },
+              { __typename: 'TemplatePreviewLine', key: 'thing1', label: '商品名称', text: `商品名称：${thing}`, value: thing, truncated: false, refused },
+              { __typename: 'TemplatePreviewLine', key: 'character_string2', label: '订单号', text: '订单号：', value: '', truncated: false, refused: false },
             ],
-            warnings: [
-              ...(cut
-                ? [{ __typename: 'TemplatePreviewWarning', code: 'VALUE_TRUNCATED', field: 'thing1', message: 'Cut to 20 characters.' }]
-                : []),
-              { __typename: 'TemplatePreviewWarning', code: 'VALUE_EMPTY', field: 'character_string2', message: 'Empty.' },
-            ],
+            warnings: [{ __typename: 'TemplatePreviewWarning', code: 'VALUE_EMPTY', field: 'character_string2', message: 'Empty.' }],
+            refusals: refused
+              ? [{ __typename: 'TemplateValueRefusal', field: 'thing1', type: 'THING', reason: 'TOO_LONG', limit: 20,
+                  message: "'thing1' (thing) has too many characters." }]
+              : [],
           },
         },
       });
@@ -44,16 +42,20 @@ function servePreview() {
   return calls;
 }
 
+function renderPage() {
+  renderWithProviders(
+    <Routes>
+      <Route path="/accounts/:id/templates/:templateId" element={<TemplateDetailPage />} />
+    </Routes>,
+    { route: '/accounts/acc-1/templates/tpl-1' },
+  );
+}
+
 describe('TemplateDetailPage', () => {
-  it('shows the server’s truncation warning on the right field, with original and shown length', async () => {
+  it('shows WeChat’s refusal of a typed value on its field instead of cutting it, debounced', async () => {
     const calls = servePreview();
     await i18n.changeLanguage('en-US');
-    renderWithProviders(
-      <Routes>
-        <Route path="/accounts/:id/templates/:templateId" element={<TemplateDetailPage />} />
-      </Routes>,
-      { route: '/accounts/acc-1/templates/tpl-1' },
-    );
+    renderPage();
     expect(await screen.findByRole('heading', { level: 1, name: '订单发货通知' })).toBeInTheDocument();
     expect(screen.getByTestId('template-content')).toHaveTextContent('{{thing1.DATA}}');
     expect(screen.getByText('IT / Internet / e-commerce')).toBeInTheDocument();
@@ -64,13 +66,15 @@ describe('TemplateDetailPage', () => {
 
     await user.type(screen.getByTestId('preview-input-thing1'), LONG);
 
-    const warning = await screen.findByTestId('preview-warning-thing1');
-    expect(warning).toHaveTextContent(`商品名称: too long for a phone, cut from ${[...LONG].length} to 20 characters.`);
+    const refusal = await screen.findByTestId('preview-refusal-thing1', {}, { timeout: 5000 });
+    expect(refusal).toHaveTextContent(
+      '商品名称: a thing field takes at most 20 characters; WeChat refuses longer values instead of cutting them.',
+    );
+    expect(screen.getByTestId('preview-refusals')).toHaveTextContent('WeChat refuses these values: the message would not be sent');
+    expect(within(screen.getByTestId('template-preview')).getByTestId('preview-line-thing1')).toHaveTextContent(LONG);
+    expect(screen.getByTestId('preview-refused-thing1')).toHaveTextContent('Refused');
     expect(within(screen.getByTestId('preview-warnings')).getByTestId('preview-warning-character_string2')).toHaveTextContent(
       '订单号: the value is empty.',
-    );
-    expect(within(screen.getByTestId('template-preview')).getByTestId('preview-line-thing1')).toHaveTextContent(
-      [...LONG].slice(0, 20).join(''),
     );
     // debounced: not one request per keystroke
     expect(calls.length).toBeLessThan(LONG.length);
@@ -78,5 +82,24 @@ describe('TemplateDetailPage', () => {
       { key: 'thing1', value: LONG },
       { key: 'character_string2', value: '' },
     ]);
+  });
+
+  it('explains the refusal in Chinese too, and clears it once the value fits', async () => {
+    servePreview();
+    await i18n.changeLanguage('zh-CN');
+    renderPage();
+    const input = await screen.findByTestId('preview-input-thing1');
+    const user = setupUser();
+
+    await user.type(input, LONG);
+
+    expect(await screen.findByTestId('preview-refusal-thing1', {}, { timeout: 5000 })).toHaveTextContent(
+      '商品名称：事物类字段最多 20 个字，超出时微信会直接拒绝，而不是截断。',
+    );
+    await user.clear(input);
+    await user.type(input, '陶瓷马克杯');
+    await waitFor(() => expect(screen.queryByTestId('preview-refusals')).not.toBeInTheDocument(), { timeout: 5000 });
+    expect(screen.queryByTestId('preview-refused-thing1')).not.toBeInTheDocument();
+    await i18n.changeLanguage('en-US');
   });
 });

@@ -12,6 +12,7 @@ export const PREVIEW_DEBOUNCE_MS = 300;
 
 type Warning = PreviewData['templatePreview']['warnings'][number];
 type Line = PreviewData['templatePreview']['lines'][number];
+type Refusal = PreviewData['templatePreview']['refusals'][number];
 
 function useDebounced<T>(value: T, delay: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -33,7 +34,8 @@ export interface TemplatePreviewCardProps {
 
 /**
  * A value per field and what a fan's phone shows for them. The server computes the
- * display (cutting, emoji removal, hidden legacy fields); the client only renders it.
+ * display (cutting, emoji removal, hidden legacy fields) and which typed values WeChat
+ * refuses (never cut: the message would not be sent); the client only renders it.
  */
 export function TemplatePreviewCard({ template, initialValues }: TemplatePreviewCardProps) {
   const { t } = useTranslation();
@@ -51,6 +53,15 @@ export function TemplatePreviewCard({ template, initialValues }: TemplatePreview
   const lineByKey = new Map<string, Line>(preview?.lines.map((line) => [line.key, line]) ?? []);
   const labelOf = (key: string | null | undefined) => template.fields.find((f) => f.key === key)?.label ?? key;
 
+  const refusalByKey = new Map<string, Refusal>(preview?.refusals.map((refusal) => [refusal.field, refusal]) ?? []);
+  const explain = (refusal: Refusal) =>
+    t(`templates.preview.refusals.${refusal.reason}`, {
+      defaultValue: refusal.message,
+      field: labelOf(refusal.field) ?? refusal.field,
+      type: t(`templates.preview.types.${refusal.type}`, { defaultValue: refusal.type }),
+      limit: refusal.limit ?? '',
+    });
+
   const describe = (warning: Warning) => {
     const key = warning.field ?? '';
     const given = charLength(debounced[key] ?? '');
@@ -67,7 +78,13 @@ export function TemplatePreviewCard({ template, initialValues }: TemplatePreview
     <Card title={t('templates.preview.title')}>
       <Form layout="vertical" size="small" name="preview">
         {template.fields.map((field) => (
-          <Form.Item key={field.key} label={`${field.label ?? field.key} (${field.key})`} style={{ marginBottom: 8 }}>
+          <Form.Item
+            key={field.key}
+            label={`${field.label ?? field.key} (${field.key})`}
+            style={{ marginBottom: 8 }}
+            validateStatus={refusalByKey.has(field.key) ? 'error' : undefined}
+            help={refusalByKey.has(field.key) ? explain(refusalByKey.get(field.key)!) : undefined}
+          >
             <Input
               data-testid={`preview-input-${field.key}`}
               value={values[field.key] ?? ''}
@@ -88,12 +105,35 @@ export function TemplatePreviewCard({ template, initialValues }: TemplatePreview
                   {line.value}
                   {line.truncated && <span aria-hidden>…</span>}
                 </span>
+                {line.refused && (
+                  <Tag color="error" data-testid={`preview-refused-${line.key}`}>
+                    {t('templates.preview.refused')}
+                  </Tag>
+                )}
               </Flex>
             ))}
           </div>
         </Spin>
       </div>
       {error && !preview && <Alert type="error" showIcon style={{ marginTop: 12 }} message={t('common.errors.loadFailed')} />}
+      {preview && preview.refusals.length > 0 && (
+        <Alert
+          data-testid="preview-refusals"
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          message={t('templates.preview.refusalsTitle')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {preview.refusals.map((refusal) => (
+                <li key={refusal.field} data-testid={`preview-refusal-${refusal.field}`}>
+                  {explain(refusal)}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {preview && preview.warnings.length > 0 && (
         <List
           data-testid="preview-warnings"

@@ -569,7 +569,7 @@ describe('TemplatesPage in the category model', () => {
     const keywords = screen.getByRole('combobox', { name: 'Keywords' });
     // a comma ends a keyword, as Enter does in a browser
     await user.type(keywords, '商品名称,订单号，');
-    expect(screen.getByText("The library template's keywords to keep, in order; leave empty for all.")).toBeInTheDocument();
+    expect(screen.getByText("The library template's keywords to use, in order (WeChat needs at least one).")).toBeInTheDocument();
     await user.click(screen.getByTestId('template-add-submit'));
 
     const refusal = await screen.findByText('The library template has no such keyword.');
@@ -679,7 +679,7 @@ describe('TemplatesPage add dialog with the library picker', () => {
     expect(screen.queryByTestId('template-library-fields')).not.toBeInTheDocument();
   });
 
-  it('offers the picked category template’s keywords and sends them only when chosen', async () => {
+  it('offers the picked category template’s keywords and asks for one before sending (WeChat refuses none)', async () => {
     const shipped = aLibraryEntry({
       shortId: '43216',
       title: '订单发货提醒',
@@ -716,10 +716,10 @@ describe('TemplatesPage add dialog with the library picker', () => {
     expect(screen.getByTestId('template-short-id')).toHaveValue('43216');
     expect(within(screen.getByTestId('template-library-fields')).getByText('thing3 · 快递公司')).toBeInTheDocument();
 
-    // keywords stay optional: none chosen keeps them all
+    // WeChat refuses a category template without keywords (40246): asked for before any request
     await user.click(screen.getByTestId('template-add-submit'));
-    await screen.findByRole('alert');
-    expect(inputs).toEqual([{ accountId: 'acc-1', shortId: '43216' }]);
+    expect(await screen.findByText('请按顺序选择要使用的关键词：没有关键词的类目模板会被微信拒绝。')).toBeInTheDocument();
+    expect(inputs).toEqual([]);
 
     await user.click(screen.getByRole('combobox', { name: '关键词' }));
     await waitFor(() =>
@@ -732,8 +732,9 @@ describe('TemplatesPage add dialog with the library picker', () => {
     await pickLibraryOption(user, '快递公司');
     await pickLibraryOption(user, '商品名称');
     await user.click(screen.getByTestId('template-add-submit'));
-    await waitFor(() => expect(inputs).toHaveLength(2));
-    expect(inputs[1]).toEqual({ accountId: 'acc-1', shortId: '43216', keywordNames: ['快递公司', '商品名称'] });
+    await waitFor(() => expect(inputs).toHaveLength(1));
+    expect(inputs[0]).toEqual({ accountId: 'acc-1', shortId: '43216', keywordNames: ['快递公司', '商品名称'] });
+    await screen.findByRole('alert');
   });
 
   it('says where to find short ids when WeChat’s library cannot be browsed', async () => {

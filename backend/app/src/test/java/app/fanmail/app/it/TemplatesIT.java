@@ -312,8 +312,11 @@ class TemplatesIT {
                 "keywordNames", List.of("商品名称", "快递公司")))).getJsonObject("templateAdd")).getJsonObject("template");
         assertThat(shipped.getJsonArray("fields").stream().map(f -> f.asJsonObject().getString("key")).toList())
                 .containsExactly("thing1", "thing2");
-        JsonObject booked = ok(add(admin, acc, "49212")).getJsonObject("template");
-        assertThat(codes(add(admin, acc, "45620"))).containsExactly("TEMPLATE_OUTSIDE_SETUP");
+        assertThat(codes(add(admin, acc, "49212"))).as("a category template without keywords").containsExactly("TEMPLATE_KEYWORDS_REQUIRED");
+        JsonObject booked = ok(admin.data(ADD, Map.of("i", Map.of("accountId", acc.id(), "shortId", "49212",
+                "keywordNames", List.of("预约项目", "预约时间")))).getJsonObject("templateAdd")).getJsonObject("template");
+        assertThat(codes(admin.data(ADD, Map.of("i", Map.of("accountId", acc.id(), "shortId", "45620",
+                "keywordNames", List.of("快递单号")))).getJsonObject("templateAdd"))).containsExactly("TEMPLATE_OUTSIDE_SETUP");
         assertThat(codes(admin.data(ADD, Map.of("i", Map.of("accountId", acc.id(), "shortId", "43216", "keywordNames", List.of("不存在"))))
                 .getJsonObject("templateAdd"))).containsExactly("TEMPLATE_KEYWORD_UNKNOWN");
 
@@ -408,6 +411,56 @@ class TemplatesIT {
         JsonObject real = admin.data(query, Map.of("a", realId)).getJsonObject("templateLibrary");
         assertThat(real.getBoolean("browsable")).isFalse();
         assertThat(real.getJsonArray("entries")).isEmpty();
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void previewAndPresetsRefuseTypedValuesWeChatRefusesNamingTheField() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        Acc acc = account(admin, "SERVICE", true);
+        ok(admin.data(MODEL, Map.of("i", Map.of("accountId", acc.id(), "model", "CATEGORY"))).getJsonObject("templateSetupModelSet"));
+        ok(setCategories(admin, acc, List.of("411"), List.of()));
+        JsonObject template = ok(admin.data(ADD, Map.of("i", Map.of("accountId", acc.id(), "shortId", "45620",
+                "keywordNames", List.of("快递单号", "签收时间")))).getJsonObject("templateAdd")).getJsonObject("template");
+        assertThat(template.getJsonArray("fields").stream().map(f -> f.asJsonObject().getString("key")).toList())
+                .containsExactly("character_string1", "time2");
+        String id = template.getString("id");
+        String query = "query($t: ID!, $v: [TemplateValueInput!]!) { templatePreview(templateId: $t, values: $v) { lines { key value "
+                + "truncated refused } refusals { field type reason limit message } userErrors { code field message } } }";
+
+        String tooLong = "YT" + "9".repeat(31); // 33 characters: character_string takes 32, and is refused, not cut
+        JsonObject refused = admin.data(query, Map.of("t", id, "v", List.of(Map.of("key", "character_string1", "value", tooLong),
+                Map.of("key", "time2", "value", "明天下午")))).getJsonObject("templatePreview");
+        assertThat(refused.getJsonArray("userErrors").stream().map(e -> e.asJsonObject().getString("code") + "@" + e.asJsonObject().getString("field")))
+                .containsExactly("TEMPLATE_VALUE_REFUSED@character_string1", "TEMPLATE_VALUE_REFUSED@time2");
+        assertThat(refused.getJsonArray("userErrors").getJsonObject(0).getString("message")).contains("character_string1").contains("32");
+        assertThat(refused.getJsonArray("refusals").stream().map(r -> r.asJsonObject().getString("type") + ":" + r.asJsonObject().getString("reason")))
+                .containsExactly("CHARACTER_STRING:TOO_LONG", "TIME:TIME_FORMAT");
+        assertThat(refused.getJsonArray("refusals").getJsonObject(0).getInt("limit")).isEqualTo(32);
+        JsonObject line = refused.getJsonArray("lines").getJsonObject(0);
+        assertThat(line.getBoolean("refused")).isTrue();
+        assertThat(line.getBoolean("truncated")).isFalse();
+        assertThat(line.getString("value")).isEqualTo(tooLong);
+        JsonObject chinese = admin.data(query, Map.of("t", id, "v", List.of(Map.of("key", "character_string1", "value", "单号123"),
+                Map.of("key", "time2", "value", "17:45")))).getJsonObject("templatePreview");
+        assertThat(chinese.getJsonArray("refusals").stream().map(r -> r.asJsonObject().getString("field") + ":" + r.asJsonObject().getString("reason")))
+                .containsExactly("character_string1:CHARACTER_NOT_ALLOWED");
+
+        JsonObject valid = admin.data(query, Map.of("t", id, "v", List.of(Map.of("key", "character_string1", "value", "YT" + "9".repeat(30)),
+                Map.of("key", "time2", "value", "2024年6月18日 17:45")))).getJsonObject("templatePreview");
+        assertThat(valid.getJsonArray("userErrors")).isEmpty();
+        assertThat(valid.getJsonArray("refusals")).isEmpty();
+        assertThat(valid.getJsonArray("lines").stream().map(l -> l.asJsonObject().getString("value")).toList())
+                .containsExactly("YT" + "9".repeat(30), "2024年6月18日 17:45");
+        assertThat(valid.getJsonArray("lines").stream().noneMatch(l -> l.asJsonObject().getBoolean("truncated") || l.asJsonObject().getBoolean("refused")))
+                .isTrue();
+
+        // a preset's fixed value is checked the same way: every send would be refused
+        JsonObject badPreset = admin.data(PRESET, Map.of("i", Map.of("templateId", id, "mappings",
+                List.of(Map.of("key", "time2", "source", "FIXED", "fixedValue", "3pm"))))).getJsonObject("templatePresetSave");
+        assertThat(codesAt(badPreset)).containsExactly("TEMPLATE_VALUE_REFUSED@mappings.0.fixedValue");
+        ok(admin.data(PRESET, Map.of("i", Map.of("templateId", id, "mappings",
+                List.of(Map.of("key", "time2", "source", "FIXED", "fixedValue", "15:00"))))).getJsonObject("templatePresetSave"));
     }
 
     @Test

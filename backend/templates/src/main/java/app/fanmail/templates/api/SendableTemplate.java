@@ -31,15 +31,31 @@ public record SendableTemplate(UUID id, UUID accountId, String weChatTemplateId,
         csvColumns = List.copyOf(csvColumns);
     }
 
-    /** The values the preset gives this fan, by field key, in mapping order; fields without a value are absent. */
-    public Map<String, String> valuesFor(Fan fan) {
-        return filler.valuesFor(fan);
+    /**
+     * The values the preset gives this fan, by field key in mapping order (fields without a value are absent), checked
+     * by WeChat's rules: typed values that break their type are {@linkplain FilledValues#refused() refused} (never
+     * cut), long {@code keywordN} values are {@linkplain FilledValues#cutOnPhone() cut on the phone}.
+     */
+    public FilledValues valuesFor(Fan fan) {
+        return filler.fill(fan, Map.of(), false);
     }
 
-    /** How a preset fills fields; implemented by the templates module. */
+    /**
+     * The whole message for this fan: the preset's values, and {@code given} for the fields the preset leaves open
+     * ({@link #unmappedKeys()}); every visible field is checked, so a typed field left without a value is refused.
+     */
+    public FilledValues valuesFor(Fan fan, Map<String, String> given) {
+        return filler.fill(fan, given == null ? Map.of() : given, true);
+    }
+
+    /** How a preset fills fields and checks them; implemented by the templates module. */
     @FunctionalInterface
     public interface Filler {
-        Map<String, String> valuesFor(Fan fan);
+        /**
+         * The preset's values for the fan, completed by {@code given} for the fields the preset leaves open; with
+         * {@code wholeMessage}, a visible typed field without a value is refused too.
+         */
+        FilledValues fill(Fan fan, Map<String, String> given, boolean wholeMessage);
     }
 
     /**

@@ -146,9 +146,15 @@ public class LibraryService {
         }
         List<String> keywords = new ArrayList<>();
         List<String> given = keywordNames == null ? List.of() : keywordNames;
-        if (!given.isEmpty() && store.model(accountId) != SetupModel.CATEGORY) {
+        boolean category = store.model(accountId) == SetupModel.CATEGORY;
+        if (!given.isEmpty() && !category) {
             invalid.add(UserError.of("TEMPLATE_KEYWORDS_NOT_USED", "keywordNames",
                     "Keywords are chosen only for category templates; this account uses the industry model."));
+        }
+        if (given.isEmpty() && category && !id.isEmpty()) {
+            // api_add_template: keyword_name_list "按顺序传入，如果为空，或者关键词不在模板库中，会返回40246错误码"
+            invalid.add(UserError.of("TEMPLATE_KEYWORDS_REQUIRED", "keywordNames",
+                    "A category template is added with the keywords to use, in order; WeChat refuses an empty list (40246)."));
         }
         for (int i = 0; i < given.size(); i++) {
             String k = given.get(i) == null ? "" : given.get(i).strip();

@@ -9,7 +9,9 @@ import java.util.UUID;
 
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.kernel.graphql.UserErrorsException;
+import app.fanmail.templates.domain.FieldMapping;
 import app.fanmail.templates.domain.FieldPreset;
+import app.fanmail.templates.domain.FieldSource;
 import app.fanmail.templates.domain.TemplateLink;
 import app.fanmail.templates.domain.TemplatePreview;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PresetService {
+    /** The code of a value WeChat refuses for its field's type (47003). */
+    public static final String TEMPLATE_VALUE_REFUSED = "TEMPLATE_VALUE_REFUSED";
+
     @Inject
     TemplateAccess access;
     @Inject
@@ -28,6 +33,8 @@ public class PresetService {
     TemplateWrites writes;
     @Inject
     Clock clock;
+    @Inject
+    app.fanmail.templates.domain.ValueRules valueRules;
 
     public Optional<StoredPreset> preset(UUID templateId) {
         return store.preset(templateId);
@@ -35,7 +42,7 @@ public class PresetService {
 
     public TemplatePreview preview(UUID templateId, Map<String, String> values) {
         StoredTemplate t = access.template(templateId);
-        return TemplatePreview.render(t.parsed(), values == null ? Map.of() : values, t.title());
+        return TemplatePreview.render(t.parsed(), values == null ? Map.of() : values, t.title(), valueRules);
     }
 
     /**
@@ -46,6 +53,17 @@ public class PresetService {
         StoredTemplate t = access.template(templateId);
         access.eligible(t.accountId());
         List<UserError> errors = new ArrayList<>(preset.problemsAgainst(t.parsed()));
+        if (errors.isEmpty()) {
+            for (int i = 0; i < preset.mappings().size(); i++) {
+                FieldMapping m = preset.mappings().get(i);
+                if (m.source() == FieldSource.FIXED) {
+                    var verdict = valueRules.check(m.key(), m.fixedValue());
+                    if (verdict.refused()) {
+                        errors.add(UserError.of(TEMPLATE_VALUE_REFUSED, FieldPreset.fieldPath(i, "fixedValue"), verdict.message()));
+                    }
+                }
+            }
+        }
         for (UserError e : link.problems()) {
             errors.add(UserError.of(e.code(), e.field() == null ? "link" : "link." + e.field(), e.message()));
         }

@@ -1,5 +1,8 @@
 package app.fanmail.templates.application;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +13,8 @@ import app.fanmail.templates.domain.FanFacts;
 import app.fanmail.templates.domain.FieldPreset;
 import app.fanmail.templates.domain.TemplateContent;
 import app.fanmail.templates.domain.TemplateLink;
+import app.fanmail.templates.domain.ValueCheck;
+import app.fanmail.templates.domain.ValueRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,6 +24,8 @@ import jakarta.transaction.Transactional;
 public class TemplateMessagesFacade implements TemplateMessages {
     @Inject
     TemplateRepository store;
+    @Inject
+    ValueRules rules;
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -29,15 +36,25 @@ public class TemplateMessagesFacade implements TemplateMessages {
         return store.find(templateId).map(t -> {
             Optional<StoredPreset> saved = store.preset(t.id());
             return sendable(t, saved.map(StoredPreset::preset).orElse(new FieldPreset(null)),
-                    saved.map(StoredPreset::link).orElse(TemplateLink.none()), saved.map(StoredPreset::version).orElse(0L));
+                    saved.map(StoredPreset::link).orElse(TemplateLink.none()), saved.map(StoredPreset::version).orElse(0L), rules);
         });
     }
 
-    static SendableTemplate sendable(StoredTemplate t, FieldPreset preset, TemplateLink link, long version) {
+    static SendableTemplate sendable(StoredTemplate t, FieldPreset preset, TemplateLink link, long version, ValueRules rules) {
         TemplateContent content = t.parsed();
-        return new SendableTemplate(t.id(), t.accountId(), t.templateId(), t.title(), content.keys(), preset.unmappedKeys(content),
+        List<String> open = preset.unmappedKeys(content);
+        return new SendableTemplate(t.id(), t.accountId(), t.templateId(), t.title(), content.keys(), open,
                 preset.csvColumns(), version, new SendableTemplate.Link(link.url(), link.miniProgramAppId(), link.miniProgramPagePath()),
-                fan -> preset.valuesFor(facts(fan)));
+                (fan, given, whole) -> {
+                    Map<String, String> values = new LinkedHashMap<>(preset.valuesFor(facts(fan)));
+                    for (String key : open) {
+                        String v = given.get(key);
+                        if (v != null) {
+                            values.put(key, v);
+                        }
+                    }
+                    return ValueCheck.check(content, values, whole, rules);
+                });
     }
 
     static FanFacts facts(Fan fan) {

@@ -4,8 +4,8 @@ package app.fanmail.templates.domain;
  * How WeChat displays a template message on a phone. WeChat changes these rules from time to time
  * (the last time on 2023-05-04), so they are a value rather than constants spread over the code.
  *
- * @param maxValueLength   longest value shown, in Unicode code points; longer values are cut,
- *                         not refused
+ * @param maxValueLength   longest untyped value ({@code keywordN}) shown, in Unicode code points; longer
+ *                         ones are cut, not refused (typed values are checked by their type instead)
  * @param hideLegacyFields whether {@code first} and {@code remark} are hidden
  * @param stripEmoji       whether emoji are removed from values
  */

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * their keys by type and position ({@code thing1}, {@code amount2}, {@code time3},
  * {@code character_string4}, {@code phrase5}); templates of the industry model use
  * {@code keyword1}, {@code keyword2}, … framed by the legacy {@code first} and {@code remark}.
- * The type is a hint for the UI and for mapping presets; the preview treats every type alike
- * (at most 20 characters shown since 2023-05).
+ * WeChat refuses a typed value that breaks its type (47003; the rules are wechat's
+ * {@code TemplateValueRules}); only {@code keywordN} values are cut to 20 characters on the phone.
  */
 public enum FieldType {
     /** {@code first} or {@code remark}: not shown on phones since 2023-05-04. */

@@ -6,42 +6,52 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
+
 /**
  * A template message as a fan's phone shows it, with warnings where that differs from the values
  * given. Under the {@linkplain DisplayRules#CURRENT current rules}:
  * <ul>
  * <li>one line per field in template order, {@code first} and {@code remark} left out;</li>
- * <li>emoji are removed first and do not count; then each value is cut to 20 characters, counting
- * Unicode code points (a CJK character, a letter and a supplementary-plane character such as 𠀀 all
- * count one);</li>
+ * <li>typed values (category templates: {@code thing1}, {@code amount2}, {@code time3}…) are checked by WeChat's
+ * rules for their type ({@link ValueRules}): a value that breaks them is a {@linkplain #refusals() refusal}
+ * (WeChat answers 47003 and sends nothing), never cut;</li>
+ * <li>emoji are removed and do not count; then each untyped value ({@code keywordN}) is cut to 20
+ * characters, counting Unicode code points (a CJK character, a letter and a supplementary-plane character
+ * such as 𠀀 all count one);</li>
  * <li>no colours.</li>
  * </ul>
- * Warnings come in template field order, then the unknown keys in alphabetical order.
+ * Warnings come in template field order, then the unknown keys in alphabetical order. Blank and missing values
+ * are warnings here (the form is being filled); a send refuses blank typed values.
  *
- * @param title    the template's title, shown above the lines
- * @param lines    the lines a fan sees
- * @param warnings the differences between the values given and what is shown
+ * @param title     the template's title, shown above the lines
+ * @param lines     the lines a fan sees
+ * @param warnings  the differences between the values given and what is shown
+ * @param refusals  the values WeChat refuses for their type, in template field order: with any, nothing is sent
  */
-public record TemplatePreview(String title, List<PreviewLine> lines, List<PreviewWarning> warnings) {
+public record TemplatePreview(String title, List<PreviewLine> lines, List<PreviewWarning> warnings, List<PreviewRefusal> refusals) {
 
     public TemplatePreview {
         Objects.requireNonNull(title, "title");
         lines = List.copyOf(lines);
         warnings = List.copyOf(warnings);
+        refusals = List.copyOf(refusals);
     }
 
     /** Renders under the current display rules. Null values and a null map count as missing. */
-    public static TemplatePreview render(TemplateContent template, Map<String, String> values, String title) {
-        return render(template, values, title, DisplayRules.CURRENT);
+    public static TemplatePreview render(TemplateContent template, Map<String, String> values, String title,
+                                         ValueRules valueRules) {
+        return render(template, values, title, DisplayRules.CURRENT, valueRules);
     }
 
     public static TemplatePreview render(TemplateContent template, Map<String, String> values, String title,
-                                         DisplayRules rules) {
+                                         DisplayRules rules, ValueRules valueRules) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(valueRules, "valueRules");
         Map<String, String> given = values == null ? Map.of() : values;
         List<PreviewLine> lines = new ArrayList<>();
         List<PreviewWarning> warnings = new ArrayList<>();
+        List<PreviewRefusal> refusals = new ArrayList<>();
         for (TemplateField field : template.fields()) {
             String key = field.key();
             String raw = given.get(key);
@@ -57,6 +67,15 @@ public record TemplatePreview(String title, List<PreviewLine> lines, List<Previe
                         "No value for '" + key + "'; the line shows empty and WeChat may refuse the message."));
                 lines.add(new PreviewLine(key, field.label(), "", false));
                 continue;
+            }
+            boolean typed = valueRules.typed(key);
+            if (typed && !raw.isBlank()) {
+                ValueRules.Verdict verdict = valueRules.check(key, raw);
+                if (verdict.refused()) {
+                    refusals.add(PreviewRefusal.of(verdict));
+                    lines.add(new PreviewLine(key, field.label(), raw, false, true));
+                    continue;
+                }
             }
             String value = raw;
             if (rules.stripEmoji()) {
@@ -77,7 +96,7 @@ public record TemplatePreview(String title, List<PreviewLine> lines, List<Previe
                 continue;
             }
             int length = length(value);
-            boolean truncated = length > rules.maxValueLength();
+            boolean truncated = !typed && length > rules.maxValueLength();
             if (truncated) {
                 value = value.substring(0, value.offsetByCodePoints(0, rules.maxValueLength()));
                 warnings.add(new PreviewWarning(PreviewWarningCode.VALUE_TRUNCATED, key,
@@ -96,7 +115,12 @@ public record TemplatePreview(String title, List<PreviewLine> lines, List<Previe
             warnings.add(PreviewWarning.of(PreviewWarningCode.UNKNOWN_KEY, key,
                     "The template has no field '" + key + "'; the value is not shown."));
         }
-        return new TemplatePreview(title == null ? "" : title, lines, warnings);
+        return new TemplatePreview(title == null ? "" : title, lines, warnings, refusals);
+    }
+
+    /** Whether WeChat would send the message with these values (no value is refused for its type). */
+    public boolean sendable() {
+        return refusals.isEmpty();
     }
 
     public boolean hasWarnings() {

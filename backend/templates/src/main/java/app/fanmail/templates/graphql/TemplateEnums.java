@@ -39,6 +39,20 @@ public final class TemplateEnums {
         @Description("Emoji are removed from values.") EMOJI_REMOVED
     }
 
+    @Enum("TemplateValueRefusalReason")
+    @Description("Why WeChat refuses a value for its field's type (47003); the message is not sent.")
+    public enum TemplateValueRefusalReason {
+        @Description("Typed fields need a value.") EMPTY,
+        @Description("Longer than the type allows (limit characters).") TOO_LONG,
+        @Description("A character the type does not take, e.g. Chinese in character_string, digits in letter.") CHARACTER_NOT_ALLOWED,
+        @Description("A line break or another control character.") CONTROL_CHARACTER,
+        @Description("Not a 24-hour time such as 15:01 or 2026年1月31日 15:01 (ranges join two with ~).") TIME_FORMAT,
+        @Description("Not a date such as 2026年1月31日, 2026-01-31 or 2026/01/31 (optionally with a time; ranges with ~).") DATE_FORMAT,
+        @Description("Not an amount such as ¥99.00 or 99.00元 (at most 10 digits, 2 decimals).") AMOUNT_FORMAT,
+        @Description("Not a licence plate: Chinese only first or last, letters and digits between, 2–8 characters.") CAR_NUMBER_FORMAT,
+        @Description("Not a name: no digits; Chinese at most 10 characters, letters and symbols at most 20.") NAME_FORMAT
+    }
+
     @Enum("TemplateFieldSource")
     @Description("Where a preset takes a field's value from.")
     public enum TemplateFieldSource {

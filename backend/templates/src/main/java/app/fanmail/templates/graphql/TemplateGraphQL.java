@@ -53,6 +53,8 @@ import app.fanmail.templates.graphql.TemplateTypes.TemplateSetupModelSetPayload;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateSyncInput;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateSyncPayload;
 import app.fanmail.templates.graphql.TemplateTypes.TemplateValueInput;
+import app.fanmail.templates.graphql.TemplateTypes.TemplateValueRefusal;
+import app.fanmail.kernel.graphql.UserError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -174,7 +176,7 @@ public class TemplateGraphQL {
 
     @Query("templatePreview")
     @NonNull
-    @Description("What a fan's phone shows for the template filled with these values, and where it differs from them.")
+    @Description("What a fan's phone shows for the template filled with these values, where it differs from them, and which values WeChat refuses for their type.")
     @RequiresRole(Role.VIEWER)
     public TemplatePreviewResult templatePreview(
             @NonNull @Id @Name("templateId") @Description("The template (Fanmail's id).") String templateId,
@@ -185,7 +187,9 @@ public class TemplateGraphQL {
         }
         TemplatePreview p = presets.preview(Ids.require(templateId, "templateId", "template"), map);
         return new TemplatePreviewResult(p.title(), p.lines().stream().map(TemplatePreviewLine::of).toList(),
-                p.warnings().stream().map(TemplatePreviewWarning::of).toList());
+                p.warnings().stream().map(TemplatePreviewWarning::of).toList(),
+                p.refusals().stream().map(TemplateValueRefusal::of).toList(),
+                p.refusals().stream().map(r -> UserError.of(PresetService.TEMPLATE_VALUE_REFUSED, r.field(), r.message())).toList());
     }
 
     @Query("templateBlockedMessages")

@@ -18,6 +18,7 @@ import app.fanmail.templates.domain.FieldSource;
 import app.fanmail.templates.domain.Industry;
 import app.fanmail.templates.domain.IndustryCatalog;
 import app.fanmail.templates.domain.PreviewLine;
+import app.fanmail.templates.domain.PreviewRefusal;
 import app.fanmail.templates.domain.PreviewWarning;
 import app.fanmail.templates.domain.ServiceCategory;
 import app.fanmail.templates.domain.TemplateContent;
@@ -26,6 +27,7 @@ import app.fanmail.templates.graphql.TemplateEnums.TemplateFieldSource;
 import app.fanmail.templates.graphql.TemplateEnums.TemplateFieldType;
 import app.fanmail.templates.graphql.TemplateEnums.TemplatePreviewWarningCode;
 import app.fanmail.templates.graphql.TemplateEnums.TemplateSetupModel;
+import app.fanmail.templates.graphql.TemplateEnums.TemplateValueRefusalReason;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -279,11 +281,12 @@ public final class TemplateTypes {
     public record TemplatePreviewLine(
             @NonNull @Description("The field's key.") String key,
             @Description("The label shown before the value; null when the template has none.") String label,
-            @NonNull @Description("The value as shown (after truncation and emoji removal).") String value,
-            @NonNull @Description("Whether the value was cut.") boolean truncated,
+            @NonNull @Description("The value as shown (emoji removed, keywordN values cut); a refused value as given.") String value,
+            @NonNull @Description("Whether the value was cut (keywordN values only; typed values are refused instead).") boolean truncated,
+            @NonNull @Description("Whether WeChat refuses the value for its type: the message would not be sent.") boolean refused,
             @NonNull @Description("The whole line, label and value.") String text) {
         static TemplatePreviewLine of(PreviewLine l) {
-            return new TemplatePreviewLine(l.key(), l.label(), l.value(), l.truncated(), l.text());
+            return new TemplatePreviewLine(l.key(), l.label(), l.value(), l.truncated(), l.refused(), l.text());
         }
     }
 
@@ -298,12 +301,28 @@ public final class TemplateTypes {
         }
     }
 
+    @Type("TemplateValueRefusal")
+    @Description("A value WeChat refuses for its field's type (errcode 47003): the message would not be sent, unlike a value cut on the phone.")
+    public record TemplateValueRefusal(
+            @NonNull @Description("The field's key, e.g. thing1.") String field,
+            @NonNull @Description("The type the key names.") TemplateFieldType type,
+            @NonNull @Description("Why it is refused.") TemplateValueRefusalReason reason,
+            @Description("For TOO_LONG: the most characters the type takes; otherwise null.") Integer limit,
+            @NonNull @Description("Explanation in English, naming the field.") String message) {
+        static TemplateValueRefusal of(PreviewRefusal r) {
+            return new TemplateValueRefusal(r.field(), TemplateFieldType.valueOf(r.type().name()),
+                    TemplateValueRefusalReason.valueOf(r.reason().name()), r.limit(), r.message());
+        }
+    }
+
     @Type("TemplatePreview")
     @Description("What a fan's phone shows for a template filled with given values.")
     public record TemplatePreviewResult(
             @NonNull @Description("The title shown.") String title,
             @NonNull @Description("The lines shown, in order.") List<@NonNull TemplatePreviewLine> lines,
-            @NonNull @Description("Where the phone differs from the values given.") List<@NonNull TemplatePreviewWarning> warnings) {
+            @NonNull @Description("Where the phone differs from the values given.") List<@NonNull TemplatePreviewWarning> warnings,
+            @NonNull @Description("Values WeChat refuses for their type, in field order; with any, the message is not sent.") List<@NonNull TemplateValueRefusal> refusals,
+            @NonNull @Description("The refusals as user errors (code TEMPLATE_VALUE_REFUSED, field = the field's key); empty when WeChat would send the message.") List<@NonNull UserError> userErrors) {
     }
 
     @Type("TemplateBlockedMessage")

@@ -155,7 +155,7 @@ class FieldPresetTest {
                 FieldMapping.csvColumn("thing4", ""));
         Map<String, String> values = preset.valuesFor(FanFacts.of("oFan2"));
         assertThat(values).containsExactly(Map.entry("name1", ""), Map.entry("thing2", ""));
-        TemplatePreview p = TemplatePreview.render(TEMPLATE, values, "t");
+        TemplatePreview p = TemplatePreview.render(TEMPLATE, values, "t", new app.fanmail.templates.infrastructure.WeChatValueRules(new app.fanmail.wechat.domain.TemplateValueTable()));
         assertThat(p.warnings()).extracting(PreviewWarning::code, PreviewWarning::field).containsExactly(
                 tuple(PreviewWarningCode.VALUE_EMPTY, "name1"),
                 tuple(PreviewWarningCode.VALUE_EMPTY, "thing2"),

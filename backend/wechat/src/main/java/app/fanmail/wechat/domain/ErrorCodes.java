@@ -47,7 +47,12 @@ public final class ErrorCodes {
             row(53304, Kind.REQUEST_INVALID, Refusal.CATEGORY_DUPLICATE), row(45028, Kind.LIMIT),
             row(45056, Kind.LIMIT), row(45057, Kind.LIMIT), row(45059, Kind.LIMIT), row(45065, Kind.LIMIT),
             // downloads and quota reading: no such (or expired) media; unknown cgi_path; quota of an API the account may not read
-            row(40007, Kind.REQUEST_INVALID), row(76021, Kind.REQUEST_INVALID), row(76022, Kind.PERMISSION));
+            row(40007, Kind.REQUEST_INVALID), row(76021, Kind.REQUEST_INVALID), row(76022, Kind.PERMISSION),
+            // rules Fanmail also checks before calling (WeChatRules): tag name over 30 bytes; draft content, title,
+            // digest, article count, author; media file type and size
+            row(45158, Kind.REQUEST_INVALID), row(45002, Kind.REQUEST_INVALID), row(45003, Kind.REQUEST_INVALID),
+            row(45004, Kind.REQUEST_INVALID), row(45008, Kind.REQUEST_INVALID), row(40005, Kind.REQUEST_INVALID),
+            row(40006, Kind.REQUEST_INVALID), row(45110, Kind.REQUEST_INVALID));
     private static final Meaning UNKNOWN = new Meaning(Kind.OTHER, Refusal.NONE, NOT);
     private static final Pattern FIELD = Pattern.compile("data\\.([A-Za-z0-9_]+)(?:\\.value)?");
 

@@ -78,6 +78,7 @@ public class FansAdapter implements WeChatFans {
 
     @Override
     public Tag createTag(UUID accountId, String name) {
+        app.fanmail.wechat.domain.WeChatRules.requireTagName(name);
         JsonObject body = JsonFactories.object().add("tag", JsonFactories.object().add("name", name)).build();
         JsonObject tag = Json2.obj(gateway.call(accountId, UserApi.class, (api, token) -> api.tagCreate(token, body)), "tag");
         return new Tag((int) Json2.num(tag, "id", -1), Json2.str(tag, "name"), 0);
@@ -85,12 +86,15 @@ public class FansAdapter implements WeChatFans {
 
     @Override
     public void renameTag(UUID accountId, int tagId, String name) {
+        app.fanmail.wechat.domain.WeChatRules.requireChangeableTag(tagId);
+        app.fanmail.wechat.domain.WeChatRules.requireTagName(name);
         JsonObject body = JsonFactories.object().add("tag", JsonFactories.object().add("id", tagId).add("name", name)).build();
         gateway.call(accountId, UserApi.class, (api, token) -> api.tagUpdate(token, body));
     }
 
     @Override
     public void deleteTag(UUID accountId, int tagId) {
+        app.fanmail.wechat.domain.WeChatRules.requireChangeableTag(tagId);
         JsonObject body = JsonFactories.object().add("tag", JsonFactories.object().add("id", tagId)).build();
         gateway.call(accountId, UserApi.class, (api, token) -> api.tagDelete(token, body));
     }
@@ -114,9 +118,7 @@ public class FansAdapter implements WeChatFans {
     }
 
     private static JsonObject membership(int tagId, List<String> openids) {
-        if (openids.isEmpty() || openids.size() > 50) {
-            throw new IllegalArgumentException("1 to 50 openids per call");
-        }
+        app.fanmail.wechat.domain.WeChatRules.requireTagBatch(openids);
         JsonArrayBuilder list = JsonFactories.array();
         openids.forEach(list::add);
         return JsonFactories.object().add("openid_list", list).add("tagid", tagId).build();

@@ -32,6 +32,7 @@ public class MaterialsAdapter implements WeChatMaterials {
 
     @Override
     public UploadedMedia uploadTemporary(UUID accountId, MediaKind kind, String fileName, String contentType, byte[] content) {
+        app.fanmail.wechat.domain.WeChatRules.requireTemporaryMedia(kind, fileName, contentType, content.length);
         JsonObject a = gateway.call(accountId, UploadApi.class,
                 (api, token) -> api.uploadTemporary(token, kind.wire(), List.of(file(fileName, contentType, content))));
         String id = Json2.str(a, kind == MediaKind.THUMB ? "thumb_media_id" : "media_id");
@@ -41,6 +42,7 @@ public class MaterialsAdapter implements WeChatMaterials {
     @Override
     public PermanentMedia addPermanent(UUID accountId, MediaKind kind, String fileName, String contentType, byte[] content,
                                        String videoTitle, String videoDescription) {
+        app.fanmail.wechat.domain.WeChatRules.requirePermanentMedia(kind, fileName, contentType, content.length);
         List<EntityPart> parts = new ArrayList<>();
         parts.add(file(fileName, contentType, content));
         if (kind == MediaKind.VIDEO) {
@@ -54,6 +56,7 @@ public class MaterialsAdapter implements WeChatMaterials {
 
     @Override
     public String uploadArticleImage(UUID accountId, String fileName, String contentType, byte[] content) {
+        app.fanmail.wechat.domain.WeChatRules.requireArticleImage(fileName, contentType, content.length);
         return Json2.str(gateway.call(accountId, UploadApi.class,
                 (api, token) -> api.uploadImage(token, List.of(file(fileName, contentType, content)))), "url");
     }
@@ -111,9 +114,7 @@ public class MaterialsAdapter implements WeChatMaterials {
 
     @Override
     public String addDraft(UUID accountId, List<Article> articles) {
-        if (articles.isEmpty() || articles.size() > 8) {
-            throw new IllegalArgumentException("A draft has 1 to 8 articles");
-        }
+        app.fanmail.wechat.domain.WeChatRules.requireDraft(articles);
         JsonArrayBuilder list = JsonFactories.array();
         articles.forEach(a -> list.add(article(a)));
         JsonObject body = JsonFactories.object().add("articles", list).build();
@@ -128,6 +129,7 @@ public class MaterialsAdapter implements WeChatMaterials {
 
     @Override
     public void updateDraft(UUID accountId, String mediaId, int index, Article article) {
+        app.fanmail.wechat.domain.WeChatRules.requireArticle(article, "article.");
         JsonObject body = JsonFactories.object().add("media_id", mediaId).add("index", index).add("articles", article(article)).build();
         gateway.call(accountId, MaterialApi.class, (api, token) -> api.draftUpdate(token, body));
     }

@@ -25,6 +25,10 @@ public class MessagesAdapter implements WeChatMessages {
 
     @Inject
     WeChatGateway gateway;
+    @Inject
+    app.fanmail.accounts.api.AccountDirectory accounts;
+    @Inject
+    app.fanmail.wechat.application.MassPreviewQuota previewQuota;
 
     @Override
     public void sendServiceMessage(UUID accountId, String openid, ServiceContent content, String kfAccount) {
@@ -87,6 +91,7 @@ public class MessagesAdapter implements WeChatMessages {
         JsonObjectBuilder body = JsonFactories.object();
         boolean byOpenids = audience instanceof Audience.Openids;
         if (audience instanceof Audience.Openids o) {
+            app.fanmail.wechat.domain.WeChatRules.requireMassToOpenids(accounts.find(accountId).map(v -> v.type()).orElse(null), o.openids().size());
             JsonArrayBuilder list = JsonFactories.array();
             o.openids().forEach(list::add);
             body.add("touser", list);
@@ -154,6 +159,9 @@ public class MessagesAdapter implements WeChatMessages {
         JsonObjectBuilder body = JsonFactories.object().add("towxname", weChatId);
         massContent(body, content);
         JsonObject built = body.build();
+        if (!previewQuota.claim(accountId)) {
+            throw app.fanmail.wechat.domain.WeChatRules.previewLimitReached();
+        }
         gateway.call(accountId, MessageApi.class, (api, token) -> api.massPreview(token, built));
     }
 

@@ -115,7 +115,12 @@ public class TemplatesAdapter implements WeChatTemplates {
 
     @Override
     public java.util.concurrent.CompletionStage<String> sendAsync(UUID accountId, TemplateMessage m) {
-        JsonObject built = sendBody(m);
+        JsonObject built;
+        try {
+            built = sendBody(m);
+        } catch (app.fanmail.wechat.api.WeChatRuleException e) {
+            return java.util.concurrent.CompletableFuture.failedStage(e);
+        }
         return gateway.postAsync(accountId, SEND_PATH, built).thenApply(a -> Json2.str(a, "msgid"));
     }
 
@@ -124,7 +129,12 @@ public class TemplatesAdapter implements WeChatTemplates {
         if (m.clientMsgId() == null || clientMsgIdFirstUsedAt == null) {
             throw new IllegalArgumentException("A resend needs the clientMsgId and the time it was first used");
         }
-        JsonObject built = sendBody(m);
+        JsonObject built;
+        try {
+            built = sendBody(m);
+        } catch (app.fanmail.wechat.api.WeChatRuleException e) {
+            return java.util.concurrent.CompletableFuture.failedStage(e);
+        }
         return gateway.postAsync(accountId, SEND_PATH, built, clientMsgIdFirstUsedAt, CLIENT_MSG_ID_WINDOW)
                 .thenApply(a -> Json2.str(a, "msgid"));
     }
@@ -140,7 +150,9 @@ public class TemplatesAdapter implements WeChatTemplates {
         return Json2.str(gateway.call(accountId, TemplateApi.class, (api, token) -> api.send(token, built)), "msgid");
     }
 
+    /** The request body; refuses (before any call) typed values WeChat would refuse with 47003. */
     private static JsonObject sendBody(TemplateMessage m) {
+        app.fanmail.wechat.domain.WeChatRules.requireSendable(m.data());
         JsonObjectBuilder body = JsonFactories.object().add("touser", m.openid()).add("template_id", m.templateId());
         if (m.url() != null) {
             body.add("url", m.url());
