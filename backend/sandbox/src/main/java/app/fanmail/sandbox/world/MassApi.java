@@ -345,8 +345,10 @@ final class MassApi {
                 }
                 wxname = null;
             }
-            if (acc.faults.quotaExhausted("preview")
-                    || !acc.mass.previewDaily.tryAcquire(acc.limits().previewDailyQuota(), world.clock().today())) {
+            // the daily limit is on previews to a WeChat id; previews to an openid are not limited (mass preview doc:
+            // "在保留对openID预览能力的同时，增加了对指定微信号发送预览的能力，但该能力每日调用次数有限制（100次）")
+            if (wxname != null && (acc.faults.quotaExhausted("preview")
+                    || !acc.mass.previewDaily.tryAcquire(acc.limits().previewDailyQuota(), world.clock().today()))) {
                 throw Err.dailyQuota();
             }
             long msgId = world.ids().massMsgId();
