@@ -66,19 +66,14 @@ final class ArchitectureRules {
             "wechat.application.InboxProcessor -> wechat.infrastructure.InboxWriter",
             "wechat.application.TokenService -> wechat.infrastructure.WeChatClients",
             "wechat.application.TokenService -> wechat.infrastructure.WeChatRestClients",
-            "wechat.application.WeChatGateway -> wechat.infrastructure.WeChatClients",
             // the non-blocking send path (issue 9) kept the same shape: the gateway drives the JDK client and the
             // endpoint cache asks the client factory for its refusal; both go behind a port with the rest of this list
-            "wechat.application.WeChatGateway -> wechat.infrastructure.http.WeChatHttp",
             "wechat.application.AccountEndpoints -> wechat.infrastructure.WeChatClients",
             // the send benchmark (bench-enabled test deployments only) counts the HTTP client's own threads
             "wechat.web.SendBenchResource -> wechat.infrastructure.WeChatClients",
             "wechat.web.SendBenchResource -> wechat.infrastructure.http.WeChatHttp",
             // the callback endpoint writes the inbox itself instead of going through an application service
-            "wechat.web.CallbackResource -> wechat.infrastructure.InboxWriter",
-            // the GraphQL error mapping recognises an infrastructure exception
-            "wechat.graphql.ConnectionFailures -> wechat.infrastructure.ApiHostRefusedException",
-            "wechat.graphql.WeChatConnectionGraphQL -> wechat.infrastructure.ApiHostRefusedException");
+            "wechat.web.CallbackResource -> wechat.infrastructure.InboxWriter");
 
     /**
      * Uses of the sandbox API by product modules known on 2026-12-02: templates browses the

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatTemplates;
-import app.fanmail.wechat.application.WeChatGateway;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.TemplateApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import app.fanmail.accounts.api.ApiHostPolicy;
 import app.fanmail.accounts.api.ApiHostPolicy.Verdict;
+import app.fanmail.wechat.domain.ApiHostRefusedException;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.domain.ErrorCodes.Transport;
 import app.fanmail.wechat.infrastructure.http.WeChatHttp;
