@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import app.fanmail.accounts.api.AccountChanged;
 import app.fanmail.templates.application.TemplateGateway;
 import app.fanmail.templates.application.TemplateGateway.Refusal;
-import app.fanmail.wechat.api.Sandbox;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatTemplates;
 import app.fanmail.templates.infrastructure.WeChatReadCache.Kind;
@@ -31,8 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WeChatTemplateGateway implements TemplateGateway {
     @Inject
     WeChatTemplates wechat;
-    @Inject
-    Sandbox sandbox;
     @Inject
     Clock clock;
     @Inject
@@ -59,17 +56,10 @@ public class WeChatTemplateGateway implements TemplateGateway {
     }
 
     private Optional<List<LibraryEntry>> loadLibrary(UUID accountId) {
-        try {
-            return Optional.of(sandbox.library(accountId).stream()
-                    .map(e -> new LibraryEntry(e.shortId(), e.title(), e.primaryIndustry(), e.deputyIndustry(),
-                            e.categoryId() == null ? null : Long.toString(e.categoryId()), e.content(), e.keywordNames()))
-                    .toList());
-        } catch (WeChatException e) {
-            if (e.kind() == WeChatException.Kind.PERMISSION) {
-                return Optional.empty();
-            }
-            throw new GatewayException(Refusal.NONE, e.errcode(), e.errmsg(), e.retryable(), e);
-        }
+        return call(() -> wechat.browsableLibrary(accountId)).map(list -> list.stream()
+                .map(e -> new LibraryEntry(e.shortId(), e.title(), e.primaryIndustry(), e.deputyIndustry(),
+                        e.categoryId() == null ? null : Long.toString(e.categoryId()), e.content(), e.keywordNames()))
+                .toList());
     }
 
     @Override

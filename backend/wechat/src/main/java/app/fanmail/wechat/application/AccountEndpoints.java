@@ -15,7 +15,7 @@ import app.fanmail.accounts.api.ApiHostPolicy;
 import app.fanmail.accounts.api.ApiHostPolicy.Verdict;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
-import app.fanmail.wechat.infrastructure.WeChatClients;
+import app.fanmail.wechat.domain.ErrorCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -73,7 +73,7 @@ public class AccountEndpoints {
         Verdict verdict = hosts.check(baseUrl, true);
         if (!verdict.allowed()) {
             cache.remove(accountId);
-            throw WeChatClients.refusal(verdict);
+            throw ErrorCodes.refusedHost(verdict);
         }
         Cached cached = new Cached(new Endpoint(accountId, baseUrl, URI.create(baseUrl), credentials), now);
         if (generation.get() == before) {

@@ -22,6 +22,13 @@ public class TemplatesAdapter implements WeChatTemplates {
 
     @Inject
     WeChatGateway gateway;
+    @Inject
+    SandboxAdapter sandbox;
+
+    @Override
+    public java.util.Optional<List<LibraryTemplate>> browsableLibrary(UUID accountId) {
+        return sandbox.library(accountId); // only the sandbox can browse its library; real WeChat has no such API
+    }
 
     @Override
     public Industries industries(UUID accountId) {
