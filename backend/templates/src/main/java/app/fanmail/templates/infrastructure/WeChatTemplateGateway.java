@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import app.fanmail.accounts.api.AccountChanged;
+import app.fanmail.accounts.api.AccountsStale;
 import app.fanmail.templates.application.TemplateGateway;
 import app.fanmail.templates.application.TemplateGateway.Refusal;
 import app.fanmail.wechat.api.WeChatException;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link TemplateGateway} over the wechat module's {@link WeChatTemplates}. The answers that
  * change rarely (industries, category catalogue, public library) are remembered per account for
  * {@code fanmail.templates.wechat-cache-ttl}; every change Fanmail makes through this gateway, and
- * every change of the account, forgets the account's answers.
+ * every change of the account (on any node: {@link AccountsStale}), forgets the account's answers.
  */
 @ApplicationScoped
 public class WeChatTemplateGateway implements TemplateGateway {
@@ -48,6 +49,15 @@ public class WeChatTemplateGateway implements TemplateGateway {
 
     void accountChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountChanged event) {
         cache.forget(event.accountId());
+    }
+
+    /** An account changed on some node, or news of changes may have been missed (ADR 0012). */
+    void accountsStale(@Observes AccountsStale stale) {
+        if (stale.everyAccountStale()) {
+            cache.forgetAll();
+        } else {
+            cache.forget(stale.accountId());
+        }
     }
 
     @Override

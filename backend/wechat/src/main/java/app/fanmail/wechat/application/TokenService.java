@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import app.fanmail.accounts.api.AccountChanged;
 import app.fanmail.accounts.api.AccountCredentials;
 import app.fanmail.accounts.api.AccountDirectory;
+import app.fanmail.accounts.api.AccountsStale;
 import app.fanmail.kernel.crypto.SecretCipher;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
@@ -34,8 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * exactly one caller: callers in this JVM queue on a per-account lock, and across nodes a short lease
  * on the account's row (taken and released in short transactions) lets one node call WeChat, with no
  * transaction open and no pooled connection held during the call, while the others wait for the stored
- * token. The call itself goes through the {@link TokenEndpoint} port. A node re-reads the row at least every {@code fanmail.wechat.token-cache-ttl} (default 30 s), so
- * a token reset on another node (account changed) is followed within that time. stable_token (normal mode) by default; the classic token API by configuration. A refused
+ * token. The call itself goes through the {@link TokenEndpoint} port. A node re-reads the row when an account changes on
+ * any node ({@link AccountsStale}) and at least every {@code fanmail.wechat.token-cache-ttl} (default 30 s). stable_token (normal mode) by default; the classic token API by configuration. A refused
  * AppSecret is stored as the account's error with a back-off: no storm of token calls.
  */
 @ApplicationScoped
@@ -251,6 +252,18 @@ public class TokenService {
             return; // nothing to reset yet; a late asynchronous reset would delete the first token and its count
         }
         executor.execute(() -> self.reset(changed.accountId()));
+    }
+
+    /**
+     * An account changed on some node, or changes may have been missed (ADR 0012): re-read the token row (the node
+     * that made the change resets it).
+     */
+    void accountsStale(@Observes AccountsStale stale) {
+        if (stale.everyAccountStale()) {
+            cache.clear();
+        } else {
+            cache.remove(stale.accountId());
+        }
     }
 
     @Transactional
