@@ -36,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * on the account's row (taken and released in short transactions) lets one node call WeChat, with no
  * transaction open and no pooled connection held during the call, while the others wait for the stored
  * token. The call itself goes through the {@link TokenEndpoint} port. A node re-reads the row when an account changes on
- * any node ({@link AccountsStale}) and at least every {@code fanmail.wechat.token-cache-ttl} (default 30 s). stable_token (normal mode) by default; the classic token API by configuration. A refused
+ * any node ({@link AccountsStale}) and at least every {@code fanmail.wechat.token-cache-ttl} (default 30 s). A refused
  * AppSecret is stored as the account's error with a back-off: no storm of token calls.
  */
 @ApplicationScoped
