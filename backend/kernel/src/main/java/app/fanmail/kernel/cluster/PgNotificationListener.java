@@ -18,8 +18,9 @@ import org.postgresql.PGNotification;
  * LISTENs on one PostgreSQL channel on a dedicated connection and a dedicated thread, and hands each notification to
  * a {@link Handler}. When the connection is lost (server restart, network, a terminated backend) it reconnects with a
  * growing delay and tells the handler it is {@link Handler#listening() listening} again: notifications sent in between
- * are lost, so the handler must drop whatever they would have invalidated. An idle connection is probed every
- * {@code check} so a silently dead one is noticed. No CDI here: {@link ClusterListener} wires it into the server.
+ * are lost, so the handler must drop whatever they would have invalidated. It waits for notifications a second at a
+ * time (so a stop is noticed quickly) and probes a connection that was quiet for {@code check} so a silently dead one
+ * is noticed. No CDI here: {@link ClusterListener} wires it into the server.
  */
 public final class PgNotificationListener implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PgNotificationListener.class.getName());
@@ -87,6 +88,11 @@ public final class PgNotificationListener implements AutoCloseable {
         return listens.get();
     }
 
+    /**
+     * Stops listening. The listener's own thread gives up the connection (UNLISTEN, then back to the pool) once its
+     * current wait ends, at most a second later; this waits for that, and only closes the connection from here if the
+     * thread does not finish (a pooled connection must not be handed back while another thread still reads from it).
+     */
     @Override
     public void close() {
         Thread t;
@@ -97,10 +103,21 @@ public final class PgNotificationListener implements AutoCloseable {
         synchronized (sleeper) {
             sleeper.notifyAll();
         }
-        closeQuietly(current); // unblocks a waiting getNotifications
-        if (t != null) {
-            t.interrupt();
+        if (t == null || t == Thread.currentThread()) {
+            return;
         }
+        try { // no interrupt: the wait for notifications ends by itself within a poll, a pause on the sleeper's notify
+            t.join(pollMillis() + 2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            closeQuietly(current);
+        }
+    }
+
+    private int pollMillis() {
+        return (int) Math.max(1, Math.min(1_000, timing.check().toMillis()));
     }
 
     private void run() {
@@ -142,21 +159,30 @@ public final class PgNotificationListener implements AutoCloseable {
 
     private void receive(Connection c) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
-        int wait = (int) Math.max(1, timing.check().toMillis());
+        int wait = pollMillis(); // short waits: a stop is noticed within one
+        long probeEvery = Math.max(1, timing.check().toNanos());
+        long lastHeard = System.nanoTime();
         while (running) {
             PGNotification[] notifications = pg.getNotifications(wait);
             if (notifications == null || notifications.length == 0) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("select 1"); // a silently dropped connection would never deliver: probe it
+                if (running && System.nanoTime() - lastHeard >= probeEvery) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("select 1"); // a silently dropped connection would never deliver: probe it
+                    }
+                    lastHeard = System.nanoTime();
                 }
                 continue;
             }
+            lastHeard = System.nanoTime();
             for (PGNotification n : notifications) {
                 if (channel.equals(n.getName())) {
                     String payload = n.getParameter();
                     safely(() -> handler.notified(payload));
                 }
             }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("UNLISTEN *"); // the connection goes back to the pool
         }
     }
 
