@@ -7,6 +7,7 @@ import i18n from '../../../lib/i18n';
 import { api, aTemplate, sessionAs, viewer } from '../../../test/handlers';
 import { enterText, renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
+import { AccountLayout } from '../../accounts';
 import { TemplateDetailPage } from './TemplateDetailPage';
 
 function aPreset(overrides: Partial<TemplatePresetFieldsFragment> = {}): TemplatePresetFieldsFragment {
@@ -57,7 +58,9 @@ async function renderPage() {
   await i18n.changeLanguage('en-US');
   renderWithProviders(
     <Routes>
-      <Route path="/accounts/:id/templates/:templateId" element={<TemplateDetailPage />} />
+      <Route path="/accounts/:id" element={<AccountLayout />}>
+        <Route path="templates/:templateId" element={<TemplateDetailPage />} />
+      </Route>
     </Routes>,
     { route: '/accounts/acc-1/templates/tpl-1' },
   );

@@ -6,6 +6,7 @@ import i18n from '../../../lib/i18n';
 import { api, aTemplate } from '../../../test/handlers';
 import { renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
+import { AccountLayout } from '../../accounts';
 import { TemplateDetailPage } from './TemplateDetailPage';
 
 const LONG = 'Fanmail 限量版陶瓷马克杯礼盒套装（含杯垫与勺子）';
@@ -45,7 +46,9 @@ function servePreview() {
 function renderPage() {
   renderWithProviders(
     <Routes>
-      <Route path="/accounts/:id/templates/:templateId" element={<TemplateDetailPage />} />
+      <Route path="/accounts/:id" element={<AccountLayout />}>
+        <Route path="templates/:templateId" element={<TemplateDetailPage />} />
+      </Route>
     </Routes>,
     { route: '/accounts/acc-1/templates/tpl-1' },
   );

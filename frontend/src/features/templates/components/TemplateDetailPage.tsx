@@ -7,6 +7,7 @@ import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import type { TemplateFieldsFragment, TemplatePresetFieldsFragment } from '../../../gql/graphql';
+import { useCurrentAccount } from '../../../lib/currentAccount';
 import { formatDateTime } from '../../../lib/format';
 import { TemplateQuery } from '../api/operations';
 import { templateIndustryName } from '../industry';
@@ -25,9 +26,10 @@ function newer(a: Preset, b: Preset): Preset {
   return b.version > a.version ? b : a;
 }
 
-/** `/accounts/:id/templates/:templateId`: one template's content, fields and a phone preview. */
+/** `/accounts/:id/templates/:templateId`: one template's content, fields and a phone preview; the account comes from the layout route. */
 export function TemplateDetailPage() {
-  const { id = '', templateId = '' } = useParams();
+  const { id } = useCurrentAccount().account;
+  const { templateId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [{ data, error }, reexecute] = useQuery({ query: TemplateQuery, variables: { id: templateId } });

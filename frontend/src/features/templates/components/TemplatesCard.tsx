@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { CursorPager, useCursorStack } from '../../../components/CursorPager';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import type { TemplateFieldsFragment, TemplateSetupModel } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
@@ -13,7 +14,7 @@ import { TemplateDeleteMutation, TemplatesQuery, TemplateSyncMutation } from '..
 import { templateIndustryName } from '../industry';
 import { AddTemplateModal } from './AddTemplateModal';
 
-/** WeChat allows 25 templates, so one page holds the whole library. */
+/** WeChat allows 25 templates, so one page holds the whole library; the shared pager appears only if it ever does not. */
 const PAGE_SIZE = 100;
 
 /** The account's template library: count against the limit, sync, add and delete (OPERATOR+). */
@@ -33,9 +34,10 @@ export function TemplatesCard({
   const { message } = App.useApp();
   const canManage = useCan('manageAccounts');
   const [adding, setAdding] = useState(false);
+  const pages = useCursorStack();
   const [{ data, error, fetching }, reexecute] = useQuery({
     query: TemplatesQuery,
-    variables: { accountId, first: PAGE_SIZE },
+    variables: { accountId, first: PAGE_SIZE, after: pages.after },
   });
   const [{ fetching: syncing }, sync] = useMutation(TemplateSyncMutation);
   const [{ fetching: deleting }, remove] = useMutation(TemplateDeleteMutation);
@@ -182,6 +184,7 @@ export function TemplatesCard({
           locale={{ emptyText: t('templates.library.empty') }}
         />
       )}
+      <CursorPager stack={pages} pageInfo={data?.templates.pageInfo} />
       {canManage && (
         <AddTemplateModal
           open={adding}

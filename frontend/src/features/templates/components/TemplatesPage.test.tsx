@@ -207,6 +207,35 @@ describe('TemplatesPage', () => {
     expect(screen.getByTestId('industry-primary')).toHaveTextContent('IT / Internet / e-commerce');
   });
 
+  it('pages the library with the shared cursor pager when the server has more than one page', async () => {
+    servePage();
+    const afters: unknown[] = [];
+    const firstPage = templateConnection([aTemplate()]);
+    server.use(
+      api.query('Templates', ({ variables }) => {
+        afters.push(variables.after ?? null);
+        return HttpResponse.json({
+          data: {
+            templates: variables.after
+              ? { ...templateConnection([aTemplate({ id: 'tpl-2', title: '预约提醒', fields: [] })]), totalCount: 2 }
+              : { ...firstPage, totalCount: 2, pageInfo: { ...firstPage.pageInfo, hasNextPage: true } },
+          },
+        });
+      }),
+    );
+    await i18n.changeLanguage('en-US');
+    renderPage();
+    const user = setupUser();
+
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
+    expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-2']));
+    expect(afters).toEqual([null, 'cur-tpl-1']);
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    await waitFor(() => expect(rowKeys()).toEqual(['tpl-1']));
+  });
+
   it('shows WeChat’s 25-template limit, translated, when adding from the library', async () => {
     servePage();
     const inputs = serveTemplateAdd({

@@ -53,40 +53,13 @@ final class ArchitectureRules {
             "graphql", Set.of("infrastructure"),
             "web", Set.of("infrastructure"));
 
-    /**
-     * Layer violations of the wechat module known on 2026-12-02 (issue 9 lists them; other sessions
-     * are removing them while this rule was written), as {@code origin -> target} relative to the
-     * root, top-level classes. Frozen so the rule bites on every new violation; delete a line when
-     * its violation is gone. Nothing outside wechat may be added here.
-     */
-    static final Set<String> KNOWN_WECHAT_LAYER_VIOLATIONS = Set.of(
-            // the WeChatException <-> ErrorCodes cycle: the api exception asks the domain table for its refusal
-            "wechat.api.WeChatException -> wechat.domain.ErrorCodes",
-            // application services use the REST client factory and the inbox writer directly instead of ports
-            "wechat.application.InboxProcessor -> wechat.infrastructure.InboxWriter",
-            "wechat.application.TokenService -> wechat.infrastructure.WeChatClients",
-            "wechat.application.TokenService -> wechat.infrastructure.WeChatRestClients",
-            "wechat.application.WeChatGateway -> wechat.infrastructure.WeChatClients",
-            // the non-blocking send path (issue 9) kept the same shape: the gateway drives the JDK client and the
-            // endpoint cache asks the client factory for its refusal; both go behind a port with the rest of this list
-            "wechat.application.WeChatGateway -> wechat.infrastructure.http.WeChatHttp",
-            "wechat.application.AccountEndpoints -> wechat.infrastructure.WeChatClients",
-            // the send benchmark (bench-enabled test deployments only) counts the HTTP client's own threads
-            "wechat.web.SendBenchResource -> wechat.infrastructure.WeChatClients",
-            "wechat.web.SendBenchResource -> wechat.infrastructure.http.WeChatHttp",
-            // the callback endpoint writes the inbox itself instead of going through an application service
-            "wechat.web.CallbackResource -> wechat.infrastructure.InboxWriter",
-            // the GraphQL error mapping recognises an infrastructure exception
-            "wechat.graphql.ConnectionFailures -> wechat.infrastructure.ApiHostRefusedException",
-            "wechat.graphql.WeChatConnectionGraphQL -> wechat.infrastructure.ApiHostRefusedException");
+    /** Layers that must not drive an HTTP client themselves: they reach the outside through ports implemented in infrastructure. */
+    static final Set<String> LAYERS_WITHOUT_HTTP = Set.of("api", "domain", "application", "graphql", "web");
 
-    /**
-     * Uses of the sandbox API by product modules known on 2026-12-02: templates browses the
-     * sandbox's public library (real WeChat has no such API). To go once wechat offers the library
-     * through its template facade.
-     */
-    static final Set<String> KNOWN_SANDBOX_USES = Set.of(
-            "templates.infrastructure.WeChatTemplateGateway -> wechat.api.Sandbox");
+    /** The classes that send HTTP requests: the JDK client, MicroProfile REST Client's builder, the Jakarta REST client. */
+    static final Set<String> HTTP_CLIENTS = Set.of("java.net.http.HttpClient", "java.net.http.HttpRequest",
+            "org.eclipse.microprofile.rest.client.RestClientBuilder", "jakarta.ws.rs.client.ClientBuilder", "jakarta.ws.rs.client.Client",
+            "jakarta.ws.rs.client.WebTarget");
 
     private ArchitectureRules() {
     }
@@ -114,7 +87,7 @@ final class ArchitectureRules {
                 }));
     }
 
-    /** Within a module, each layer uses only the layers below it ({@link #FORBIDDEN_LAYERS}), wechat's frozen exceptions aside. */
+    /** Within a module, each layer uses only the layers below it ({@link #FORBIDDEN_LAYERS}); no module is exempt. */
     static ArchRule layersDependInward(String root) {
         return classes().that().resideInAPackage(root + "..")
                 .should(dependencies(root, "use only inner layers of their own module (api <- domain <- application <- infrastructure | graphql | web)",
@@ -122,11 +95,7 @@ final class ArchitectureRules {
                             if (!to.module().equals(from.module())) {
                                 return true;
                             }
-                            Set<String> forbidden = FORBIDDEN_LAYERS.getOrDefault(from.layer(), Set.of());
-                            if (!forbidden.contains(to.layer())) {
-                                return true;
-                            }
-                            return from.module().equals("wechat") && KNOWN_WECHAT_LAYER_VIOLATIONS.contains(from.name() + " -> " + to.name());
+                            return !FORBIDDEN_LAYERS.getOrDefault(from.layer(), Set.of()).contains(to.layer());
                         }));
     }
 
@@ -135,16 +104,35 @@ final class ArchitectureRules {
         return classes().that().resideInAPackage(root + "..")
                 .should(dependencies(root, "not use the sandbox API unless they are " + SANDBOX_USERS, (from, to) -> {
                     boolean sandbox = to.module().equals("sandbox") || to.name().equals("wechat.api.Sandbox");
-                    if (!sandbox || SANDBOX_USERS.contains(from.module())) {
-                        return true;
-                    }
-                    return KNOWN_SANDBOX_USES.contains(from.name() + " -> " + to.name());
+                    return !sandbox || SANDBOX_USERS.contains(from.module());
                 }));
+    }
+
+    /**
+     * Only infrastructure sends HTTP requests: the api, domain, application, graphql and web layers of every module reach
+     * WeChat (or anything else) through ports, never by building an HTTP client ({@link #HTTP_CLIENTS}) themselves.
+     */
+    static ArchRule onlyInfrastructureDrivesHttpClients(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .should(new ArchCondition<>("not use an HTTP client unless they are infrastructure") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        Place from = Place.of(root, origin);
+                        if (!LAYERS_WITHOUT_HTTP.contains(from.layer())) {
+                            return;
+                        }
+                        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                            if (HTTP_CLIENTS.contains(dependency.getTargetClass().getBaseComponentType().getName())) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        }
+                    }
+                });
     }
 
     static List<ArchRule> all(String root) {
         return List.of(modulesTalkThroughApiPackagesOnly(root), modulesDependOnlyAsAllowed(root), layersDependInward(root),
-                productModulesDoNotUseTheSandbox(root));
+                productModulesDoNotUseTheSandbox(root), onlyInfrastructureDrivesHttpClients(root));
     }
 
     /** A class seen from the root: its module, its layer ("" when none) and its top-level name relative to the root. */

@@ -20,6 +20,7 @@ import app.fanmail.accounts.api.ApiTarget;
 import app.fanmail.accounts.domain.AccountRules;
 import app.fanmail.accounts.domain.AccountRules.AccountProfile;
 import app.fanmail.accounts.domain.OfficialAccount;
+import app.fanmail.kernel.cluster.ClusterChannel;
 import app.fanmail.kernel.crypto.SecretCipher;
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.kernel.graphql.UserErrorsException;
@@ -93,7 +94,7 @@ public class AccountService implements AccountDirectory, AccountRegistration {
         }
         em.persist(account);
         flushGuardingAppId(profile.appId());
-        changed.fire(new AccountChanged(AccountChanged.Kind.CREATED, id));
+        announce(AccountChanged.Kind.CREATED, id);
         return view(account);
     }
 
@@ -183,7 +184,7 @@ public class AccountService implements AccountDirectory, AccountRegistration {
             account.replaceEncodingAesKey(cipher.encrypt(aesKey, OfficialAccount.secretContext(id, AES_KEY)), now);
         }
         flushGuardingAppId(profile.appId());
-        changed.fire(new AccountChanged(AccountChanged.Kind.UPDATED, id));
+        announce(AccountChanged.Kind.UPDATED, id);
         return view(account);
     }
 
@@ -242,7 +243,7 @@ public class AccountService implements AccountDirectory, AccountRegistration {
         if (aesKey != null) {
             account.replaceEncodingAesKey(cipher.encrypt(aesKey, OfficialAccount.secretContext(id, AES_KEY)), now);
         }
-        changed.fire(new AccountChanged(AccountChanged.Kind.UPDATED, id));
+        announce(AccountChanged.Kind.UPDATED, id);
         return view(account);
     }
 
@@ -252,7 +253,7 @@ public class AccountService implements AccountDirectory, AccountRegistration {
         }
         OfficialAccount account = locked(id);
         account.changeStatus(status, clock.instant());
-        changed.fire(new AccountChanged(AccountChanged.Kind.UPDATED, id));
+        announce(AccountChanged.Kind.UPDATED, id);
         return view(account);
     }
 
@@ -272,8 +273,17 @@ public class AccountService implements AccountDirectory, AccountRegistration {
                     "The account is still in use: " + String.join(", ", reasons) + ". Remove those first or disable the account.");
         }
         em.remove(account);
-        changed.fire(new AccountChanged(AccountChanged.Kind.DELETED, id));
+        announce(AccountChanged.Kind.DELETED, id);
         return id;
+    }
+
+    /**
+     * Tells this node's modules after commit ({@link AccountChanged}), and every node's caches through PostgreSQL
+     * NOTIFY in this transaction: delivered when it commits, never if it rolls back (ADR 0012).
+     */
+    private void announce(AccountChanged.Kind kind, UUID id) {
+        ClusterChannel.announce(em, AccountChangeRelay.TOPIC, id.toString());
+        changed.fire(new AccountChanged(kind, id));
     }
 
     public AccountPage list(int first, Optional<List<String>> after, String search) {

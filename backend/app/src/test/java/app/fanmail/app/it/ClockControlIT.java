@@ -177,6 +177,29 @@ class ClockControlIT {
         }
     }
 
+    @Test
+    @OperateOnDeployment("fanmail")
+    void aPushIsStampedWithFanmailsClockNotTheDatabases() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        Callbacks.Account account = Callbacks.create(admin, "PLAIN");
+        Instant set = Instant.now().minus(Duration.ofMinutes(4)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // inside the replay window
+        moveTo(admin, set);
+        String fan = "oClk" + Accounts.hex(8);
+        assertThat(Callbacks.push(admin, account, Callbacks.message(fan, "text", Long.toString(System.nanoTime()), "<Content>hi</Content>"))
+                .statusCode()).isEqualTo(200); // acknowledged only once stored
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "select received_at, now() from wechat.callback_inbox where account_id = ? and from_openid = ?")) {
+            s.setObject(1, UUID.fromString(account.id()));
+            s.setString(2, fan);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                Instant received = rs.getTimestamp(1).toInstant();
+                assertThat(received).isBetween(set, set.plus(Duration.ofMinutes(1)));
+                assertThat(received).isBefore(rs.getTimestamp(2).toInstant().minus(Duration.ofMinutes(2)));
+            }
+        }
+    }
+
     private static JsonObject setIndustries(FanmailClient admin, String accountId, int primary, int secondary) {
         Map<String, Object> in = new HashMap<>();
         in.put("accountId", accountId);

@@ -71,6 +71,11 @@ public final class WeChatReadCache {
         accounts.remove(accountId);
     }
 
+    /** Forgets everything remembered for every account. */
+    public synchronized void forgetAll() {
+        accounts.clear();
+    }
+
     /** How many accounts have something remembered (for tests and diagnostics). */
     public synchronized int size() {
         return accounts.size();

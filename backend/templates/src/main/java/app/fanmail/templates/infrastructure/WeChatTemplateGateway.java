@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import app.fanmail.accounts.api.AccountChanged;
+import app.fanmail.accounts.api.AccountsStale;
 import app.fanmail.templates.application.TemplateGateway;
 import app.fanmail.templates.application.TemplateGateway.Refusal;
-import app.fanmail.wechat.api.Sandbox;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatTemplates;
 import app.fanmail.templates.infrastructure.WeChatReadCache.Kind;
@@ -25,14 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link TemplateGateway} over the wechat module's {@link WeChatTemplates}. The answers that
  * change rarely (industries, category catalogue, public library) are remembered per account for
  * {@code fanmail.templates.wechat-cache-ttl}; every change Fanmail makes through this gateway, and
- * every change of the account, forgets the account's answers.
+ * every change of the account (on any node: {@link AccountsStale}), forgets the account's answers.
  */
 @ApplicationScoped
 public class WeChatTemplateGateway implements TemplateGateway {
     @Inject
     WeChatTemplates wechat;
-    @Inject
-    Sandbox sandbox;
     @Inject
     Clock clock;
     @Inject
@@ -53,23 +51,25 @@ public class WeChatTemplateGateway implements TemplateGateway {
         cache.forget(event.accountId());
     }
 
+    /** An account changed on some node, or news of changes may have been missed (ADR 0012). */
+    void accountsStale(@Observes AccountsStale stale) {
+        if (stale.everyAccountStale()) {
+            cache.forgetAll();
+        } else {
+            cache.forget(stale.accountId());
+        }
+    }
+
     @Override
     public Optional<List<LibraryEntry>> library(UUID accountId) {
         return cache.get(accountId, Kind.LIBRARY, () -> loadLibrary(accountId));
     }
 
     private Optional<List<LibraryEntry>> loadLibrary(UUID accountId) {
-        try {
-            return Optional.of(sandbox.library(accountId).stream()
-                    .map(e -> new LibraryEntry(e.shortId(), e.title(), e.primaryIndustry(), e.deputyIndustry(),
-                            e.categoryId() == null ? null : Long.toString(e.categoryId()), e.content(), e.keywordNames()))
-                    .toList());
-        } catch (WeChatException e) {
-            if (e.kind() == WeChatException.Kind.PERMISSION) {
-                return Optional.empty();
-            }
-            throw new GatewayException(Refusal.NONE, e.errcode(), e.errmsg(), e.retryable(), e);
-        }
+        return call(() -> wechat.browsableLibrary(accountId)).map(list -> list.stream()
+                .map(e -> new LibraryEntry(e.shortId(), e.title(), e.primaryIndustry(), e.deputyIndustry(),
+                        e.categoryId() == null ? null : Long.toString(e.categoryId()), e.content(), e.keywordNames()))
+                .toList());
     }
 
     @Override

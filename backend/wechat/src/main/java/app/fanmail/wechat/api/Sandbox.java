@@ -45,19 +45,6 @@ public interface Sandbox {
     record Simulated(boolean delivered, String status, String openid) {
     }
 
-    /**
-     * A template of the sandbox's public library (WeChat offers no API to browse its library; the
-     * sandbox does, so demos and tests can pick one).
-     *
-     * @param categoryId the service category of a category-model template; null for industry templates
-     */
-    record LibraryTemplate(String shortId, String title, String primaryIndustry, String deputyIndustry, Long categoryId,
-                           String content, java.util.List<String> keywordNames) {
-    }
-
-    /** The sandbox's public template library, for a SANDBOX account. */
-    java.util.List<LibraryTemplate> library(UUID accountId);
-
     /** Registers the account (with its callback URL and secrets) in the sandbox, creating or replacing it. */
     void register(UUID accountId);
 

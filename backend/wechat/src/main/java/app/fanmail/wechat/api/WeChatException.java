@@ -3,7 +3,8 @@ package app.fanmail.wechat.api;
 /**
  * A call to WeChat failed. {@link #kind()} says what the caller can do about it, {@link #certainty()}
  * whether WeChat may have processed the request anyway; the errcode and errmsg are kept verbatim
- * (unknown codes too). What each errcode and transport failure means is one table in {@code domain.ErrorCodes}.
+ * (unknown codes too). What each errcode and transport failure means is one table in {@code domain.ErrorCodes}, which
+ * builds these exceptions with the values it decided; this class only carries them.
  */
 public class WeChatException extends RuntimeException {
     /** What a failure means for the caller. */
@@ -80,6 +81,7 @@ public class WeChatException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final Refusal refusal;
     private final Certainty certainty;
     private final int errcode;
     private final String errmsg;
@@ -91,8 +93,14 @@ public class WeChatException extends RuntimeException {
     }
 
     public WeChatException(Kind kind, Certainty certainty, int errcode, String errmsg, String field, Throwable cause) {
+        this(kind, Refusal.NONE, certainty, errcode, errmsg, field, cause);
+    }
+
+    /** A failure naming the rule of WeChat's that refused it (the errcode table in {@code domain.ErrorCodes} decides which). */
+    public WeChatException(Kind kind, Refusal refusal, Certainty certainty, int errcode, String errmsg, String field, Throwable cause) {
         super(kind + " (" + errcode + ", " + certainty + "): " + errmsg, cause);
         this.kind = kind;
+        this.refusal = refusal == null ? Refusal.NONE : refusal;
         this.certainty = certainty;
         this.errcode = errcode;
         this.errmsg = errmsg;
@@ -131,7 +139,7 @@ public class WeChatException extends RuntimeException {
 
     /** The rule that refused the request, when it is one callers explain; NONE otherwise. */
     public Refusal refusal() {
-        return app.fanmail.wechat.domain.ErrorCodes.refusalOf(errcode);
+        return refusal;
     }
 
     /** Worth retrying later (TRANSIENT at once with back-off, THROTTLED after backing off), with the same idempotency key. */

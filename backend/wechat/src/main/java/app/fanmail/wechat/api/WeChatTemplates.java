@@ -34,6 +34,23 @@ public interface WeChatTemplates {
     record Category(long id, String name, long parentId, String parentName) {
     }
 
+    /**
+     * A template of WeChat's public library (模板库) as a browser shows it.
+     *
+     * @param categoryId the service category of a category-model template; null for industry templates
+     */
+    record LibraryTemplate(String shortId, String title, String primaryIndustry, String deputyIndustry, Long categoryId,
+                           String content, List<String> keywordNames) {
+    }
+
+    /**
+     * The public template library to pick from, when the account's API offers a way to browse it. Real WeChat has no
+     * such API (people find a template's short id in the Official Accounts Platform); the WeChat sandbox has one, so the
+     * library is present for accounts whose API target is the sandbox while the sandbox is enabled, and empty for every
+     * other account: add templates by short id instead.
+     */
+    java.util.Optional<List<LibraryTemplate>> browsableLibrary(UUID accountId);
+
     Industries industries(UUID accountId);
 
     /** Every category an account may choose (wxopen/getallcategories' second level). */

@@ -11,11 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import app.fanmail.accounts.api.AccountChanged;
 import app.fanmail.accounts.api.AccountCredentials;
 import app.fanmail.accounts.api.AccountDirectory;
+import app.fanmail.accounts.api.AccountsStale;
 import app.fanmail.accounts.api.ApiHostPolicy;
 import app.fanmail.accounts.api.ApiHostPolicy.Verdict;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
-import app.fanmail.wechat.infrastructure.WeChatClients;
+import app.fanmail.wechat.domain.ErrorCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -29,8 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * when an entry is built, so at least every {@code fanmail.wechat.account-cache-ttl} (default 30 s) per account. Only
  * allowed endpoints are kept: a refused or unresolvable host is checked again on the next call (those calls fail before
  * sending anything, so they are no hot path), and a cached entry only ever sends to the base URL that was checked. An
- * entry is dropped on this node as soon as its account changes (after the transaction), and on other nodes within the
- * TTL, like {@link CallbackAccounts} and {@link TokenService}.
+ * entry is dropped on this node as soon as its account changes (after the transaction), and on every node when
+ * PostgreSQL delivers the change's notification ({@link AccountsStale}, ADR 0012), like {@link CallbackAccounts} and
+ * {@link TokenService}; the TTL is the backstop.
  */
 @ApplicationScoped
 public class AccountEndpoints {
@@ -73,7 +75,7 @@ public class AccountEndpoints {
         Verdict verdict = hosts.check(baseUrl, true);
         if (!verdict.allowed()) {
             cache.remove(accountId);
-            throw WeChatClients.refusal(verdict);
+            throw ErrorCodes.refusedHost(verdict);
         }
         Cached cached = new Cached(new Endpoint(accountId, baseUrl, URI.create(baseUrl), credentials), now);
         if (generation.get() == before) {
@@ -90,5 +92,15 @@ public class AccountEndpoints {
     void accountChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountChanged changed) {
         generation.incrementAndGet();
         cache.remove(changed.accountId());
+    }
+
+    /** An account changed on some node (or changes may have been missed): drop its entry, or every entry. */
+    void accountsStale(@Observes AccountsStale stale) {
+        generation.incrementAndGet();
+        if (stale.everyAccountStale()) {
+            cache.clear();
+        } else {
+            cache.remove(stale.accountId());
+        }
     }
 }

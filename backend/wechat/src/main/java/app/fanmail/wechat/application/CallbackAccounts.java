@@ -13,6 +13,7 @@ import app.fanmail.accounts.api.AccountCredentials;
 import app.fanmail.accounts.api.AccountDirectory;
 import app.fanmail.accounts.api.AccountStatus;
 import app.fanmail.accounts.api.AccountView;
+import app.fanmail.accounts.api.AccountsStale;
 import app.fanmail.wechat.domain.CallbackVerifier.Keys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,10 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The keys to verify pushes with, by AppID, cached: decrypting secrets on every push would cost
- * more than the push itself. Only ACTIVE accounts accept pushes. An entry lives at most
- * {@code fanmail.wechat.callback-cache-ttl} (default 30 s), so a rotated Token or EncodingAESKey, or a
- * disabled account, takes effect on every node within that time; on the node where the change was made,
- * at once (the cache is dropped when the account changes).
+ * more than the push itself. Only ACTIVE accounts accept pushes. The cache is dropped when an account changes: at
+ * once on the node where the change was made, and on every node when PostgreSQL delivers the change's notification
+ * ({@link AccountsStale}, ADR 0012). An entry lives at most {@code fanmail.wechat.callback-cache-ttl} (default 30 s)
+ * as a backstop.
  */
 @ApplicationScoped
 public class CallbackAccounts {
@@ -45,6 +46,8 @@ public class CallbackAccounts {
     Duration ttl;
 
     private final Map<String, Cached> byAppId = new ConcurrentHashMap<>();
+    /** Bumped on every change: a load that overlapped a change is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** The active account with this AppID; empty for unknown and disabled accounts alike. */
     public Optional<Entry> find(String appId) {
@@ -57,8 +60,9 @@ public class CallbackAccounts {
         if (cached != null && cached.loadedAt().plus(ttl).isAfter(now)) {
             return cached.entry();
         }
+        long before = generation.get();
         Optional<Entry> loaded = load(key);
-        if (loaded.isPresent()) {
+        if (loaded.isPresent() && generation.get() == before) { // a load that overlapped a change is used once, not kept
             byAppId.put(key, new Cached(loaded, now));
         } else {
             byAppId.remove(key); // unknown AppIDs are not cached: no memory to fill with junk
@@ -81,6 +85,13 @@ public class CallbackAccounts {
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountChanged changed) {
+        generation.incrementAndGet();
+        byAppId.clear();
+    }
+
+    /** An account changed on some node, or changes may have been missed (ADR 0012): entries are by AppID, so all go. */
+    void forget(@Observes AccountsStale stale) {
+        generation.incrementAndGet();
         byAppId.clear();
     }
 }

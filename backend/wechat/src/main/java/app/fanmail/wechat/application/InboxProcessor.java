@@ -20,7 +20,6 @@ import app.fanmail.kernel.queue.WorkQueue;
 import app.fanmail.wechat.api.InboundEvent;
 import app.fanmail.wechat.domain.InboundParser;
 import app.fanmail.wechat.domain.WindowRules;
-import app.fanmail.wechat.infrastructure.InboxWriter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -62,7 +61,7 @@ public class InboxProcessor {
     @PersistenceContext(unitName = "wechat")
     EntityManager em;
     @Inject
-    InboxWriter writer;
+    InboxStore writer;
     @Inject
     Event<InboundEvent> inbound;
     @Inject
@@ -141,11 +140,10 @@ public class InboxProcessor {
         return new WindowRules(messageQuota, messageDuration, interactionQuota, interactionDuration);
     }
 
-    private void handOver(List<InboxWriter.Stored> stored) {
+    private void handOver(List<InboxStore.Stored> stored) {
         List<Row> rows = new ArrayList<>();
-        Instant now = clock.instant();
-        for (InboxWriter.Stored s : stored) {
-            rows.add(new Row(s.id(), s.pending().accountId(), s.pending().fields(), s.pending().rawXml(), now));
+        for (InboxStore.Stored s : stored) {
+            rows.add(new Row(s.id(), s.pending().accountId(), s.pending().fields(), s.pending().rawXml(), s.pending().receivedAt()));
         }
         try {
             self.publish(rows);

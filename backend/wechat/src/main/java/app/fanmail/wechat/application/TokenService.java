@@ -11,27 +11,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import app.fanmail.accounts.api.AccountChanged;
 import app.fanmail.accounts.api.AccountCredentials;
 import app.fanmail.accounts.api.AccountDirectory;
+import app.fanmail.accounts.api.AccountsStale;
 import app.fanmail.kernel.crypto.SecretCipher;
-import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
 import app.fanmail.wechat.domain.AccessTokenRow;
 import app.fanmail.wechat.domain.ErrorCodes;
-import app.fanmail.wechat.infrastructure.WeChatClients;
-import app.fanmail.wechat.infrastructure.WeChatRestClients.TokenApi;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,8 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * exactly one caller: callers in this JVM queue on a per-account lock, and across nodes a short lease
  * on the account's row (taken and released in short transactions) lets one node call WeChat, with no
  * transaction open and no pooled connection held during the call, while the others wait for the stored
- * token. A node re-reads the row at least every {@code fanmail.wechat.token-cache-ttl} (default 30 s), so
- * a token reset on another node (account changed) is followed within that time. stable_token (normal mode) by default; the classic token API by configuration. A refused
+ * token. The call itself goes through the {@link TokenEndpoint} port. A node re-reads the row when an account changes on
+ * any node ({@link AccountsStale}) and at least every {@code fanmail.wechat.token-cache-ttl} (default 30 s). A refused
  * AppSecret is stored as the account's error with a back-off: no storm of token calls.
  */
 @ApplicationScoped
@@ -53,7 +48,7 @@ public class TokenService {
     @Inject
     AccountDirectory accounts;
     @Inject
-    WeChatClients clients;
+    TokenEndpoint endpoint;
     @Inject
     SecretCipher cipher;
     @Inject
@@ -64,9 +59,6 @@ public class TokenService {
     ManagedExecutorService executor;
     @Inject
     AccountEndpoints endpoints;
-    @Inject
-    @ConfigProperty(name = "fanmail.wechat.token-mode", defaultValue = "stable")
-    String mode;
     @Inject
     @ConfigProperty(name = "fanmail.wechat.token-refresh-margin", defaultValue = "PT5M")
     Duration margin;
@@ -204,29 +196,15 @@ public class TokenService {
     }
 
     private Cached fetchAndStore(UUID accountId, String rejected, UUID lease) {
-        JsonObject answer;
+        TokenEndpoint.Answer answer;
         try {
             AccountCredentials credentials = endpoints.endpoint(accountId).credentials(); // cached, host checked
-            answer = fetch(credentials, rejected);
+            answer = endpoint.fetch(credentials, rejected != null); // no transaction is open here
         } catch (RuntimeException e) {
             self.release(accountId, lease);
             throw e;
         }
         return self.store(accountId, lease, answer);
-    }
-
-    /** Calls WeChat's token endpoint; no transaction is open here. */
-    private JsonObject fetch(AccountCredentials credentials, String rejected) {
-        try {
-            TokenApi api = clients.client(credentials.apiBaseUrl(), TokenApi.class);
-            return "classic".equals(mode)
-                    ? api.token("client_credential", credentials.appId(), credentials.appSecret())
-                    : api.stableToken(JsonFactories.object().add("grant_type", "client_credential")
-                    .add("appid", credentials.appId()).add("secret", credentials.appSecret())
-                    .add("force_refresh", rejected != null).build());
-        } catch (ProcessingException | WebApplicationException e) {
-            throw new WeChatException(Kind.TRANSIENT, -1, "Token endpoint unreachable: " + e.getMessage(), null, e);
-        }
     }
 
     /** Short transaction: gives the lease back after a failed call. */
@@ -240,16 +218,16 @@ public class TokenService {
 
     /** Short transaction: stores WeChat's answer (token, or credential error with back-off) and ends the lease. */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = WeChatException.class)
-    public Cached store(UUID accountId, UUID lease, JsonObject answer) {
+    public Cached store(UUID accountId, UUID lease, TokenEndpoint.Answer answer) {
         AccessTokenRow row = em.find(AccessTokenRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) { // the account changed meanwhile and its row was reset
             throw new WeChatException(Kind.TRANSIENT, -1, "The account changed during the token refresh; try again", null);
         }
         Instant now = clock.instant();
-        int errcode = answer.getInt("errcode", 0);
-        if (errcode != 0 || !answer.containsKey("access_token")) {
+        if (!answer.granted()) {
+            int errcode = answer.errcode();
             row.release(lease);
-            WeChatException failure = ErrorCodes.failure(errcode, answer.getString("errmsg", ""));
+            WeChatException failure = ErrorCodes.failure(errcode, answer.errmsg());
             if (failure.kind() == Kind.CREDENTIALS_INVALID || errcode == 40001 || failure.kind() == Kind.PERMISSION) {
                 // 40001 from the token endpoint itself means the AppSecret is wrong
                 row.failed(errcode, failure.errmsg(), now, backoff);
@@ -257,10 +235,8 @@ public class TokenService {
             }
             throw failure;
         }
-        String token = answer.getString("access_token");
-        Duration lifetime = Duration.ofSeconds(answer.getJsonNumber("expires_in").longValue());
-        row.refreshed(cipher.encrypt(token, CONTEXT + accountId), now, lifetime);
-        return new Cached(token, now.plus(lifetime));
+        row.refreshed(cipher.encrypt(answer.token(), CONTEXT + accountId), now, answer.lifetime());
+        return new Cached(answer.token(), now.plus(answer.lifetime()));
     }
 
     /** The account's token state, for showing connection errors. */
@@ -276,6 +252,18 @@ public class TokenService {
             return; // nothing to reset yet; a late asynchronous reset would delete the first token and its count
         }
         executor.execute(() -> self.reset(changed.accountId()));
+    }
+
+    /**
+     * An account changed on some node, or changes may have been missed (ADR 0012): re-read the token row (the node
+     * that made the change resets it).
+     */
+    void accountsStale(@Observes AccountsStale stale) {
+        if (stale.everyAccountStale()) {
+            cache.clear();
+        } else {
+            cache.remove(stale.accountId());
+        }
     }
 
     @Transactional

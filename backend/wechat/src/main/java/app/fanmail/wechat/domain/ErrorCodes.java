@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import app.fanmail.accounts.api.ApiHostPolicy;
+import app.fanmail.accounts.api.ApiHostPolicy.Verdict;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Certainty;
 import app.fanmail.wechat.api.WeChatException.Kind;
@@ -129,6 +131,16 @@ public final class ErrorCodes {
         return meaningOf(errcode).refusal();
     }
 
+    /** The failure for an API base URL the {@code ApiHostPolicy} refuses: nothing was sent (the cause says why, for people). */
+    public static WeChatException refusedHost(Verdict verdict) {
+        if (verdict.outcome() == ApiHostPolicy.Outcome.DNS_FAILURE) {
+            return Transport.DNS_FAILURE.failure("The API host " + verdict.hostPort() + " does not resolve",
+                    new java.net.UnknownHostException(verdict.hostPort()));
+        }
+        return Transport.HOST_REFUSED.failure("Fanmail does not send requests to " + verdict.hostPort()
+                + ": the server's configuration does not allow this API host", new ApiHostRefusedException(verdict));
+    }
+
     public static WeChatException failure(int errcode, String errmsg) {
         String msg = errmsg == null ? "" : errmsg;
         String field = null;
@@ -137,6 +149,6 @@ public final class ErrorCodes {
             field = m.find() ? m.group(1) : null;
         }
         Meaning meaning = meaningOf(errcode);
-        return new WeChatException(meaning.kind(), meaning.certainty(), errcode, msg, field, null);
+        return new WeChatException(meaning.kind(), meaning.refusal(), meaning.certainty(), errcode, msg, field, null);
     }
 }

@@ -11,7 +11,7 @@ import javax.net.ssl.SSLException;
 import app.fanmail.accounts.api.ApiHostPolicy.Outcome;
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.wechat.api.WeChatException;
-import app.fanmail.wechat.infrastructure.ApiHostRefusedException;
+import app.fanmail.wechat.domain.ApiHostRefusedException;
 import jakarta.ws.rs.WebApplicationException;
 
 /**

@@ -120,7 +120,7 @@ public class WeChatConnectionGraphQL {
                     try {
                         return sandbox.simulate(uuid(input.accountId()), input.activity(), input.openid(), input.content(), input.eventKey());
                     } catch (WeChatException e) {
-                        if (e.getCause() instanceof app.fanmail.wechat.infrastructure.ApiHostRefusedException) {
+                        if (e.getCause() instanceof app.fanmail.wechat.domain.ApiHostRefusedException) {
                             throw new UserErrorsException(ConnectionFailures.classify(e));
                         }
                         if (e.errmsg().startsWith("The WeChat sandbox is disabled")) {

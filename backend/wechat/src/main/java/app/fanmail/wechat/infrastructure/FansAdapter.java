@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatFans;
-import app.fanmail.wechat.application.WeChatGateway;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.UserApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import app.fanmail.kernel.json.JsonFactories;
+import app.fanmail.wechat.application.InboxStore;
 import app.fanmail.wechat.domain.InboundParser;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -36,21 +40,12 @@ import jakarta.json.JsonWriter;
  * and one commit, then completes each request. A push is acknowledged to WeChat only after its row
  * is durable; a retried push finds its row and is not stored twice. The (nonce, timestamp) of each
  * accepted push is remembered in the same transaction (replay memory). If a batch fails, its pushes are
- * stored one by one, so only a bad one fails.
+ * stored one by one, so only a bad one fails. {@code received_at} is Fanmail's clock when the push arrived.
  */
 @ApplicationScoped
-public class InboxWriter {
+public class InboxWriter implements InboxStore {
     private static final Logger LOG = Logger.getLogger(InboxWriter.class.getName());
     private static final int MAX_BATCH = 500;
-
-    /** A push to store. {@code fields} is the parsed XML. */
-    public record Pending(UUID accountId, Map<String, Object> fields, String rawXml, String nonce, long timestamp,
-                          CompletableFuture<Stored> done) {
-    }
-
-    /** The result: the inbox id, and whether this push was new (false for a retry WeChat already delivered). */
-    public record Stored(long id, boolean fresh, Pending pending) {
-    }
 
     @Resource(lookup = "java:jboss/datasources/FanmailDS")
     DataSource dataSource;
@@ -77,18 +72,16 @@ public class InboxWriter {
         }
     }
 
-    /** Who processes freshly stored pushes (called on the writer thread, must hand off quickly). */
+    @Override
     public void onStored(Consumer<List<Stored>> listener) {
         this.onStored = listener;
     }
 
-    /**
-     * Queues a push; the future completes once it is committed (or fails). {@code nonce} and {@code timestamp} come
-     * from the signed query: a second push with the same ones is a replay, acknowledged but not stored.
-     */
-    public CompletableFuture<Stored> store(UUID accountId, Map<String, Object> fields, String rawXml, String nonce, long timestamp) {
+    @Override
+    public CompletableFuture<Stored> store(UUID accountId, Map<String, Object> fields, String rawXml, String nonce, long timestamp,
+                                           Instant receivedAt) {
         CompletableFuture<Stored> done = new CompletableFuture<>();
-        if (!queue.offer(new Pending(accountId, fields, rawXml, nonce, timestamp, done))) {
+        if (!queue.offer(new Pending(accountId, fields, rawXml, nonce, timestamp, receivedAt, done))) {
             done.completeExceptionally(new IllegalStateException("inbox queue full"));
         }
         return done;
@@ -203,9 +196,9 @@ public class InboxWriter {
         Map<String, Long> inserted = new HashMap<>();
         if (!rows.isEmpty()) {
             StringBuilder sql = new StringBuilder("insert into wechat.callback_inbox "
-                    + "(account_id, dedupe_key, msg_type, event, from_openid, create_time, fields, raw_xml) values ");
+                    + "(account_id, dedupe_key, msg_type, event, from_openid, create_time, fields, raw_xml, received_at) values ");
             for (int i = 0; i < rows.size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?::json,?)"); // json, not jsonb: keeps document order
+                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?::json,?,?)"); // json, not jsonb: keeps document order
             }
             sql.append(" on conflict (account_id, dedupe_key) do nothing returning id, account_id, dedupe_key");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -221,6 +214,7 @@ public class InboxWriter {
                     ps.setObject(i++, createTime.matches("\\d{1,18}") ? Long.valueOf(createTime) : null);
                     ps.setString(i++, json(f));
                     ps.setString(i++, p.rawXml().replace("\u0000", ""));
+                    ps.setObject(i++, OffsetDateTime.ofInstant(p.receivedAt(), ZoneOffset.UTC)); // Fanmail's clock, not the database's
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

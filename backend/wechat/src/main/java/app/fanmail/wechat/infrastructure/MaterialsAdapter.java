@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatMaterials;
-import app.fanmail.wechat.application.WeChatGateway;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.DownloadApi;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.MaterialApi;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.UploadApi;

@@ -6,7 +6,6 @@ import java.util.UUID;
 import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatQuotas;
-import app.fanmail.wechat.application.WeChatGateway;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.QuotaApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

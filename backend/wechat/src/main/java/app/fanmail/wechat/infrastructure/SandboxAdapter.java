@@ -1,6 +1,7 @@
 package app.fanmail.wechat.infrastructure;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import app.fanmail.accounts.api.AccountCredentials;
@@ -11,6 +12,7 @@ import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.Sandbox;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
+import app.fanmail.wechat.api.WeChatTemplates.LibraryTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -68,14 +70,20 @@ public class SandboxAdapter implements Sandbox {
         }
     }
 
-    @Override
-    public List<LibraryTemplate> library(UUID accountId) {
+    /**
+     * The sandbox's public template library (its control API: WeChat has none); empty when the sandbox is disabled or the
+     * account talks to real WeChat.
+     */
+    public Optional<List<LibraryTemplate>> library(UUID accountId) {
+        if (!hosts.sandboxEnabled() || accounts.find(accountId).map(v -> v.apiTarget() != ApiTarget.SANDBOX).orElse(true)) {
+            return Optional.empty();
+        }
         Target t = target(accountId);
         JsonObject answer = call(() -> t.control().library());
-        return Json2.objects(answer, "templates", e -> new LibraryTemplate(Json2.str(e, "template_id_short"), Json2.str(e, "title"),
+        return Optional.of(Json2.objects(answer, "templates", e -> new LibraryTemplate(Json2.str(e, "template_id_short"), Json2.str(e, "title"),
                 Json2.str(e, "primary_industry"), Json2.str(e, "deputy_industry"),
                 e.containsKey("categoryId") ? Json2.num(e, "categoryId", 0) : null, Json2.str(e, "content"),
-                Json2.objects(e, "keywords", k -> Json2.str(k, "name"))));
+                Json2.objects(e, "keywords", k -> Json2.str(k, "name")))));
     }
 
     @Override

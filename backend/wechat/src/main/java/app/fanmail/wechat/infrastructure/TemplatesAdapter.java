@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatTemplates;
-import app.fanmail.wechat.application.WeChatGateway;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.TemplateApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +22,13 @@ public class TemplatesAdapter implements WeChatTemplates {
 
     @Inject
     WeChatGateway gateway;
+    @Inject
+    SandboxAdapter sandbox;
+
+    @Override
+    public java.util.Optional<List<LibraryTemplate>> browsableLibrary(UUID accountId) {
+        return sandbox.library(accountId); // only the sandbox can browse its library; real WeChat has no such API
+    }
 
     @Override
     public Industries industries(UUID accountId) {

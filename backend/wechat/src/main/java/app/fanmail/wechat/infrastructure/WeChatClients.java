@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import app.fanmail.accounts.api.ApiHostPolicy;
 import app.fanmail.accounts.api.ApiHostPolicy.Verdict;
-import app.fanmail.wechat.api.WeChatException;
-import app.fanmail.wechat.domain.ErrorCodes.Transport;
+import app.fanmail.wechat.application.WeChatClientThreads;
+import app.fanmail.wechat.domain.ApiHostRefusedException;
+import app.fanmail.wechat.domain.ErrorCodes;
 import app.fanmail.wechat.infrastructure.http.WeChatHttp;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -35,7 +36,10 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * account cache ({@code AccountEndpoints}) checks whenever it (re)builds an entry.
  */
 @ApplicationScoped
-public class WeChatClients {
+public class WeChatClients implements WeChatClientThreads {
+    /** Names of the client's own threads (completions, timer); the JDK client's selector thread is named by the JDK. */
+    private static final java.util.regex.Pattern CLIENT_THREAD = java.util.regex.Pattern.compile("fanmail-wechat-.*");
+
     @Inject
     @ConfigProperty(name = "fanmail.wechat.connect-timeout-ms", defaultValue = "3000")
     long connectTimeoutMs;
@@ -105,6 +109,11 @@ public class WeChatClients {
         }
     }
 
+    @Override
+    public boolean isClientThread(String threadName) {
+        return CLIENT_THREAD.matcher(threadName).matches() || (http != null && threadName.equals(http.selectorThread()));
+    }
+
     /** The non-blocking client for hot-path calls. */
     public WeChatHttp http() {
         return http;
@@ -119,7 +128,7 @@ public class WeChatClients {
     public <T> T client(String baseUrl, Class<T> api) {
         Verdict verdict = hosts.check(baseUrl, true);
         if (!verdict.allowed()) {
-            throw refusal(verdict);
+            throw ErrorCodes.refusedHost(verdict);
         }
         return checkedClient(baseUrl, api);
     }
@@ -133,15 +142,5 @@ public class WeChatClients {
                 .property("resteasy.connectionPoolSize", poolSize)
                 .property("resteasy.maxPooledPerRoute", poolSize)
                 .build(api)));
-    }
-
-    /** The failure for a base URL the policy refuses (nothing is sent). */
-    public static WeChatException refusal(Verdict verdict) {
-        if (verdict.outcome() == ApiHostPolicy.Outcome.DNS_FAILURE) {
-            return Transport.DNS_FAILURE.failure("The API host " + verdict.hostPort() + " does not resolve",
-                    new java.net.UnknownHostException(verdict.hostPort()));
-        }
-        return Transport.HOST_REFUSED.failure("Fanmail does not send requests to " + verdict.hostPort()
-                + ": the server's configuration does not allow this API host", new ApiHostRefusedException(verdict));
     }
 }

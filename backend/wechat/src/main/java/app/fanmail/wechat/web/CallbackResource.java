@@ -17,12 +17,12 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.fanmail.wechat.application.CallbackAccounts;
+import app.fanmail.wechat.application.CallbackIngest;
 import app.fanmail.wechat.application.CallbackThrottle;
 import app.fanmail.wechat.domain.InboundParser;
 import app.fanmail.wechat.domain.CallbackVerifier;
 import app.fanmail.wechat.domain.CallbackVerifier.Query;
 import app.fanmail.wechat.domain.SafeXml;
-import app.fanmail.wechat.infrastructure.InboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -52,7 +52,7 @@ public class CallbackResource {
     @Inject
     CallbackAccounts accounts;
     @Inject
-    InboxWriter inbox;
+    CallbackIngest ingest;
     @Inject
     CallbackThrottle throttle;
     @Inject
@@ -127,7 +127,7 @@ public class CallbackResource {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1").entity("busy").build();
         }
         try {
-            inbox.store(account.get().accountId(), fields, new String(plain, StandardCharsets.UTF_8), nonce, ts).get(4, TimeUnit.SECONDS);
+            ingest.accept(account.get().accountId(), fields, new String(plain, StandardCharsets.UTF_8), nonce, ts).get(4, TimeUnit.SECONDS);
             return Response.ok("success").build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

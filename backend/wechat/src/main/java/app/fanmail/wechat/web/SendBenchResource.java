@@ -21,6 +21,7 @@ import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatFans;
 import app.fanmail.wechat.api.WeChatTemplates;
 import app.fanmail.wechat.api.WeChatTemplates.TemplateMessage;
+import app.fanmail.wechat.application.WeChatClientThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import app.fanmail.kernel.json.JsonFactories;
@@ -45,8 +46,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/bench/wechat")
 public class SendBenchResource {
     private static final Pattern KEY = Pattern.compile("\\{\\{(\\w+)\\.DATA}}");
-    /** Threads of Fanmail's WeChat client: completions and timer (plus the JDK HTTP client's selector, by name). */
-    private static final Pattern CLIENT_THREAD = Pattern.compile("fanmail-wechat-.*");
 
     @Inject
     @ConfigProperty(name = "fanmail.sandbox.enabled", defaultValue = "false")
@@ -59,7 +58,7 @@ public class SendBenchResource {
     @Inject
     WeChatFans fans;
     @Inject
-    app.fanmail.wechat.infrastructure.WeChatClients clients;
+    WeChatClientThreads clientThreads;
 
     private final Map<UUID, Object[]> setups = new ConcurrentHashMap<>();
 
@@ -154,7 +153,7 @@ public class SendBenchResource {
     }
 
     private boolean isClientThread(String name) {
-        return CLIENT_THREAD.matcher(name).matches() || name.equals(clients.http().selectorThread());
+        return clientThreads.isClientThread(name);
     }
 
     private Map<Long, Long> clientThreadCpu(ThreadMXBean mx) {

@@ -19,6 +19,7 @@ import app.fanmail.accounts.api.AccountChanged;
 import app.fanmail.accounts.api.AccountCredentials;
 import app.fanmail.accounts.api.AccountDirectory;
 import app.fanmail.accounts.api.AccountView;
+import app.fanmail.accounts.api.AccountsStale;
 import app.fanmail.accounts.api.ApiHostPolicy;
 import app.fanmail.accounts.api.EncryptionMode;
 import app.fanmail.wechat.api.WeChatException;
@@ -113,6 +114,33 @@ class AccountEndpointsTest {
         e.endpoint(ID);
         baseUrl = "https://other.example";
         e.accountChanged(new AccountChanged(AccountChanged.Kind.UPDATED, ID));
+        assertThat(e.endpoint(ID).baseUrl()).isEqualTo("https://other.example");
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void twoNodesBothDropTheEntryWhenTheAccountChangesOnOne() {
+        AccountEndpoints changing = endpoints(); // the node where an admin saves the account
+        AccountEndpoints other = endpoints(); // another node: it hears of the change only through the cluster channel
+        changing.endpoint(ID);
+        other.endpoint(ID);
+        baseUrl = "https://other.example";
+        changing.accountChanged(new AccountChanged(AccountChanged.Kind.UPDATED, ID));
+        // every node receives the committed change's notification (the changing one too), well within the TTL
+        changing.accountsStale(new AccountsStale(ID));
+        other.accountsStale(new AccountsStale(ID));
+        assertThat(changing.endpoint(ID).baseUrl()).isEqualTo("https://other.example");
+        assertThat(other.endpoint(ID).baseUrl()).isEqualTo("https://other.example");
+    }
+
+    @Test
+    void missedNotificationsDropEveryEntry() {
+        AccountEndpoints e = endpoints();
+        e.endpoint(ID);
+        baseUrl = "https://other.example";
+        e.accountsStale(new AccountsStale(UUID.randomUUID())); // someone else's change: this entry stays
+        assertThat(e.endpoint(ID).baseUrl()).isEqualTo("https://api.weixin.qq.com");
+        e.accountsStale(AccountsStale.everyAccount()); // the listener reconnected: anything may have changed
         assertThat(e.endpoint(ID).baseUrl()).isEqualTo("https://other.example");
         assertThat(reads).hasValue(2);
     }

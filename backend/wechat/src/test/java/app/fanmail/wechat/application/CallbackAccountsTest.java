@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import app.fanmail.accounts.api.AccountChanged;
+import app.fanmail.accounts.api.AccountsStale;
 import app.fanmail.accounts.api.AccountCredentials;
 import app.fanmail.accounts.api.AccountDirectory;
 import app.fanmail.accounts.api.AccountStatus;
@@ -84,6 +85,15 @@ class CallbackAccountsTest {
         assertThat(accounts.find("wx1").orElseThrow().keys().token()).as("cached within the TTL").isEqualTo("token-1");
         now = now.plusSeconds(2);
         assertThat(accounts.find("wx1").orElseThrow().keys().token()).as("reloaded after the TTL").isEqualTo("token-2");
+    }
+
+    @Test
+    void aTokenRotatedOnAnotherNodeIsFollowedWhenItsNotificationArrives() {
+        CallbackAccounts thisNode = accounts();
+        assertThat(thisNode.find("wx1").orElseThrow().keys().token()).isEqualTo("token-1");
+        token = "token-2"; // committed on another node; PostgreSQL delivers its NOTIFY here as AccountsStale
+        thisNode.forget(new AccountsStale(ID));
+        assertThat(thisNode.find("wx1").orElseThrow().keys().token()).isEqualTo("token-2");
     }
 
     @Test

@@ -15,7 +15,7 @@ import app.fanmail.accounts.api.ApiHostPolicy.Verdict;
 import app.fanmail.kernel.graphql.UserError;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
-import app.fanmail.wechat.infrastructure.ApiHostRefusedException;
+import app.fanmail.wechat.domain.ApiHostRefusedException;
 import jakarta.ws.rs.ProcessingException;
 
 class ConnectionFailuresTest {

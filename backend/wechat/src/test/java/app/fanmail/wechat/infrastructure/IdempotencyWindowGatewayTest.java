@@ -1,4 +1,4 @@
-package app.fanmail.wechat.application;
+package app.fanmail.wechat.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Kind;
 import app.fanmail.wechat.api.WeChatTemplates;
-import app.fanmail.wechat.infrastructure.WeChatClients;
+import app.fanmail.wechat.application.AccountEndpoints;
 import jakarta.json.Json;
 
 /** The 10-minute client_msg_id window on a controllable clock: a resend that could arrive after it is refused as IN_DOUBT. */

@@ -1,4 +1,4 @@
-package app.fanmail.wechat.infrastructure;
+package app.fanmail.wechat.domain;
 
 import app.fanmail.accounts.api.ApiHostPolicy.Verdict;
 

@@ -1,4 +1,4 @@
-package app.fanmail.wechat.application;
+package app.fanmail.wechat.infrastructure;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,10 +15,11 @@ import java.util.function.BiFunction;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatException.Certainty;
 import app.fanmail.wechat.api.WeChatException.Kind;
+import app.fanmail.wechat.application.AccountEndpoints;
 import app.fanmail.wechat.application.AccountEndpoints.Endpoint;
+import app.fanmail.wechat.application.TokenService;
 import app.fanmail.wechat.domain.ErrorCodes;
 import app.fanmail.wechat.domain.IdempotencyWindow;
-import app.fanmail.wechat.infrastructure.WeChatClients;
 import app.fanmail.wechat.infrastructure.http.WeChatHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
