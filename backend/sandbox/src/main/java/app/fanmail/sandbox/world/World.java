@@ -55,6 +55,10 @@ public final class World {
         return tokens;
     }
 
+    CallbackPusher pusher() {
+        return pusher;
+    }
+
     public BoundedDispatcher dispatcher() {
         return dispatcher;
     }
