@@ -246,11 +246,12 @@ final class FaultGate {
             return null;
         }
         long now = world.clock().millis();
-        st.refusals.removeIf(t -> t <= now - DAY);
-        if (st.refusals.size() >= 2) {
-            return ErrCatalog.error(89506, caller);
+        int n = st.refusals.size();
+        long last = n == 0 ? Long.MIN_VALUE / 2 : st.refusals.get(n - 1);
+        if (n >= 2 && last - st.refusals.get(n - 2) <= DAY && now < last + DAY) {
+            return ErrCatalog.error(89506, caller); // refused twice within 24 h: 24 h from the second refusal
         }
-        if (!st.refusals.isEmpty() && st.refusals.get(st.refusals.size() - 1) > now - HOUR) {
+        if (n >= 1 && now < last + HOUR) {
             return ErrCatalog.error(89507, caller);
         }
         if (st.pending) {
@@ -269,6 +270,9 @@ final class FaultGate {
         } else {
             st.approved = false;
             st.refusals.add(now);
+            while (st.refusals.size() > 2) {
+                st.refusals.remove(0);
+            }
         }
         return ipsJson(now);
     }
