@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (in this order): caller IP (40164, 89501/89503/89506/89507, token endpoints only), injected errcodes, account
  * type and verification (48001), per-minute (45011) and daily (45009) limits, then the switches that look at the
  * request: blacklisted recipient (43019), banned template (43116), sends to one openid too frequent (43117),
- * unbound mini program (40165), mass agreement (48003), content/title too long (45002/45003).
+ * unbound mini program or page (40013/40165), mass agreement (48003), content/title too long (45002/45003).
  */
 final class FaultGate {
 
@@ -153,8 +153,16 @@ final class FaultGate {
                     return Err.of(43116, ErrCatalog.all().get(43116));
                 }
                 JsonObject mp = J.obj(body, "miniprogram");
-                if (mp != null && s.boundMiniPrograms() != null && !s.boundMiniPrograms().contains(J.str(mp, "appid"))) {
-                    return Err.of(40165, ErrCatalog.all().get(40165));
+                if (mp != null && s.boundMiniPrograms() != null) {
+                    java.util.Set<String> pages = s.boundMiniPrograms().get(J.str(mp, "appid"));
+                    if (pages == null) {
+                        return Err.invalidAppid(); // not associated with the account
+                    }
+                    String page = J.str(mp, "pagepath") == null ? "" : J.str(mp, "pagepath");
+                    int q = page.indexOf('?');
+                    if (!pages.isEmpty() && !pages.contains(q < 0 ? page : page.substring(0, q))) {
+                        return Err.of(40165, ErrCatalog.all().get(40165));
+                    }
                 }
                 if (touser != null && s.openidFreqCount() > 0 && !sendAllowed(touser, now, s)) {
                     return Err.of(43117, ErrCatalog.all().get(43117));

@@ -25,13 +25,15 @@ import java.util.TreeSet;
  * @param massAgreement     whether the admin accepted the mass-send agreement (false: 48003 on mass sends)
  * @param contentMaxBytes   UTF-8 bytes allowed in a customer-service text (0 = no limit; 45002)
  * @param titleMaxBytes     UTF-8 bytes allowed in a customer-service news/music/video title (0 = no limit; 45003)
- * @param boundMiniPrograms null = any mini program; else the appids bound to the account (40165 otherwise)
+ * @param boundMiniPrograms null = any mini program; else appid → its page paths (empty = any page): a template's
+ *                          {@code miniprogram.appid} not bound answers 40013, a {@code pagepath} not among the
+ *                          pages 40165
  * @param dailyLimits       per-endpoint daily call limits replacing WeChat's defaults ({@link EndpointRules})
  * @param minuteLimits      per-endpoint per-minute call limits replacing WeChat's defaults
  */
 public record Switches(List<String> ipWhitelist, boolean ipConfirmation, Set<String> blacklisted,
                        Set<String> bannedTemplates, int openidFreqCount, long openidFreqSeconds, boolean massAgreement,
-                       int contentMaxBytes, int titleMaxBytes, Set<String> boundMiniPrograms,
+                       int contentMaxBytes, int titleMaxBytes, Map<String, Set<String>> boundMiniPrograms,
                        Map<String, Long> dailyLimits, Map<String, Long> minuteLimits) {
 
     public static final Switches NONE = new Switches(null, false, Set.of(), Set.of(), 0, 0, true, 0, 0, null,
@@ -41,7 +43,7 @@ public record Switches(List<String> ipWhitelist, boolean ipConfirmation, Set<Str
         ipWhitelist = ipWhitelist == null ? null : List.copyOf(ipWhitelist);
         blacklisted = Collections.unmodifiableSet(new TreeSet<>(blacklisted));
         bannedTemplates = Collections.unmodifiableSet(new TreeSet<>(bannedTemplates));
-        boundMiniPrograms = boundMiniPrograms == null ? null : Collections.unmodifiableSet(new TreeSet<>(boundMiniPrograms));
+        boundMiniPrograms = boundMiniPrograms == null ? null : Collections.unmodifiableMap(new TreeMap<>(boundMiniPrograms));
         dailyLimits = Collections.unmodifiableMap(new TreeMap<>(dailyLimits));
         minuteLimits = Collections.unmodifiableMap(new TreeMap<>(minuteLimits));
     }
@@ -69,7 +71,7 @@ public record Switches(List<String> ipWhitelist, boolean ipConfirmation, Set<Str
                 J.bool(o, "massAgreement", base.massAgreement),
                 (int) J.lng(o, "contentMaxBytes", base.contentMaxBytes),
                 (int) J.lng(o, "titleMaxBytes", base.titleMaxBytes),
-                o.containsKey("boundMiniPrograms") ? nullableSet(o, "boundMiniPrograms") : base.boundMiniPrograms,
+                o.containsKey("boundMiniPrograms") ? miniPrograms(o) : base.boundMiniPrograms,
                 o.containsKey("dailyLimits") ? limits(o, "dailyLimits") : base.dailyLimits,
                 o.containsKey("minuteLimits") ? limits(o, "minuteLimits") : base.minuteLimits);
         if (s.contentMaxBytes < 0 || s.titleMaxBytes < 0) {
@@ -82,8 +84,19 @@ public record Switches(List<String> ipWhitelist, boolean ipConfirmation, Set<Str
         return o.isNull(key) ? Set.of() : new TreeSet<>(J.strings(J.arr(o, key)));
     }
 
-    private static Set<String> nullableSet(JsonObject o, String key) {
-        return o.isNull(key) ? null : new TreeSet<>(J.strings(J.arr(o, key)));
+    private static Map<String, Set<String>> miniPrograms(JsonObject o) {
+        if (o.isNull("boundMiniPrograms")) {
+            return null;
+        }
+        JsonObject m = J.obj(o, "boundMiniPrograms");
+        if (m == null) {
+            throw new ControlException(400, "boundMiniPrograms: {appid: [page paths]} or null");
+        }
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (String appid : m.keySet()) {
+            out.put(appid, Set.copyOf(J.strings(J.arr(m, appid))));
+        }
+        return out;
     }
 
     private static List<String> nullableList(JsonObject o, String key) {
@@ -122,7 +135,9 @@ public record Switches(List<String> ipWhitelist, boolean ipConfirmation, Set<Str
         if (boundMiniPrograms == null) {
             b.addNull("boundMiniPrograms");
         } else {
-            b.add("boundMiniPrograms", array(boundMiniPrograms));
+            JsonObjectBuilder mp = Jsons.object();
+            boundMiniPrograms.forEach((appid, pages) -> mp.add(appid, array(new TreeSet<>(pages))));
+            b.add("boundMiniPrograms", mp);
         }
         JsonObjectBuilder daily = Jsons.object();
         dailyLimits.forEach(daily::add);

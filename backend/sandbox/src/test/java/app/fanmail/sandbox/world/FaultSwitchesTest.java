@@ -233,11 +233,16 @@ class FaultSwitchesTest {
         assertThat(errcode(r)).isEqualTo(43116);
         assertThat(r.getString("errmsg")).startsWith("This template_id is banned");
 
-        sb.control.setSwitches(APP, json("{\"bannedTemplates\":[],\"boundMiniPrograms\":[\"wxmini0000000001\"]}"));
-        r = sendTemplate(t, 1, "\"miniprogram\":{\"appid\":\"wxother000000001\",\"pagepath\":\"index\"},");
+        sb.control.setSwitches(APP, json("{\"bannedTemplates\":[],\"boundMiniPrograms\":{\"wxmini0000000001\":"
+                + "[\"pages/index/index\"]}}"));
+        r = sendTemplate(t, 1, "\"miniprogram\":{\"appid\":\"wxother000000001\",\"pagepath\":\"pages/index/index\"},");
+        assertThat(errcode(r)).as("a mini program not associated with the account").isEqualTo(40013);
+        assertThat(r.getString("errmsg")).startsWith("invalid appid");
+        r = sendTemplate(t, 1, "\"miniprogram\":{\"appid\":\"wxmini0000000001\",\"pagepath\":\"index?foo=bar\"},");
         assertThat(errcode(r)).isEqualTo(40165);
-        assertThat(errcode(sendTemplate(t, 1, "\"miniprogram\":{\"appid\":\"wxmini0000000001\",\"pagepath\":\"index\"},")))
-                .isZero();
+        assertThat(r.getString("errmsg")).startsWith("invalid weapp pagepath");
+        assertThat(errcode(sendTemplate(t, 1, "\"miniprogram\":{\"appid\":\"wxmini0000000001\","
+                + "\"pagepath\":\"pages/index/index?id=7\"},"))).isZero();
     }
 
     @Test
