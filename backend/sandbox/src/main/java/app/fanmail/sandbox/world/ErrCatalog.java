@@ -8,8 +8,9 @@ import java.util.Map;
  * Every errcode the sandbox can answer on demand ({@code faults:inject}), with the errmsg WeChat sends for it. The
  * sandbox keeps its own list on purpose (it shares no code with Fanmail); a Fanmail test checks that every code of
  * Fanmail's {@code ErrorCodes} table is in here. Messages come from the rules that already answer them ({@link Err}),
- * from answers quoted in WeChat's developer community and SDK issues, or — where WeChat's English text is not known —
- * from WeChat's global return-code table (marked "zh" in the README).
+ * from answers quoted in WeChat's developer community and SDK issues (see the README's "Fault switches"). The
+ * 8950x codes carry the Chinese text WeChat's token doc gives; 43019, 45002, 45003, 46004, 48003, 50001, 50002 and
+ * 76022 carry the sandbox's English rendering of WeChat's Chinese description (their English errmsg was not found).
  */
 public final class ErrCatalog {
 
