@@ -67,6 +67,33 @@ class SandboxErrcodesIT {
         return b.toString();
     }
 
+    private record Registered(UUID id, String appId) {
+    }
+
+    private Registered register() {
+        String appId = "wx" + hex(16);
+        String secret = hex(32);
+        UUID id = registration.register(new NewAccount("Errcodes " + hex(4), "gh_" + hex(12), appId, secret, "Tok" + hex(6),
+                null, AccountType.SERVICE, true, EncryptionMode.PLAIN, ApiTarget.WECHAT, SANDBOX)).id();
+        control.post("/_sandbox/accounts", Json.createObjectBuilder().add("appId", appId).add("appSecret", secret)
+                .add("token", "Tok0000").add("encryptionMode", "PLAIN").add("type", "SERVICE").add("verified", true).build());
+        return new Registered(id, appId);
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void theIpWhitelistRefusesFanmailNamingTheAddressTheSandboxSaw() {
+        Registered a = register();
+        control.post("/_sandbox/accounts/" + a.appId() + "/switches", Json.createObjectBuilder()
+                .add("ipWhitelist", Json.createArrayBuilder().add("203.0.113.1")).build());
+        // refused at the token endpoint: TokenService treats it as a configuration problem (with back-off)
+        assertThatThrownBy(() -> fans.tags(a.id())).isInstanceOfSatisfying(WeChatException.class, e -> {
+            assertThat(e.errcode()).isEqualTo(40164);
+            assertThat(e.kind()).isEqualTo(WeChatException.Kind.CREDENTIALS_INVALID);
+            assertThat(e.getMessage()).contains("invalid ip 127.0.0.1 ipv6 ::ffff:127.0.0.1, not in whitelist rid: ");
+        });
+    }
+
     @Test
     @OperateOnDeployment("fanmail")
     void everyErrcodeFanmailMapsIsProducibleByTheSandbox() {
@@ -75,12 +102,9 @@ class SandboxErrcodesIT {
         catalogue.keySet().forEach(k -> producible.add(Integer.parseInt(k)));
         assertThat(producible).containsAll(ErrorCodes.codes());
 
-        String appId = "wx" + hex(16);
-        String secret = hex(32);
-        UUID id = registration.register(new NewAccount("Errcodes " + hex(4), "gh_" + hex(12), appId, secret, "Tok" + hex(6),
-                null, AccountType.SERVICE, true, EncryptionMode.PLAIN, ApiTarget.WECHAT, SANDBOX)).id();
-        control.post("/_sandbox/accounts", Json.createObjectBuilder().add("appId", appId).add("appSecret", secret)
-                .add("token", "Tok0000").add("encryptionMode", "PLAIN").add("type", "SERVICE").add("verified", true).build());
+        Registered a = register();
+        UUID id = a.id();
+        String appId = a.appId();
         assertThat(fans.tags(id)).isNotNull();
         try {
             for (int code : ErrorCodes.codes()) {
