@@ -35,6 +35,10 @@ final class SandboxControlClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    JsonObject delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     JsonObject get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

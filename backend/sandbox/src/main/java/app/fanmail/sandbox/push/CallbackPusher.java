@@ -181,6 +181,52 @@ public final class CallbackPusher {
         }
     }
 
+    /**
+     * The outcome of one URL verification.
+     *
+     * @param ok         the receiver answered HTTP 200 with exactly the {@code echostr}
+     * @param httpStatus -1 when no answer came
+     */
+    public record Verification(String url, long atMillis, boolean ok, int httpStatus, String reply, String echostr,
+                               String error) {
+    }
+
+    /**
+     * The URL verification WeChat sends when a server URL is saved: {@code GET url?signature&timestamp&nonce&echostr}
+     * with {@code signature = sha1(sort(token, timestamp, nonce))}; the receiver must answer the {@code echostr}
+     * verbatim within the push timeout, or WeChat refuses the configuration. Blocks the calling thread (a
+     * configuration change, not a delivery).
+     */
+    public Verification verifyUrl(CallbackTarget target) {
+        long at = clockMillis.getAsLong();
+        String timestamp = Long.toString(at / 1000);
+        String nonce = Long.toString(1_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 9_000_000_000L);
+        String echostr = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE);
+        String base = target.url() == null ? "" : target.url().trim();
+        if (base.isEmpty()) {
+            return new Verification("", at, false, -1, null, echostr, "no URL");
+        }
+        String url = base + (base.contains("?") ? '&' : '?')
+                + "signature=" + Signatures.sha1Sorted(target.token(), timestamp, nonce)
+                + "&echostr=" + echostr + "&timestamp=" + timestamp + "&nonce=" + nonce;
+        try {
+            Transport.Reply r = transport.get(URI.create(url), timeout);
+            String body = r.body() == null ? "" : r.body();
+            boolean ok = r.status() == 200 && body.equals(echostr);
+            return new Verification(base, at, ok, r.status(), truncate(body), echostr,
+                    ok ? null : r.status() != 200 ? "http " + r.status() : "the reply is not the echostr");
+        } catch (IllegalArgumentException e) {
+            return new Verification(base, at, false, -1, null, echostr, "bad url: " + e.getMessage());
+        } catch (HttpTimeoutException e) {
+            return new Verification(base, at, false, -1, null, echostr, "timeout");
+        } catch (IOException e) {
+            return new Verification(base, at, false, -1, null, echostr, "error: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Verification(base, at, false, -1, null, echostr, "interrupted");
+        }
+    }
+
     /** A push not sent because its kind is suppressed (see the account's outcomes). */
     public PushRecord suppressed(String label, String openid, String url, String xml) {
         return new PushRecord(ids.incrementAndGet(), clockMillis.getAsLong(), label, openid, url == null ? "" : url,

@@ -144,6 +144,72 @@ public class ControlResource {
     }
 
     @GET
+    @Path("errcodes")
+    public Response errcodes() {
+        return run(() -> control().errcodes());
+    }
+
+    @GET
+    @Path("endpoints")
+    public Response endpointRules() {
+        return run(() -> control().endpointRules());
+    }
+
+    @GET
+    @Path("accounts/{appId}/switches")
+    public Response switches(@PathParam("appId") String appId) {
+        return run(() -> control().getSwitches(appId));
+    }
+
+    @POST
+    @Path("accounts/{appId}/switches")
+    public Response setSwitches(@PathParam("appId") String appId, String body) {
+        return run(() -> control().setSwitches(appId, ControlApi.parse(body)));
+    }
+
+    @DELETE
+    @Path("accounts/{appId}/switches")
+    public Response clearSwitches(@PathParam("appId") String appId) {
+        return run(() -> control().clearSwitches(appId));
+    }
+
+    @GET
+    @Path("accounts/{appId}/faults:inject")
+    public Response injections(@PathParam("appId") String appId) {
+        return run(() -> control().injections(appId));
+    }
+
+    @POST
+    @Path("accounts/{appId}/faults:inject")
+    public Response inject(@PathParam("appId") String appId, String body) {
+        return run(() -> control().inject(appId, ControlApi.parse(body)));
+    }
+
+    @DELETE
+    @Path("accounts/{appId}/faults:inject")
+    public Response clearInjections(@PathParam("appId") String appId) {
+        return run(() -> control().clearInjections(appId));
+    }
+
+    @GET
+    @Path("accounts/{appId}/ips")
+    public Response ips(@PathParam("appId") String appId) {
+        return run(() -> control().ips(appId));
+    }
+
+    @POST
+    @Path("accounts/{appId}/ips/{ip}")
+    public Response decideIp(@PathParam("appId") String appId, @PathParam("ip") String ip, String body) {
+        return run(() -> control().decideIp(appId, ip, ControlApi.parse(body)));
+    }
+
+    @POST
+    @Path("accounts/{appId}/callback:verify")
+    public Response verifyCallback(@PathParam("appId") String appId) {
+        return run(() -> control().verifyCallback(appId));
+    }
+
+    @GET
     @Path("accounts/{appId}/outcomes")
     public Response outcomes(@PathParam("appId") String appId) {
         return run(() -> control().getOutcomes(appId));

@@ -3,6 +3,7 @@ package app.fanmail.sandbox.web;
 import app.fanmail.sandbox.world.ApiCall;
 import app.fanmail.sandbox.world.ApiResult;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,6 +36,9 @@ public class WeChatApiResource {
     @Inject
     SandboxRuntime runtime;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Path(PATH)
     public void get(@PathParam("path") String path, @Context UriInfo uri, @Suspended AsyncResponse response) {
@@ -58,7 +62,7 @@ public class WeChatApiResource {
     }
 
     private void answer(ApiCall call, AsyncResponse response) {
-        ApiResult result = runtime.api().handle(call);
+        ApiResult result = runtime.api().handle(call.withClientIp(request.getRemoteAddr()));
         // Undertow writes the charset parameter without the space ("application/json;charset=utf-8")
         Response.ResponseBuilder rb = Response.status(result.status()).entity(result.body()).type(result.contentType());
         result.headers().forEach(rb::header);

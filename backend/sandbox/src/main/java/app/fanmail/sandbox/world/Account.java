@@ -19,6 +19,8 @@ public final class Account {
     final PushLog pushes;
     volatile Faults faults = Faults.NONE;
     volatile Outcomes outcomes = Outcomes.DEFAULT;
+    /** fault switches, errcode injections and the per-endpoint limits (see FaultGate) */
+    final FaultGate gate = new FaultGate();
     final SplittableRandom random = new SplittableRandom();
 
     // tokens (see Tokens)

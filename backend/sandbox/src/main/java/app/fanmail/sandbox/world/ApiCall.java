@@ -14,6 +14,7 @@ public final class ApiCall {
     private final String contentType;
     private final boolean bodyTooLarge;
     private JsonObject json;
+    private String clientIp;
 
     public ApiCall(String method, String path, Map<String, String> query, byte[] body, String contentType,
                    boolean bodyTooLarge) {
@@ -43,6 +44,17 @@ public final class ApiCall {
             p = p.substring(0, p.length() - 1);
         }
         return p;
+    }
+
+    /** The caller's address as the server saw it (null when unknown, e.g. in plain tests). */
+    public String clientIp() {
+        return clientIp;
+    }
+
+    /** Sets the caller's address; returns this call. */
+    public ApiCall withClientIp(String ip) {
+        this.clientIp = ip;
+        return this;
     }
 
     public String method() {

@@ -1,5 +1,6 @@
 package app.fanmail.sandbox.world;
 
+import app.fanmail.sandbox.push.CallbackPusher;
 import app.fanmail.sandbox.push.PushRecord;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -81,6 +82,9 @@ public final class ControlApi {
             throw new ControlException(400, "the clock only moves forward (use reset or set)");
         }
         c.advance(Duration.ofSeconds(advance));
+        for (Account acc : world.accounts()) {
+            acc.gate.releaseDueMassJobs(world, acc);
+        }
         return clockJson();
     }
 
@@ -88,7 +92,55 @@ public final class ControlApi {
 
     public JsonObject putAccount(JsonObject body) {
         AccountConfig config = AccountConfig.fromJson(body);
-        return describe(world.putAccount(config));
+        CallbackPusher.Verification v = verifyIfAsked(body, config);
+        Account acc = world.putAccount(config);
+        if (v != null) {
+            acc.gate.callbackVerification = verificationJson(v);
+        }
+        return describe(acc);
+    }
+
+    /**
+     * With {@code "verifyCallbackUrl": true} in an account body, the sandbox sends WeChat's URL-verification GET to
+     * the new {@code callbackUrl} first; when the receiver does not echo the {@code echostr}, the configuration is
+     * refused (409) as WeChat refuses to save it, and nothing changes.
+     */
+    private CallbackPusher.Verification verifyIfAsked(JsonObject body, AccountConfig config) {
+        if (!J.bool(body, "verifyCallbackUrl", false)) {
+            return null;
+        }
+        if (!config.target().hasUrl()) {
+            throw new ControlException(400, "verifyCallbackUrl needs a callbackUrl");
+        }
+        CallbackPusher.Verification v = world.pusher().verifyUrl(config.target());
+        if (!v.ok()) {
+            Account existing = world.findAccount(config.appId());
+            if (existing != null) {
+                existing.gate.callbackVerification = verificationJson(v);
+            }
+            throw new ControlException(409, "URL verification failed (" + v.error() + "): WeChat refuses to save "
+                    + "this server configuration");
+        }
+        return v;
+    }
+
+    private static JsonObject verificationJson(CallbackPusher.Verification v) {
+        JsonObjectBuilder b = Jsons.object().add("url", v.url()).add("at", v.atMillis()).add("ok", v.ok())
+                .add("httpStatus", v.httpStatus()).add("echostr", v.echostr());
+        b.add("reply", v.reply() == null ? "" : v.reply());
+        b.add("error", v.error() == null ? "" : v.error());
+        return b.build();
+    }
+
+    /** Sends the URL verification to the account's current callback URL and records the result. */
+    public JsonObject verifyCallback(String appId) {
+        Account acc = world.requireAccount(appId);
+        if (!acc.config().target().hasUrl()) {
+            throw new ControlException(400, "the account has no callbackUrl");
+        }
+        JsonObject result = verificationJson(world.pusher().verifyUrl(acc.config().target()));
+        acc.gate.callbackVerification = result;
+        return result;
     }
 
     /** Changes configuration fields (e.g. callbackUrl, encryptionMode, limits) and keeps the state. */
@@ -97,7 +149,12 @@ public final class ControlApi {
         if (body.containsKey("appId") && !appId.equals(J.str(body, "appId"))) {
             throw new ControlException(400, "appId cannot change");
         }
-        acc.config(AccountConfig.merge(acc.config(), body));
+        AccountConfig next = AccountConfig.merge(acc.config(), body);
+        CallbackPusher.Verification v = verifyIfAsked(body, next);
+        acc.config(next);
+        if (v != null) {
+            acc.gate.callbackVerification = verificationJson(v);
+        }
         return describe(acc);
     }
 
@@ -154,6 +211,10 @@ public final class ControlApi {
                             .add("pushes", acc.pushes.total()))
                     .add("faults", acc.faults.toJson())
                     .add("outcomes", acc.outcomes.toJson())
+                    .add("switches", acc.gate.switches.toJson())
+                    .add("endpointUsage", acc.gate.usage(world))
+                    .add("callbackVerification", acc.gate.callbackVerification == null ? JsonValue.NULL
+                            : acc.gate.callbackVerification)
                     .build();
         }
     }
@@ -285,9 +346,75 @@ public final class ControlApi {
         return world.requireAccount(appId).faults.toJson();
     }
 
+    // ------------------------------------------------------------ fault switches, injections, caller IPs
+
+    /** Changes the switches present in the body ({@link Switches}); the others keep their value. */
+    public JsonObject setSwitches(String appId, JsonObject body) {
+        Account acc = world.requireAccount(appId);
+        synchronized (acc.gate) {
+            acc.gate.switches = Switches.merge(acc.gate.switches, body);
+        }
+        return acc.gate.switches.toJson();
+    }
+
+    public JsonObject getSwitches(String appId) {
+        return world.requireAccount(appId).gate.switches.toJson();
+    }
+
+    public JsonObject clearSwitches(String appId) {
+        Account acc = world.requireAccount(appId);
+        acc.gate.switches = Switches.NONE;
+        return acc.gate.switches.toJson();
+    }
+
+    /**
+     * {@code {api, errcode, count?, rate?, errmsg?}}: the next {@code count} calls (default 1) of the endpoint
+     * {@code api} (a path such as {@code cgi-bin/message/template/send}; empty = every endpoint), or a share
+     * {@code rate} of them, answer {@code errcode} with WeChat's errmsg from {@link ErrCatalog} without executing.
+     */
+    public JsonObject inject(String appId, JsonObject body) {
+        return world.requireAccount(appId).gate.inject(body);
+    }
+
+    public JsonObject injections(String appId) {
+        return world.requireAccount(appId).gate.injectionsJson();
+    }
+
+    public JsonObject clearInjections(String appId) {
+        return world.requireAccount(appId).gate.clearInjections();
+    }
+
+    /** {@code {approve: true|false}}: the admin's answer to a caller IP waiting for confirmation (89503). */
+    public JsonObject decideIp(String appId, String ip, JsonObject body) {
+        if (!body.containsKey("approve")) {
+            throw new ControlException(400, "give approve: true or false");
+        }
+        return world.requireAccount(appId).gate.decideIp(ip, J.bool(body, "approve", false), world.clock().millis());
+    }
+
+    public JsonObject ips(String appId) {
+        return world.requireAccount(appId).gate.ipsJson(world.clock().millis());
+    }
+
+    /** Every errcode the sandbox can inject, with WeChat's errmsg. */
+    public JsonObject errcodes() {
+        JsonObjectBuilder out = Jsons.object();
+        ErrCatalog.all().forEach((code, msg) -> out.add(Integer.toString(code), msg));
+        return Jsons.object().add("count", ErrCatalog.all().size()).add("errcodes", out).build();
+    }
+
+    /** The per-endpoint table: who may call (48001) and the default daily/minute limits (45009/45011). */
+    public JsonObject endpointRules() {
+        JsonObjectBuilder out = Jsons.object();
+        EndpointRules.all().forEach((path, r) -> out.add(path, Jsons.object().add("access", r.access().name())
+                .add("daily", r.daily()).add("minute", r.minute())));
+        return Jsons.object().add("endpoints", out).build();
+    }
+
     public JsonObject setOutcomes(String appId, JsonObject body) {
         Account acc = world.requireAccount(appId);
         acc.outcomes = Outcomes.fromJson(body, acc.outcomes);
+        acc.gate.releaseDueMassJobs(world, acc);
         return acc.outcomes.toJson();
     }
 

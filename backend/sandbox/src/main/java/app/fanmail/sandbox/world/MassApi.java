@@ -253,7 +253,7 @@ final class MassApi {
         String xml;
         AccountConfig cfg = acc.config();
         synchronized (acc) {
-            if (job.done) {
+            if (job.done || acc.gate.holdMassJob(world, acc, job)) {
                 return CompletableFuture.completedFuture(null);
             }
             double rate = acc.outcomes.massErrorRate();
@@ -266,6 +266,7 @@ final class MassApi {
                     job.failStatus = "err(30003)";
                 }
             }
+            FaultGate.auditFailure(acc, job);
             if (job.failStatus != null) {
                 // stopped by the originality check: nobody receives it, the monthly per-fan count is given back
                 job.errors.or(job.audience);
@@ -303,7 +304,7 @@ final class MassApi {
                 .text("Status", job.failStatus != null ? job.failStatus
                         : job.sentCount == 0 && job.filterCount() > 0 ? "send fail" : "send success")
                 .num("TotalCount", job.totalCount).num("FilterCount", job.filterCount())
-                .num("SentCount", job.sentCount).num("ErrorCount", job.errorCount);
+                .num("SentCount", FaultGate.reportedSentCount(acc, job)).num("ErrorCount", job.errorCount);
         if (job.checkState == 1) {
             x.open("CopyrightCheckResult").num("Count", 0).raw("ResultList", "").num("CheckState", 1)
                     .close("CopyrightCheckResult");

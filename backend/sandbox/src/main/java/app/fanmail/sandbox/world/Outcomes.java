@@ -26,12 +26,19 @@ import java.util.TreeSet;
  * @param massCheckState         the originality check of mpnews mass sends: 1 not judged a reprint; 2 judged a
  *                               reprint that may be sent (sent only with {@code send_ignore_reprint=1}, else
  *                               {@code err(30003)}); 3 judged a reprint that may not be sent ({@code err(30002)})
+ * @param massAuditError         0, or the audit code a mass job fails with: MASSSENDJOBFINISH {@code Status} is
+ *                               {@code err(<code>)} (e.g. 10001 ad, 20001 politics, 20002 porn, 21000 other) and
+ *                               nobody receives it
+ * @param massFinishDelaySeconds seconds of the sandbox clock between a mass send and its finish (0 = at once, after
+ *                               {@code pushDelayMs}); the job stays SENDING until the clock is moved past it
+ * @param massCountSkew          share (0..0.05) by which MASSSENDJOBFINISH under-reports {@code SentCount}, so that
+ *                               SentCount + ErrorCount may fall short of FilterCount as WeChat's counts do
  */
 public record Outcomes(double templateUserBlockRate, double templateSystemFailRate, double massErrorRate,
                        long pushDelayMs, Map<String, Double> templateStatuses, Set<String> suppressedPushes,
-                       int massCheckState) {
+                       int massCheckState, int massAuditError, long massFinishDelaySeconds, double massCountSkew) {
 
-    public static final Outcomes DEFAULT = new Outcomes(0, 0, 0, 0, Map.of(), Set.of(), 1);
+    public static final Outcomes DEFAULT = new Outcomes(0, 0, 0, 0, Map.of(), Set.of(), 1, 0, 0, 0);
 
     public Outcomes {
         templateStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(templateStatuses));
@@ -68,7 +75,10 @@ public record Outcomes(double templateUserBlockRate, double templateSystemFailRa
                 J.dbl(o, "templateSystemFailRate", base.templateSystemFailRate),
                 J.dbl(o, "massErrorRate", base.massErrorRate),
                 J.lng(o, "pushDelayMs", base.pushDelayMs), statuses, suppressed,
-                (int) J.lng(o, "massCheckState", base.massCheckState));
+                (int) J.lng(o, "massCheckState", base.massCheckState),
+                (int) J.lng(o, "massAuditError", base.massAuditError),
+                J.lng(o, "massFinishDelaySeconds", base.massFinishDelaySeconds),
+                J.dbl(o, "massCountSkew", base.massCountSkew));
         double extra = 0;
         for (double share : r.templateStatuses.values()) {
             if (share < 0 || share > 1) {
@@ -80,6 +90,9 @@ public record Outcomes(double templateUserBlockRate, double templateSystemFailRa
                 || r.templateUserBlockRate + r.templateSystemFailRate + extra > 1 + 1e-9 || r.massErrorRate > 1
                 || r.pushDelayMs < 0) {
             throw new ControlException(400, "rates must be within 0..1 (template rates together too), delay >= 0");
+        }
+        if (r.massAuditError < 0 || r.massFinishDelaySeconds < 0 || r.massCountSkew < 0 || r.massCountSkew > 0.05) {
+            throw new ControlException(400, "massAuditError >= 0, massFinishDelaySeconds >= 0, massCountSkew within 0..0.05");
         }
         if (r.massCheckState < 1 || r.massCheckState > 3) {
             throw new ControlException(400, "massCheckState must be 1, 2 or 3");
@@ -120,6 +133,9 @@ public record Outcomes(double templateUserBlockRate, double templateSystemFailRa
                 .add("templateStatuses", statuses)
                 .add("massErrorRate", massErrorRate)
                 .add("massCheckState", massCheckState)
+                .add("massAuditError", massAuditError)
+                .add("massFinishDelaySeconds", massFinishDelaySeconds)
+                .add("massCountSkew", massCountSkew)
                 .add("pushDelayMs", pushDelayMs)
                 .add("suppressedPushes", suppressed).build();
     }

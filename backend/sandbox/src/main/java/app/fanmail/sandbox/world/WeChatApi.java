@@ -146,6 +146,12 @@ public final class WeChatApi {
         } catch (WeChatException e) {
             return error(e, 200);
         }
+        if (acc != null) {
+            WeChatException refused = acc.gate.check(world, acc, call);
+            if (refused != null) {
+                return error(refused, 200);
+            }
+        }
         Faults faults = acc == null ? Faults.NONE : acc.faults;
         if (faults == Faults.NONE || !faults.appliesTo(call.path())) {
             return execute(route, acc, call);

@@ -59,6 +59,10 @@ public final class World {
         return tokens;
     }
 
+    CallbackPusher pusher() {
+        return pusher;
+    }
+
     public BoundedDispatcher dispatcher() {
         return dispatcher;
     }

@@ -185,7 +185,11 @@ class TemplateRulesTest {
     void subscriptionAccountsCannotSendTemplates() {
         Sandbox s = new Sandbox();
         s.account("{\"appId\":\"" + APP + "\",\"appSecret\":\"" + SECRET + "\",\"type\":\"SUBSCRIPTION\"}").fans(5, null);
+        // template management is a verified service account's feature too (EndpointRules)
+        assertThat(errcode(s.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"TM00015\"}"))).isEqualTo(48001);
+        s.control.patchAccount(APP, Sandbox.json("{\"type\":\"SERVICE\"}"));
         String t = s.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"TM00015\"}").getString("template_id");
+        s.control.patchAccount(APP, Sandbox.json("{\"type\":\"SUBSCRIPTION\"}"));
         assertThat(errcode(s.call("cgi-bin/message/template/send", "{\"touser\":\"" + s.openid(0)
                 + "\",\"template_id\":\"" + t + "\",\"data\":" + TM00015_DATA + "}"))).isEqualTo(48001);
     }

@@ -119,6 +119,11 @@ public final class ErrorCodes {
         return Map.entry(code, new Meaning(kind, refusal, NOT));
     }
 
+    /** Every errcode Fanmail distinguishes (the WeChat sandbox must be able to produce each one). */
+    public static java.util.Set<Integer> codes() {
+        return ERRCODES.keySet();
+    }
+
     public static Meaning meaningOf(int errcode) {
         return ERRCODES.getOrDefault(errcode, UNKNOWN);
     }
