@@ -130,7 +130,9 @@ class FaultSwitchesTest {
         assertThat(EndpointRules.all().keySet()).containsAll(sb.api.paths());
         for (String type : new String[] {"SUBSCRIPTION", "SERVICE"}) {
             for (boolean verified : new boolean[] {false, true}) {
-                sb.control.patchAccount(APP, json("{\"type\":\"" + type + "\",\"verified\":" + verified + "}"));
+                // category writes on: this test is about the access table, not about the category-write setting
+                sb.control.patchAccount(APP, json("{\"type\":\"" + type + "\",\"verified\":" + verified
+                        + ",\"limits\":{\"categoryWrites\":true}}"));
                 AccountConfig cfg = sb.acc().config();
                 String token = sb.token();
                 for (String path : sb.api.paths()) {
@@ -207,7 +209,7 @@ class FaultSwitchesTest {
     // ------------------------------------------------------------------ recipients, templates, mass, lengths
 
     private String template() {
-        return sb.call("cgi-bin/template/api_add_template", "{\"template_id_short\":\"44517\"}").getString("template_id");
+        return sb.call("cgi-bin/template/api_add_template", Sandbox.addBody("44517")).getString("template_id");
     }
 
     private JsonObject sendTemplate(String t, int fan, String extra) {
