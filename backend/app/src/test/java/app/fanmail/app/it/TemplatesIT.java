@@ -287,9 +287,6 @@ class TemplatesIT {
         FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
         Acc acc = account(admin, "SERVICE", true);
         WeChat wechat = new WeChat(acc);
-        // official accounts have no category write API (WeChat answers 48001); this account is one that has it
-        wechat.control.post("/_sandbox/accounts/" + acc.appId() + "/config",
-                Json.createObjectBuilder().add("limits", Json.createObjectBuilder().add("categoryWrites", true)).build());
         assertThat(codes(setCategories(admin, acc, List.of("307"), List.of()))).containsExactly("SETUP_MODEL_MISMATCH");
 
         JsonObject setup = ok(admin.data(MODEL, Map.of("i", Map.of("accountId", acc.id(), "model", "CATEGORY")))
@@ -297,6 +294,13 @@ class TemplatesIT {
         assertThat(setup.getString("model")).isEqualTo("CATEGORY");
         assertThat(setup.getJsonArray("categories")).isEmpty();
         assertThat(setup.getJsonObject("categoryChanges").getInt("remaining")).isEqualTo(5);
+        // an official account has no category write API (WeChat answers 48001): the operator is sent to the platform
+        JsonObject refused = setCategories(admin, acc, List.of("307"), List.of());
+        assertThat(codes(refused)).containsExactly("CATEGORY_CHANGE_IN_PLATFORM");
+        assertThat(refused.getJsonArray("userErrors").getJsonObject(0).getString("message")).contains("mp.weixin.qq.com");
+        // from here on, an account WeChat lets change its categories (the sandbox's category-writes setting)
+        wechat.control.post("/_sandbox/accounts/" + acc.appId() + "/config",
+                Json.createObjectBuilder().add("limits", Json.createObjectBuilder().add("categoryWrites", true)).build());
         JsonArray catalog = admin.data("query($a: ID!) { templateCategoryCatalog(accountId: $a) { id name parentId parentName } }",
                 Map.of("a", acc.id())).getJsonArray("templateCategoryCatalog");
         assertThat(catalog).hasSize(8);

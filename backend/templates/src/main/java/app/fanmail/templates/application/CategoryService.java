@@ -240,6 +240,9 @@ public class CategoryService {
                     "WeChat refused: an account has at most " + CategorySelection.MAX_CATEGORIES + " categories." + partly);
             case CATEGORY_DUPLICATE -> new UserErrorsException("CATEGORY_DUPLICATE", CATEGORY_FIELD,
                     "WeChat refused: a category is already selected (changed outside Fanmail?). Reload and try again." + partly);
+            case CATEGORY_WRITES_UNAVAILABLE -> new UserErrorsException("CATEGORY_CHANGE_IN_PLATFORM", CATEGORY_FIELD,
+                    "WeChat does not let this account change its service categories through the API (" + e.errcode()
+                            + "): change them in the Official Accounts Platform (mp.weixin.qq.com), then sync them here." + partly);
             case CATEGORY_INVALID -> new UserErrorsException("CATEGORY_UNKNOWN", CATEGORY_FIELD,
                     "WeChat refused the categories as invalid: " + e.errmsg() + "." + partly);
             default -> {

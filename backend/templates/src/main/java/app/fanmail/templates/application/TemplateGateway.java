@@ -38,7 +38,9 @@ public interface TemplateGateway {
     /** Which of WeChat's rules refused a request, in this module's terms; NONE for other failures. */
     enum Refusal {
         INDUSTRY_CHANGED_TOO_OFTEN, INDUSTRY_INVALID, TEMPLATE_LIMIT, TEMPLATE_OUTSIDE_SETUP, TEMPLATE_UNKNOWN, KEYWORD_UNKNOWN,
-        CATEGORY_MONTHLY_LIMIT, CATEGORY_COUNT_LIMIT, CATEGORY_INVALID, CATEGORY_DUPLICATE, NONE
+        CATEGORY_MONTHLY_LIMIT, CATEGORY_COUNT_LIMIT, CATEGORY_INVALID, CATEGORY_DUPLICATE,
+        /** WeChat does not let this account change its categories through the API (official accounts: 48001). */
+        CATEGORY_WRITES_UNAVAILABLE, NONE
     }
 
     /**

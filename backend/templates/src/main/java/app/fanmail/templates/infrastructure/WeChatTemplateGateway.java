@@ -99,12 +99,27 @@ public class WeChatTemplateGateway implements TemplateGateway {
     @Override
     public void addCategories(UUID accountId, List<RemoteCategory> categories) {
         List<WeChatTemplates.Category> list = categories.stream().map(WeChatTemplateGateway::category).toList();
-        changing(accountId, () -> wechat.addCategories(accountId, list));
+        categoryWrite(accountId, () -> wechat.addCategories(accountId, list));
     }
 
     @Override
     public void deleteCategory(UUID accountId, RemoteCategory category) {
-        changing(accountId, () -> wechat.deleteCategory(accountId, category(category)));
+        categoryWrite(accountId, () -> wechat.deleteCategory(accountId, category(category)));
+    }
+
+    /**
+     * A category write. WeChat documents these endpoints for mini programs; an official account is refused them
+     * as unauthorised (PERMISSION): its categories are changed in the Official Accounts Platform, then synced.
+     */
+    private void categoryWrite(UUID accountId, Runnable change) {
+        try {
+            changing(accountId, change);
+        } catch (GatewayException e) {
+            if (e.getCause() instanceof WeChatException w && w.kind() == WeChatException.Kind.PERMISSION) {
+                throw new GatewayException(Refusal.CATEGORY_WRITES_UNAVAILABLE, e.errcode(), e.errmsg(), false, w);
+            }
+            throw e;
+        }
     }
 
     private static RemoteCategory category(WeChatTemplates.Category c) {
