@@ -8,7 +8,8 @@
 # Per run it prints: sends/s, the bound at that latency, failures, the threads Fanmail used for the sends (its WeChat
 # client's threads + the calling thread), Fanmail's CPU per send measured on those threads (ThreadMXBean), the whole
 # Fanmail process's CPU per send and the sandbox process's CPU per send (both from /proc/PID/stat), the
-# TEMPLATESENDJOBFINISH pushes the sandbox delivered to Fanmail, and the load average before and after.
+# TEMPLATESENDJOBFINISH pushes the sandbox delivered to Fanmail, and the load average before and after; then each
+# process's CPU per send split into JIT compiler threads, GC threads and all other threads (/proc/PID/task).
 #
 # Pushes: WeChat answers every template send with a TEMPLATESENDJOBFINISH push. By default (PUSHES=off) the sandbox
 # suppresses them (its suppressedPushes outcome) so that the runs measure the send path alone: on 2 cores, ingesting
@@ -77,6 +78,28 @@ drain() { # waits until every template send so far has had its push recorded (no
   bench_fail "the sandbox's pushes did not catch up with its sends"
 }
 per_send() { echo "scale=0; $1 * 1000000 / $2" | bc; } # per_send SECONDS COUNT: microseconds per send
+# cpu_by_kind PID: clock ticks used so far by the process's JIT compiler threads, GC threads and all others
+cpu_by_kind() {
+  local jit=0 gc=0 other=0 task stat comm ticks
+  for task in /proc/"$1"/task/*; do
+    stat=$(cat "$task/stat" 2>/dev/null) || continue
+    comm="${stat#*(}"; comm="${comm%)*}"
+    stat="${stat##*) }"
+    set -- $stat
+    ticks=$((${12} + ${13}))
+    case "$comm" in
+      C1\ Compiler*|C2\ Compiler*) jit=$((jit + ticks)) ;;
+      GC\ Thread*|G1\ *|VM\ Thread) gc=$((gc + ticks)) ;;
+      *) other=$((other + ticks)) ;;
+    esac
+  done
+  echo "$jit $gc $other"
+}
+# kinds_per_send "J0 G0 O0" "J1 G1 O1" COUNT: JIT, GC and other CPU per send in µs (threads that ended are not counted)
+kinds_per_send() {
+  local hz; hz=$(getconf CLK_TCK)
+  echo "$1 $2" | awk -v n="$3" -v hz="$hz" '{ printf "JIT %d µs, GC %d µs, other threads %d µs", ($4-$1)*1e6/hz/n, ($5-$2)*1e6/hz/n, ($6-$3)*1e6/hz/n }'
+}
 
 echo "machine: $(nproc) cores; load average before start: $load_before"
 echo "harness: Fanmail pid $HARNESS_FANMAIL_PID, sandbox pid $HARNESS_SANDBOX_PID (separate WildFly processes)"
@@ -101,7 +124,9 @@ for latency in ${LATENCIES:-0 200}; do
   for i in $(seq 1 "$runs"); do
     l0=$(cut -d' ' -f1 /proc/loadavg)
     f0=$(cpu_seconds "$HARNESS_FANMAIL_PID"); s0=$(cpu_seconds "$HARNESS_SANDBOX_PID"); d0=$(pushes_delivered)
+    fk0=$(cpu_by_kind "$HARNESS_FANMAIL_PID"); sk0=$(cpu_by_kind "$HARNESS_SANDBOX_PID")
     out=$(run "$count")
+    fk1=$(cpu_by_kind "$HARNESS_FANMAIL_PID"); sk1=$(cpu_by_kind "$HARNESS_SANDBOX_PID")
     f1=$(cpu_seconds "$HARNESS_FANMAIL_PID"); s1=$(cpu_seconds "$HARNESS_SANDBOX_PID")
     drain
     f2=$(cpu_seconds "$HARNESS_FANMAIL_PID"); s2=$(cpu_seconds "$HARNESS_SANDBOX_PID"); d1=$(pushes_delivered)
@@ -114,6 +139,7 @@ for latency in ${LATENCIES:-0 200}; do
       "$(per_send "$(echo "$f1 - $f0" | bc)" "$count")" "$(per_send "$(echo "$f2 - $f0" | bc)" "$count")" \
       "$(per_send "$(echo "$s1 - $s0" | bc)" "$count")" "$(per_send "$(echo "$s2 - $s0" | bc)" "$count")" \
       "$((d1 - d0))" "$l0" "$l1"
+    echo "  during run $i, per send: Fanmail process $(kinds_per_send "$fk0" "$fk1" "$count"); sandbox process $(kinds_per_send "$sk0" "$sk1" "$count")"
     rates+=("$(jq -r .sendsPerSecond <<<"$out")")
   done
   median=$(printf '%s\n' "${rates[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
