@@ -23,6 +23,8 @@
 # Env:   RATE (fanmail.wechat.rate-per-account, default 100000: unlimited for the measurement),
 #        PER_ACCOUNT (fanmail.wechat.max-in-flight-per-account, default 1024), LATENCIES (default "0 200"),
 #        IN_FLIGHT (default 256), PUSHES (off|on, default off), FANS (default 1000),
+#        WARMUP (sends before the runs of each latency, default = sends per run: on 2 cores the JIT compilers still
+#        use about as much CPU as the sends themselves after a quarter of a run),
 #        BENCH_PORT_OFFSET (Fanmail's port offset, default 200; the sandbox's: HARNESS_SANDBOX_OFFSET, default +100),
 #        JFR=DIR (record a JFR profile of each process into DIR: fanmail.jfr, sandbox.jfr).
 set -euo pipefail
@@ -118,7 +120,7 @@ for latency in ${LATENCIES:-0 200}; do
       -d "{\"latencyMs\":$latency,\"apis\":[\"message/template/send\"]}" "$ctl/faults"
     bound="$((in_flight * 1000 / latency))/s"
   fi
-  run $((count / 4)) >/dev/null # warm-up
+  run "${WARMUP:-$count}" >/dev/null # warm-up
   drain
   rates=()
   for i in $(seq 1 "$runs"); do
