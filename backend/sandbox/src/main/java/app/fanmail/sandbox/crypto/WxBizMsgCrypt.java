@@ -56,14 +56,14 @@ public final class WxBizMsgCrypt {
 
     /** Encrypts with a fresh 16-character random prefix (letters and digits, as the official samples do). */
     public String encrypt(String message) {
-        // one draw from the secure generator (not one per character); 8 bytes give 16 letters or digits
+        // base-62 digits of 64-bit secure draws (62^10 < 2^64: ten characters a draw), not one draw per character
         long bits = RANDOM.nextLong();
         byte[] random = new byte[16];
         for (int i = 0; i < random.length; i++) {
             random[i] = (byte) RANDOM_ALPHABET.charAt((int) Long.remainderUnsigned(bits, RANDOM_ALPHABET.length()));
             bits = Long.divideUnsigned(bits, RANDOM_ALPHABET.length());
             if (i == 9) {
-                bits = RANDOM.nextLong(); // 62^10 < 2^64: ten characters a draw
+                bits = RANDOM.nextLong();
             }
         }
         return encrypt(random, message);

@@ -70,8 +70,11 @@ final class Ledger {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private final List<MassJob> massJobs = new ArrayList<>();
     private final Map<String, Long> counts = new TreeMap<>();
-    /** Retained entries that have a client_msg_id, by it; each list in ledger order. */
-    private final TreeMap<String, ArrayDeque<Entry>> byClientMsgId = new TreeMap<>();
+    /**
+     * Retained entries that have a client_msg_id, by it: the {@link Entry} itself, or an {@code ArrayDeque<Entry>} in
+     * ledger order when the id was used more than once (no list per entry: the ledger holds millions).
+     */
+    private final TreeMap<String, Object> byClientMsgId = new TreeMap<>();
     /** Mass jobs by msg_id (the first job with an id, as a scan would find). */
     private final Map<Long, MassJob> massByMsgId = new HashMap<>();
     /** The matches of recently paged prefixes, valid while {@link #version} is unchanged. */
@@ -103,15 +106,16 @@ final class Ledger {
         entries.addLast(e);
         counts.merge(kind.id() + "/" + status, 1L, Long::sum);
         if (clientMsgId != null) {
-            byClientMsgId.computeIfAbsent(clientMsgId, k -> new ArrayDeque<>(1)).addLast(e);
+            byClientMsgId.merge(clientMsgId, e, Ledger::append);
         }
         if (entries.size() > cap) {
             Entry old = entries.removeFirst();
             if (old.clientMsgId != null) {
-                // the oldest retained entry is the first of its client_msg_id's list
-                ArrayDeque<Entry> same = byClientMsgId.get(old.clientMsgId);
-                same.removeFirst();
-                if (same.isEmpty()) {
+                // the oldest retained entry is the first of its client_msg_id's entries
+                Object same = byClientMsgId.get(old.clientMsgId);
+                if (same instanceof ArrayDeque<?> list && list.size() > 1) {
+                    list.removeFirst();
+                } else {
                     byClientMsgId.remove(old.clientMsgId);
                 }
             }
@@ -119,6 +123,19 @@ final class Ledger {
         }
         version++;
         return e;
+    }
+
+    /** Adds {@code added} (an Entry) after {@code existing} (an Entry or a list of them). */
+    @SuppressWarnings("unchecked")
+    private static Object append(Object existing, Object added) {
+        if (existing instanceof ArrayDeque<?> list) {
+            ((ArrayDeque<Entry>) list).addLast((Entry) added);
+            return list;
+        }
+        ArrayDeque<Entry> list = new ArrayDeque<>(2);
+        list.addLast((Entry) existing);
+        list.addLast((Entry) added);
+        return list;
     }
 
     void setStatus(Entry e, String status) {
@@ -244,12 +261,14 @@ final class Ledger {
         long duplicates = 0;
         Map<String, Long> byStatus = new TreeMap<>();
         BitSet fansSeen = new BitSet();
-        for (Map.Entry<String, ArrayDeque<Entry>> group : byClientMsgId.tailMap(prefix, true).entrySet()) {
+        for (Map.Entry<String, Object> group : byClientMsgId.tailMap(prefix, true).entrySet()) {
             if (!group.getKey().startsWith(prefix)) {
                 break; // keys with the prefix are one contiguous range of the sorted map
             }
-            ArrayDeque<Entry> same = group.getValue();
-            Map<Long, Integer> perKindAndFan = same.size() > 1 ? new HashMap<>() : null;
+            @SuppressWarnings("unchecked")
+            Iterable<Entry> same = group.getValue() instanceof ArrayDeque<?> list ? (ArrayDeque<Entry>) list
+                    : List.of((Entry) group.getValue());
+            Map<Long, Integer> perKindAndFan = group.getValue() instanceof ArrayDeque<?> ? new HashMap<>() : null;
             for (Entry e : same) {
                 found.add(e);
                 byStatus.merge(e.status, 1L, Long::sum);
