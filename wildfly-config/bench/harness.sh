@@ -28,6 +28,8 @@
 #   HARNESS_FANMAIL_ENV     extra "KEY=value ..." for Fanmail's environment (e.g. FANMAIL_WECHAT_* settings)
 #   HARNESS_SANDBOX_ENV     extra "KEY=value ..." for the sandbox (e.g. FANMAIL_SANDBOX_PUSH_MAX_IN_FLIGHT=512)
 #   HARNESS_KEEP=1          keep the base dirs (logs) after harness_stop; they are in $HARNESS_DIR
+#   HARNESS_FANMAIL_WAR, HARNESS_SANDBOX_WAR  the WARs to deploy (default the tree's backend/app/target/fanmail.war and
+#                           backend/sandbox/target/wechat-sandbox.war), e.g. another build's for an A/B comparison
 # Exported after harness_start: HARNESS_DIR, HARNESS_FANMAIL_URL, HARNESS_SANDBOX_URL (the sandbox's WAR root,
 # e.g. http://127.0.0.1:8380/wechat-sandbox), HARNESS_SANDBOX_CONTROL (its control API), HARNESS_FANMAIL_PID,
 # HARNESS_SANDBOX_PID (java PIDs), HARNESS_FANMAIL_BASE, HARNESS_SANDBOX_BASE.
@@ -41,8 +43,10 @@ _harness_here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 harness_start() {
   HARNESS_ROOT="$1"
   bench_require "$HARNESS_ROOT"
-  [ -f "$HARNESS_ROOT/backend/sandbox/target/wechat-sandbox.war" ] \
-    || bench_fail "no backend/sandbox/target/wechat-sandbox.war: run 'mvn -pl backend/sandbox package -DskipTests' first"
+  local fanmail_war="${HARNESS_FANMAIL_WAR:-$HARNESS_ROOT/backend/app/target/fanmail.war}"
+  local sandbox_war="${HARNESS_SANDBOX_WAR:-$HARNESS_ROOT/backend/sandbox/target/wechat-sandbox.war}"
+  [ -f "$sandbox_war" ] || bench_fail "no $sandbox_war: run 'mvn -pl backend/sandbox package -DskipTests' first"
+  [ -f "$fanmail_war" ] || bench_fail "no $fanmail_war"
   HARNESS_FANMAIL_OFFSET="${HARNESS_FANMAIL_OFFSET:-$BENCH_PORT_OFFSET}"
   HARNESS_SANDBOX_OFFSET="${HARNESS_SANDBOX_OFFSET:-$((HARNESS_FANMAIL_OFFSET + 100))}"
   bench_port_free "$HARNESS_SANDBOX_OFFSET"
@@ -54,8 +58,8 @@ harness_start() {
     mkdir -p "$base/deployments"
     cp -r "$HARNESS_ROOT/wildfly-config/target/server/standalone/configuration" "$base/"
   done
-  cp "$HARNESS_ROOT/backend/app/target/fanmail.war" "$HARNESS_FANMAIL_BASE/deployments/"
-  cp "$HARNESS_ROOT/backend/sandbox/target/wechat-sandbox.war" "$HARNESS_SANDBOX_BASE/deployments/"
+  cp "$fanmail_war" "$HARNESS_FANMAIL_BASE/deployments/fanmail.war"
+  cp "$sandbox_war" "$HARNESS_SANDBOX_BASE/deployments/wechat-sandbox.war"
   HARNESS_FANMAIL_URL="http://127.0.0.1:$(bench_http_port "$HARNESS_FANMAIL_OFFSET")"
   HARNESS_SANDBOX_URL="http://127.0.0.1:$(bench_http_port "$HARNESS_SANDBOX_OFFSET")/wechat-sandbox"
   HARNESS_SANDBOX_CONTROL="$HARNESS_SANDBOX_URL/_sandbox"

@@ -25,6 +25,14 @@ public final class WxBizMsgCrypt {
     private static final int BLOCK = 32;
     private static final String RANDOM_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** {@code Cipher.getInstance} looks the provider up on every call: each thread keeps one and re-initialises it. */
+    private static final ThreadLocal<Cipher> AES_CBC = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/CBC/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CBC/NoPadding is not available", e);
+        }
+    });
 
     private final String token;
     private final byte[] aesKey;
@@ -48,11 +56,17 @@ public final class WxBizMsgCrypt {
 
     /** Encrypts with a fresh 16-character random prefix (letters and digits, as the official samples do). */
     public String encrypt(String message) {
-        char[] random = new char[16];
+        // base-62 digits of 64-bit secure draws (62^10 < 2^64: ten characters a draw), not one draw per character
+        long bits = RANDOM.nextLong();
+        byte[] random = new byte[16];
         for (int i = 0; i < random.length; i++) {
-            random[i] = RANDOM_ALPHABET.charAt(RANDOM.nextInt(RANDOM_ALPHABET.length()));
+            random[i] = (byte) RANDOM_ALPHABET.charAt((int) Long.remainderUnsigned(bits, RANDOM_ALPHABET.length()));
+            bits = Long.divideUnsigned(bits, RANDOM_ALPHABET.length());
+            if (i == 9) {
+                bits = RANDOM.nextLong();
+            }
         }
-        return encrypt(new String(random).getBytes(StandardCharsets.US_ASCII), message);
+        return encrypt(random, message);
     }
 
     /** Encrypts with the given 16 random bytes (for known-answer tests). */
@@ -70,7 +84,7 @@ public final class WxBizMsgCrypt {
             plain.put((byte) pad);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            Cipher cipher = AES_CBC.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"),
                     new IvParameterSpec(Arrays.copyOfRange(aesKey, 0, 16)));
             return Base64.getEncoder().encodeToString(cipher.doFinal(plain.array()));
@@ -89,7 +103,7 @@ public final class WxBizMsgCrypt {
         }
         byte[] plain;
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            Cipher cipher = AES_CBC.get();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(aesKey, "AES"),
                     new IvParameterSpec(Arrays.copyOfRange(aesKey, 0, 16)));
             plain = cipher.doFinal(cipherText);

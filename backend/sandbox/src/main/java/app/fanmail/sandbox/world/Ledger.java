@@ -5,9 +5,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +20,10 @@ import java.util.TreeMap;
  * Every message the sandbox delivered (or accepted for delivery) to a fan: template, customer-service, mass,
  * preview. Individual messages are entries; a mass job is one record with its recipient bit set. Counters are
  * exact even when old entries are evicted past the cap. Not thread-safe: used under the account lock.
+ * <p>
+ * Pages are indexed reads: entries by client_msg_id in a sorted map (a prefix is a range of it), mass jobs by msg_id.
+ * A prefix's matches in ledger order and their counts are kept for the next page while the ledger is unchanged
+ * ({@link #version}), so paging through a finished job costs a binary search per page.
  */
 final class Ledger {
 
@@ -63,8 +70,31 @@ final class Ledger {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private final List<MassJob> massJobs = new ArrayList<>();
     private final Map<String, Long> counts = new TreeMap<>();
+    /**
+     * Retained entries that have a client_msg_id, by it: the {@link Entry} itself, or an {@code ArrayDeque<Entry>} in
+     * ledger order when the id was used more than once (no list per entry: the ledger holds millions).
+     */
+    private final TreeMap<String, Object> byClientMsgId = new TreeMap<>();
+    /** Mass jobs by msg_id (the first job with an id, as a scan would find). */
+    private final Map<Long, MassJob> massByMsgId = new HashMap<>();
+    /** The matches of recently paged prefixes, valid while {@link #version} is unchanged. */
+    private final Map<String, PrefixMatches> prefixCache = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PrefixMatches> eldest) {
+            return size() > 8;
+        }
+    };
+    /** Bumped by every change that can alter a page: add, status change, eviction, mass job, clear. */
+    private long version;
     private long seq;
     private long evicted;
+
+    /**
+     * A prefix's retained entries, oldest first, with their counts (by status, fans, duplicates), as of
+     * {@code version}. Mass jobs are counted per page: their status changes outside the ledger.
+     */
+    private record PrefixMatches(long version, Entry[] bySeq, Map<String, Long> byStatus, int fans, long duplicates) {
+    }
 
     Ledger(int cap) {
         this.cap = Math.max(1, cap);
@@ -75,28 +105,61 @@ final class Ledger {
         Entry e = new Entry(++seq, timeMillis, kind, fan, towxname, msgId, clientMsgId, ref, summary, status);
         entries.addLast(e);
         counts.merge(kind.id() + "/" + status, 1L, Long::sum);
+        if (clientMsgId != null) {
+            byClientMsgId.merge(clientMsgId, e, Ledger::append);
+        }
         if (entries.size() > cap) {
-            entries.removeFirst();
+            Entry old = entries.removeFirst();
+            if (old.clientMsgId != null) {
+                // the oldest retained entry is the first of its client_msg_id's entries
+                Object same = byClientMsgId.get(old.clientMsgId);
+                if (same instanceof ArrayDeque<?> list && list.size() > 1) {
+                    list.removeFirst();
+                } else {
+                    byClientMsgId.remove(old.clientMsgId);
+                }
+            }
             evicted++;
         }
+        version++;
         return e;
+    }
+
+    /** Adds {@code added} (an Entry) after {@code existing} (an Entry or a list of them). */
+    @SuppressWarnings("unchecked")
+    private static Object append(Object existing, Object added) {
+        if (existing instanceof ArrayDeque<?> list) {
+            ((ArrayDeque<Entry>) list).addLast((Entry) added);
+            return list;
+        }
+        ArrayDeque<Entry> list = new ArrayDeque<>(2);
+        list.addLast((Entry) existing);
+        list.addLast((Entry) added);
+        return list;
     }
 
     void setStatus(Entry e, String status) {
         counts.merge(e.kind.id() + "/" + e.status, -1L, Long::sum);
         e.status = status;
         counts.merge(e.kind.id() + "/" + status, 1L, Long::sum);
+        version++;
     }
 
     void addMass(MassJob job) {
         massJobs.add(job);
+        massByMsgId.putIfAbsent(job.msgId, job);
+        version++;
     }
 
     void clear() {
         entries.clear();
         massJobs.clear();
         counts.clear();
+        byClientMsgId.clear();
+        massByMsgId.clear();
+        prefixCache.clear();
         evicted = 0;
+        version++;
     }
 
     /** Newest first. {@code fan} -1 = all fans; mass jobs appear as one aggregate line unless a fan is given. */
@@ -151,37 +214,30 @@ final class Ledger {
      * occurrence past the first counts).
      */
     JsonObject pageByClientMsgId(FanStore fans, String prefix, long afterSeq, int limit) {
-        JsonArrayBuilder items = Jsons.array();
-        int n = 0;
-        long last = -1;
-        boolean more = false;
-        long total = 0;
-        long duplicates = 0;
-        Map<String, Long> byStatus = new TreeMap<>();
-        Map<String, Integer> seen = new HashMap<>();
-        BitSet fansSeen = new BitSet();
-        for (Entry e : entries) {
-            if (e.clientMsgId == null || !e.clientMsgId.startsWith(prefix)) {
-                continue;
-            }
-            total++;
-            byStatus.merge(e.status, 1L, Long::sum);
-            if (e.fan >= 0) {
-                fansSeen.set(e.fan);
-                if (seen.merge(e.kind.id() + "|" + e.fan + "|" + e.clientMsgId, 1, Integer::sum) > 1) {
-                    duplicates++;
-                }
-            }
-            if (e.seq > afterSeq) {
-                if (n < limit) {
-                    items.add(entryJson(fans, e));
-                    n++;
-                    last = e.seq;
-                } else {
-                    more = true;
-                }
+        PrefixMatches matches = prefixCache.get(prefix);
+        if (matches == null || matches.version() != version) {
+            matches = matches(prefix);
+            prefixCache.put(prefix, matches);
+        }
+        Entry[] bySeq = matches.bySeq();
+        // the first match after the cursor: entries are in ascending seq order
+        int lo = 0;
+        int hi = bySeq.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (bySeq[mid].seq <= afterSeq) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
+        int end = (int) Math.min(bySeq.length, (long) lo + limit);
+        JsonArrayBuilder items = Jsons.array();
+        for (int i = lo; i < end; i++) {
+            items.add(entryJson(fans, bySeq[i]));
+        }
+        long total = bySeq.length;
+        Map<String, Long> byStatus = new TreeMap<>(matches.byStatus());
         for (MassJob job : massJobs) {
             if (job.explicitClientMsgId && job.clientMsgId.startsWith(prefix)) {
                 total++;
@@ -190,13 +246,45 @@ final class Ledger {
         }
         JsonObjectBuilder statuses = Jsons.object();
         byStatus.forEach(statuses::add);
-        JsonObjectBuilder out = Jsons.object().add("count", n).add("items", items)
+        JsonObjectBuilder out = Jsons.object().add("count", end - lo).add("items", items)
                 .add("counts", Jsons.object().add("total", total).add("byStatus", statuses)
-                        .add("fans", fansSeen.cardinality()).add("duplicates", duplicates));
-        if (more) {
-            out.add("next", Long.toString(last));
+                        .add("fans", matches.fans()).add("duplicates", matches.duplicates()));
+        if (end < bySeq.length) {
+            out.add("next", Long.toString(bySeq[end - 1].seq));
         }
         return out.build();
+    }
+
+    /** The retained entries whose client_msg_id starts with {@code prefix}, from the index, and their counts. */
+    private PrefixMatches matches(String prefix) {
+        List<Entry> found = new ArrayList<>();
+        long duplicates = 0;
+        Map<String, Long> byStatus = new TreeMap<>();
+        BitSet fansSeen = new BitSet();
+        for (Map.Entry<String, Object> group : byClientMsgId.tailMap(prefix, true).entrySet()) {
+            if (!group.getKey().startsWith(prefix)) {
+                break; // keys with the prefix are one contiguous range of the sorted map
+            }
+            @SuppressWarnings("unchecked")
+            Iterable<Entry> same = group.getValue() instanceof ArrayDeque<?> list ? (ArrayDeque<Entry>) list
+                    : List.of((Entry) group.getValue());
+            Map<Long, Integer> perKindAndFan = group.getValue() instanceof ArrayDeque<?> ? new HashMap<>() : null;
+            for (Entry e : same) {
+                found.add(e);
+                byStatus.merge(e.status, 1L, Long::sum);
+                if (e.fan >= 0) {
+                    fansSeen.set(e.fan);
+                    // the same kind, fan and client_msg_id more than once: each occurrence past the first
+                    if (perKindAndFan != null
+                            && perKindAndFan.merge(((long) e.kind.ordinal() << 32) | e.fan, 1, Integer::sum) > 1) {
+                        duplicates++;
+                    }
+                }
+            }
+        }
+        Entry[] bySeq = found.toArray(new Entry[0]);
+        Arrays.sort(bySeq, Comparator.comparingLong(e -> e.seq));
+        return new PrefixMatches(version, bySeq, byStatus, fansSeen.cardinality(), duplicates);
     }
 
     /**
@@ -204,13 +292,7 @@ final class Ledger {
      * {@code limit}, with the job's counts; null when no such job is retained.
      */
     JsonObject pageByMassJob(FanStore fans, long msgId, int afterFan, int limit) {
-        MassJob job = null;
-        for (MassJob j : massJobs) {
-            if (j.msgId == msgId) {
-                job = j;
-                break;
-            }
-        }
+        MassJob job = massByMsgId.get(msgId);
         if (job == null) {
             return null;
         }

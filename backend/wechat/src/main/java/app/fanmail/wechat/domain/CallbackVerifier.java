@@ -42,7 +42,7 @@ public final class CallbackVerifier {
      * nonce, so an old signed query string must not work forever. Returns the timestamp.
      */
     public static long fresh(Query q, java.time.Instant now, java.time.Duration window) {
-        if (q.timestamp() == null || !q.timestamp().matches("\\d{1,12}")) {
+        if (!digits(q.timestamp(), 12)) { // what \d{1,12} matches, without a regex per push
             throw new Refused("timestamp missing or not a number");
         }
         if (q.nonce() == null || q.nonce().isEmpty() || q.nonce().length() > MAX_NONCE) {
@@ -53,6 +53,19 @@ public final class CallbackVerifier {
             throw new Refused("timestamp outside the replay window");
         }
         return ts;
+    }
+
+    private static boolean digits(String s, int max) {
+        if (s == null || s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The plaintext XML of a verified POST. */

@@ -211,7 +211,7 @@ public class InboxWriter implements InboxStore {
                     ps.setString(i++, emptyToNull(InboundParser.text(f, "Event")));
                     ps.setString(i++, emptyToNull(InboundParser.text(f, "FromUserName")));
                     String createTime = InboundParser.text(f, "CreateTime");
-                    ps.setObject(i++, createTime.matches("\\d{1,18}") ? Long.valueOf(createTime) : null);
+                    ps.setObject(i++, digits(createTime, 18) ? Long.valueOf(createTime) : null);
                     ps.setString(i++, json(f));
                     ps.setString(i++, p.rawXml().replace("\u0000", ""));
                     ps.setObject(i++, OffsetDateTime.ofInstant(p.receivedAt(), ZoneOffset.UTC)); // Fanmail's clock, not the database's
@@ -274,6 +274,20 @@ public class InboxWriter implements InboxStore {
             }
         });
         return b;
+    }
+
+    /** What {@code \d{1,max}} matches (ASCII digits), without compiling a regex per push. */
+    static boolean digits(String s, int max) {
+        if (s == null || s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String emptyToNull(String s) {
