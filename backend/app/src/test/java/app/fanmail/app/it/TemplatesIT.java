@@ -423,6 +423,8 @@ class TemplatesIT {
         FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
         Acc acc = account(admin, "SERVICE", true);
         ok(admin.data(MODEL, Map.of("i", Map.of("accountId", acc.id(), "model", "CATEGORY"))).getJsonObject("templateSetupModelSet"));
+        new WeChat(acc).control.post("/_sandbox/accounts/" + acc.appId() + "/config",
+                Json.createObjectBuilder().add("limits", Json.createObjectBuilder().add("categoryWrites", true)).build());
         ok(setCategories(admin, acc, List.of("411"), List.of()));
         JsonObject template = ok(admin.data(ADD, Map.of("i", Map.of("accountId", acc.id(), "shortId", "45620",
                 "keywordNames", List.of("快递单号", "签收时间")))).getJsonObject("templateAdd")).getJsonObject("template");

@@ -21,6 +21,8 @@ public final class ErrCatalog {
         m.put(-1, Err.systemError().errmsg());
         m.put(40001, Err.invalidCredential().errmsg());
         m.put(40003, Err.invalidOpenid().errmsg());
+        m.put(40005, Err.invalidFileType().errmsg());
+        m.put(40006, Err.invalidMediaSize().errmsg());
         m.put(40007, Err.invalidMediaId().errmsg());
         m.put(40008, Err.invalidMessageType().errmsg());
         m.put(40013, Err.invalidAppid().errmsg());
@@ -45,6 +47,8 @@ public final class ErrCatalog {
         m.put(44002, Err.emptyPostData().errmsg());
         m.put(45002, "content size out of limit");
         m.put(45003, "title size out of limit");
+        m.put(45004, "description size out of limit");
+        m.put(45008, "article size out of limit");
         m.put(45009, Err.dailyQuota().errmsg());
         m.put(45011, Err.minuteQuota().errmsg());
         m.put(45015, Err.kefuOutOfTime().errmsg());
