@@ -134,6 +134,21 @@ abstract class BrowserTest {
         return new SandboxAccount(id, appId);
     }
 
+    /**
+     * Lets the sandbox account change its service categories through the API. Official accounts cannot (WeChat answers
+     * 48001, the sandbox's default); tests of Fanmail's category-change flow use an account that can.
+     */
+    protected void allowCategoryWrites(String appId) throws Exception {
+        var res = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/wechat-sandbox/_sandbox/accounts/" + appId + "/config"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"limits\":{\"categoryWrites\":true}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200) {
+            throw new AssertionError("could not allow category writes: " + res.statusCode() + " " + res.body());
+        }
+    }
+
     /** Waits until Fanmail has mirrored a new SANDBOX account into the sandbox. */
     protected void awaitInSandbox(String appId) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

@@ -78,7 +78,9 @@ class OperatorSetsUpTemplatesInTheBrowserTest extends BrowserTest {
 
     @Test
     void aCategoryChangeListsTheTemplatesWeChatWillDeleteAndWaitsForConsent() throws Exception {
-        String accountId = createSandboxAccount("Categories", "PLAIN").id();
+        SandboxAccount account = createSandboxAccount("Categories", "PLAIN");
+        allowCategoryWrites(account.appId());
+        String accountId = account.id();
         new SignIn(page).open().as("admin", TestServer.adminPassword());
         page.navigate("/accounts/" + accountId + "/templates");
 
