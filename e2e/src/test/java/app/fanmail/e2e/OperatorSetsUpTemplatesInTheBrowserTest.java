@@ -98,6 +98,15 @@ class OperatorSetsUpTemplatesInTheBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("categories-current")).containsText("电商平台");
         page.getByTestId("templates-add").click();
         page.getByTestId("template-short-id").fill("43216");
+        // a category template needs its keywords, in order (WeChat answers 40246 without them)
+        page.getByTestId("template-add-submit").click();
+        assertThat(page.getByText("Choose the keywords to use, in order")).isVisible();
+        page.getByTestId("template-keywords").locator(".ant-select-selector").click();
+        page.keyboard().type("商品名称");
+        page.keyboard().press("Enter");
+        page.keyboard().type("快递公司");
+        page.keyboard().press("Enter");
+        page.keyboard().press("Escape");
         page.getByTestId("template-add-submit").click();
         assertThat(page.getByTestId("templates-table")).containsText("订单发货通知");
 
