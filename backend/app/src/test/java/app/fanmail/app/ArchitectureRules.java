@@ -34,6 +34,7 @@ final class ArchitectureRules {
             "accounts", Set.of("kernel"),
             "wechat", Set.of("kernel", "accounts"),
             "templates", Set.of("kernel", "accounts", "wechat"),
+            "audiences", Set.of("kernel", "accounts", "wechat"),
             "sandbox", Set.of(),
             "testing", Set.of("kernel"),
             "launcher", Set.of());
