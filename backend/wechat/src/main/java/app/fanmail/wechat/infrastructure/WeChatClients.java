@@ -81,7 +81,7 @@ public class WeChatClients implements WeChatClientThreads {
                 named("fanmail-wechat-http-"));
         timer = new ScheduledThreadPoolExecutor(1, named("fanmail-wechat-timer-"));
         timer.setRemoveOnCancelPolicy(true);
-        http = new WeChatHttp(new WeChatHttp.Settings(maxInFlightPerAccount, ratePerAccount, Math.max(1, (int) Math.ceil(ratePerAccount / 10)),
+        http = new WeChatHttp(new WeChatHttp.Settings(maxInFlightPerAccount, ratePerAccount, Math.max(1, (int) Math.ceil(ratePerAccount / 100)),
                 maxInFlight, checkoutTimeout, Duration.ofMillis(readTimeoutMs)), Duration.ofMillis(connectTimeoutMs), timer, completions);
     }
 
