@@ -5,6 +5,8 @@
 #   2. message/template/send to the sandbox, each answered by a TEMPLATESENDJOBFINISH push to Fanmail's callback
 #      endpoint (signed, SAFE mode): sends/s accepted and pushes/s delivered (the sandbox's push log), with the push
 #      backlog drained before the rate is taken;
+#   2b. the same with the pushes going to a receiver that only answers success (the sandbox's /_sink): how fast the
+#      sandbox itself pushes, without Fanmail's cost of ingesting each push;
 #   3. a kill -9 of Fanmail: the sandbox's ledger and push counts are the same afterwards and after Fanmail's
 #      restart (its sandbox mirror reconfigures the account without resetting it);
 # and the CPU seconds each process used per phase. Prints numbers, asserts nothing about speed.
@@ -87,6 +89,26 @@ echo "pushes:     $((p1 - p0)) recorded, $((d1 - d0)) delivered to Fanmail: $(ec
 harness_cpu_report "$f1" "$s1"
 inbox=$(bench_psql -d fanmail_bench -c "select count(*) from wechat.callback_inbox")
 echo "Fanmail inbox: $inbox pushes stored"
+
+# 2b. the same sends, the pushes going to a receiver that does nothing (the sandbox's /_sink, same process): the
+# sandbox's own push rate (sign, encrypt, XML, HTTP), without the cost of Fanmail ingesting each push
+fanmail_callback=$(curl -fs "$ctl" | json_field callbackUrl)
+curl -fs -o /dev/null -H 'Content-Type: application/json' -d "{\"callbackUrl\":\"$sbx/_sink\"}" "$ctl/config" \
+  || bench_fail "could not point the account's pushes at the sink"
+p0=$(pushes_total); d0=$(pushes_delivered)
+f1=$(cpu_seconds "$HARNESS_FANMAIL_PID"); s1=$(cpu_seconds "$HARNESS_SANDBOX_PID")
+echo "template sends, each a TEMPLATESENDJOBFINISH push to a receiver that only answers success, ${seconds} s, $concurrency connections:"
+t0=$(date +%s.%N)
+wrk -t2 -c"$concurrency" -d"${seconds}s" --timeout 10s -s "$root/wildfly-config/bench/replay.lua" \
+  "$sbx/cgi-bin/message/template/send?access_token=$token" -- "$work/sends" 2 | grep -E '^(throughput|latency):'
+t_load=$(date +%s.%N)
+drain
+t1=$(date +%s.%N)
+p1=$(pushes_total); d1=$(pushes_delivered)
+echo "pushes:     $((p1 - p0)) recorded, $((d1 - d0)) delivered to the sink: $(echo "($d1 - $d0) / ($t1 - $t0)" | bc) pushes/s from the start of the load until the backlog drained ($(echo "scale=1; ($t1 - $t_load) / 1" | bc) s after the load)"
+harness_cpu_report "$f1" "$s1"
+curl -fs -o /dev/null -H 'Content-Type: application/json' -d "{\"callbackUrl\":\"$fanmail_callback\"}" "$ctl/config" \
+  || bench_fail "could not point the account's pushes back at Fanmail"
 
 # 3. kill -9 of Fanmail: the sandbox keeps its state
 ledger_before=$(ledger_entries); fans_before=$(followers)
