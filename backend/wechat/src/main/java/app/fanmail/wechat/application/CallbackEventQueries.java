@@ -27,19 +27,30 @@ public class CallbackEventQueries {
     }
 
     public Page list(UUID accountId, int first, Optional<Long> beforeId, List<String> types) {
+        return list(accountId, first, beforeId, types, null);
+    }
+
+    /** As {@link #list(UUID, int, Optional, List)}, only the pushes of one fan when {@code openid} is not null (a fan's timeline). */
+    public Page list(UUID accountId, int first, Optional<Long> beforeId, List<String> types, String openid) {
         String typeFilter = types == null || types.isEmpty() ? ""
                 : " and (case when msg_type <> 'event' then lower(msg_type) when lower(event) = 'location' then 'location_report'"
                 + " else lower(event) end) = any(?3)";
+        String fanFilter = openid == null ? "" : " and from_openid = ?4";
         var query = em.createNativeQuery("select id, account_id, msg_type, event, from_openid, create_time, received_at, "
                         + "cast(fields as text), raw_xml, processed_at from wechat.callback_inbox where account_id = ?1 and id < ?2"
-                        + typeFilter + " order by id desc limit " + (first + 1))
+                        + typeFilter + fanFilter + " order by id desc limit " + (first + 1))
                 .setParameter(1, accountId).setParameter(2, beforeId.orElse(Long.MAX_VALUE));
-        var count = em.createNativeQuery("select count(*) from wechat.callback_inbox where account_id = ?1" + typeFilter.replace("?3", "?2"))
+        var count = em.createNativeQuery("select count(*) from wechat.callback_inbox where account_id = ?1" + typeFilter.replace("?3", "?2")
+                        + fanFilter.replace("?4", "?3"))
                 .setParameter(1, accountId);
         if (!typeFilter.isEmpty()) {
             String[] lowered = types.stream().map(String::toLowerCase).toArray(String[]::new);
             query.setParameter(3, lowered);
             count.setParameter(2, lowered);
+        }
+        if (openid != null) {
+            query.setParameter(4, openid);
+            count.setParameter(3, openid);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
