@@ -121,13 +121,13 @@ public final class FanTypes {
     @Description("How customer-service windows open (server configuration fanmail.wechat.window.*; WeChat has changed them before).")
     public record ServiceWindowRules(
             @NonNull @Description("Messages allowed after a fan's message.") int messageLimit,
-            @NonNull @Description("How long, in seconds, after a fan's message.") long messageSeconds,
+            @NonNull @Description("How long, in seconds, after a fan's message.") int messageSeconds,
             @NonNull @Description("Messages allowed after a menu click, scan, follow or QR scan.") int interactionLimit,
-            @NonNull @Description("How long, in seconds, after such an event.") long interactionSeconds) {
+            @NonNull @Description("How long, in seconds, after such an event.") int interactionSeconds) {
 
         static ServiceWindowRules of(FanWindowSource.Rules r) {
-            return new ServiceWindowRules(r.messageLimit(), r.messageDuration().toSeconds(), r.interactionLimit(),
-                    r.interactionDuration().toSeconds());
+            return new ServiceWindowRules(r.messageLimit(), Math.toIntExact(r.messageDuration().toSeconds()), r.interactionLimit(),
+                    Math.toIntExact(r.interactionDuration().toSeconds()));
         }
     }
 
