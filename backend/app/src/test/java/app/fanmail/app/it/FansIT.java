@@ -145,7 +145,7 @@ class FansIT {
                 assertThat(admin.data(COUNT, vars(account.id(), f.getValue())).getInt("fanCount")).as("fanCount " + f.getKey())
                         .isEqualTo(byOpenid.size());
                 for (var o : orders.entrySet()) {
-                    int size = f.getKey().equals("none") ? 200 : 37;
+                    int size = byOpenid.size() > 1000 ? 200 : 37; // odd sizes for the smaller lists, several pages for every one
                     List<String> got = pages(admin, account.id(), f.getValue(), o.getKey(), size);
                     assertThat(new HashSet<>(got)).as("no duplicates: " + f.getKey() + " / " + o.getKey()).hasSize(got.size());
                     assertThat(got).as(f.getKey() + " / " + o.getKey()).containsExactlyElementsOf(expected(c, id, plain.get(f.getKey()), o.getValue()));
