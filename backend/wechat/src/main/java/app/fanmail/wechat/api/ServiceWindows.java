@@ -1,8 +1,10 @@
 package app.fanmail.wechat.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -53,4 +55,21 @@ public interface ServiceWindows {
      * with messages left, or lost the last slot to a concurrent consumer.
      */
     Set<String> consumeEach(UUID accountId, Collection<String> openids);
+
+    /**
+     * The open windows with messages left of each of these fans (at most {@value #MAX_BULK}), soonest expiry first, read
+     * in one statement; a fan without one is absent from the map.
+     */
+    Map<String, List<OpenWindow>> openOf(UUID accountId, Collection<String> openids);
+
+    /**
+     * The rules windows open with (configuration {@code fanmail.wechat.window.*}): a fan's message allows
+     * {@code messageQuota} messages within {@code messageDuration}; a menu click, scan, follow or QR scan allows
+     * {@code interactionQuota} within {@code interactionDuration}.
+     */
+    record Rules(int messageQuota, Duration messageDuration, int interactionQuota, Duration interactionDuration) {
+    }
+
+    /** The window rules in force. */
+    Rules rules();
 }

@@ -39,4 +39,13 @@ public interface WeChatFans {
     void untag(UUID accountId, int tagId, List<String> openids);
 
     List<Integer> tagsOf(UUID accountId, String openid);
+
+    /**
+     * Sets the remark the account gives a fan (user/info/updateremark). WeChat counts its limit in UTF-8 bytes
+     * ({@value #REMARK_MAX_BYTES}) and refuses a longer one with 40092.
+     */
+    void updateRemark(UUID accountId, String openid, String remark);
+
+    /** The longest remark WeChat takes, in UTF-8 bytes. */
+    int REMARK_MAX_BYTES = 30;
 }

@@ -27,19 +27,39 @@ public class CallbackEventQueries {
     }
 
     public Page list(UUID accountId, int first, Optional<Long> beforeId, List<String> types) {
-        String typeFilter = types == null || types.isEmpty() ? ""
+        return list(accountId, first, beforeId, types, null);
+    }
+
+    /** As {@link #list(UUID, int, Optional, List)}, only the pushes of one fan when {@code openid} is not null (a fan's timeline). */
+    public Page list(UUID accountId, int first, Optional<Long> beforeId, List<String> types, String openid) {
+        // positional parameters must be numbered without gaps: ?1 account, then the optional filters in order
+        boolean byType = types != null && !types.isEmpty();
+        String typeFilter = !byType ? ""
                 : " and (case when msg_type <> 'event' then lower(msg_type) when lower(event) = 'location' then 'location_report'"
-                + " else lower(event) end) = any(?3)";
+                + " else lower(event) end) = any(?T)";
+        String fanFilter = openid == null ? "" : " and from_openid = ?F";
+        int listNext = 3;
+        int countNext = 2;
+        int listType = byType ? listNext++ : 0;
+        int countType = byType ? countNext++ : 0;
+        int listFan = openid != null ? listNext : 0;
+        int countFan = openid != null ? countNext : 0;
         var query = em.createNativeQuery("select id, account_id, msg_type, event, from_openid, create_time, received_at, "
                         + "cast(fields as text), raw_xml, processed_at from wechat.callback_inbox where account_id = ?1 and id < ?2"
-                        + typeFilter + " order by id desc limit " + (first + 1))
+                        + typeFilter.replace("?T", "?" + listType) + fanFilter.replace("?F", "?" + listFan)
+                        + " order by id desc limit " + (first + 1))
                 .setParameter(1, accountId).setParameter(2, beforeId.orElse(Long.MAX_VALUE));
-        var count = em.createNativeQuery("select count(*) from wechat.callback_inbox where account_id = ?1" + typeFilter.replace("?3", "?2"))
+        var count = em.createNativeQuery("select count(*) from wechat.callback_inbox where account_id = ?1"
+                        + typeFilter.replace("?T", "?" + countType) + fanFilter.replace("?F", "?" + countFan))
                 .setParameter(1, accountId);
-        if (!typeFilter.isEmpty()) {
+        if (byType) {
             String[] lowered = types.stream().map(String::toLowerCase).toArray(String[]::new);
-            query.setParameter(3, lowered);
-            count.setParameter(2, lowered);
+            query.setParameter(listType, lowered);
+            count.setParameter(countType, lowered);
+        }
+        if (openid != null) {
+            query.setParameter(listFan, openid);
+            count.setParameter(countFan, openid);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

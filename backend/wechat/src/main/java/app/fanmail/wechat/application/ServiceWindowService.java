@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +28,8 @@ public class ServiceWindowService implements ServiceWindows {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    InboxProcessor inbox;
 
     @Override
     public List<Window> open(UUID accountId, String openid) {
@@ -92,6 +96,38 @@ public class ServiceWindowService implements ServiceWindows {
                 .setParameter(1, accountId).setParameter(2, fans.toArray(String[]::new)).setParameter(3, clock.instant())
                 .getResultList();
         return new HashSet<>(got);
+    }
+
+    @Override
+    public Map<String, List<OpenWindow>> openOf(UUID accountId, Collection<String> openids) {
+        Objects.requireNonNull(accountId, "accountId");
+        Set<String> fans = new LinkedHashSet<>(openids);
+        fans.remove(null);
+        if (fans.size() > MAX_BULK) {
+            throw new IllegalArgumentException("at most " + MAX_BULK + " fans at once");
+        }
+        Map<String, List<OpenWindow>> open = new LinkedHashMap<>();
+        if (fans.isEmpty()) {
+            return open;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select openid, kind, opened_by, opened_by_inbox_id, opened_at, expires_at, quota - used "
+                        + "from wechat.service_window where account_id = ?1 and openid = any(cast(?2 as text[])) and expires_at > ?3 "
+                        + "and used < quota order by openid, expires_at, kind")
+                .setParameter(1, accountId).setParameter(2, fans.toArray(String[]::new)).setParameter(3, clock.instant())
+                .getResultList();
+        for (Object[] r : rows) {
+            open.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new OpenWindow((String) r[0], (String) r[1], (String) r[2],
+                    r[3] == null ? null : ((Number) r[3]).longValue(), Rows.instant(r[4]), Rows.instant(r[5]), ((Number) r[6]).intValue()));
+        }
+        return open;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Rules rules() {
+        var r = inbox.rules();
+        return new Rules(r.messageQuota(), r.messageDuration(), r.interactionQuota(), r.interactionDuration());
     }
 
     /**

@@ -54,10 +54,12 @@ public class CallbackEventGraphQL {
             @NonNull @Id @Name("accountId") @Description("The account.") String accountId,
             @Name("first") @DefaultValue("50") @Description("Page size, 1–200.") Integer first,
             @Name("after") @Description("Cursor of the last push of the previous page.") String after,
-            @Name("types") @Description("Only these types (MsgType of messages, lower-case Event of events).") List<String> types) {
+            @Name("types") @Description("Only these types (MsgType of messages, lower-case Event of events).") List<String> types,
+            @Name("openid") @Description("Only the pushes of this fan (FromUserName): the fan's interaction timeline.") String openid) {
         int size = Cursor.pageSize(first, 50, 200);
         Optional<Long> before = Cursor.decode(after, 1).map(p -> parseLong(p.get(0)));
-        CallbackEventQueries.Page page = queries.list(uuid(accountId), size, before, types);
+        CallbackEventQueries.Page page = queries.list(uuid(accountId), size, before, types,
+                openid == null || openid.isBlank() ? null : openid.strip());
         boolean admin = CurrentViewer.get().map(v -> v.has(Role.ADMIN)).orElse(false);
         List<CallbackEventEdge> edges = page.items().stream()
                 .map(s -> new CallbackEventEdge(Cursor.encode(Long.toString(s.id())), view(s, admin))).toList();

@@ -133,4 +133,13 @@ public class FansAdapter implements WeChatFans {
         }
         return ids;
     }
+
+    @Override
+    public void updateRemark(UUID accountId, String openid, String remark) {
+        if (remark == null || remark.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > REMARK_MAX_BYTES) {
+            throw new IllegalArgumentException("A remark is at most " + REMARK_MAX_BYTES + " UTF-8 bytes");
+        }
+        JsonObject body = JsonFactories.object().add("openid", openid).add("remark", remark).build();
+        gateway.call(accountId, UserApi.class, (api, token) -> api.updateRemark(token, body));
+    }
 }

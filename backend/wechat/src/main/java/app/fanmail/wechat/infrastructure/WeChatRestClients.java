@@ -78,6 +78,10 @@ public final class WeChatRestClients {
         @POST
         @Path("/tags/getidlist")
         JsonObject tagsOf(@QueryParam("access_token") String token, JsonObject body);
+
+        @POST
+        @Path("/user/info/updateremark")
+        JsonObject updateRemark(@QueryParam("access_token") String token, JsonObject body);
     }
 
     @Produces(MediaType.APPLICATION_JSON)
