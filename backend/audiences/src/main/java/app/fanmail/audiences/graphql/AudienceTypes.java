@@ -22,10 +22,20 @@ public final class AudienceTypes {
     }
 
     @Description("Where an upload is: its lines are being read, it can be used, or it could not be read.")
-    public enum UploadStatus { PROCESSING, READY, FAILED }
+    public enum UploadStatus {
+        @Description("Its lines are being read.") PROCESSING,
+        @Description("Read; usable as an audience.") READY,
+        @Description("Could not be read (see errorCode); it has no lines.") FAILED
+    }
 
     @Description("Why a line of an upload is left out.")
-    public enum UploadProblemCode { INVALID_OPENID, UNKNOWN_OPENID, DUPLICATE, EMPTY_LINE, TOO_MANY_COLUMNS }
+    public enum UploadProblemCode {
+        @Description("Not an openid: 20 to 64 letters, digits, '-' or '_' expected.") INVALID_OPENID,
+        @Description("Not a fan of the account when uploaded.") UNKNOWN_OPENID,
+        @Description("The openid appears on an earlier line.") DUPLICATE,
+        @Description("The line is empty.") EMPTY_LINE,
+        @Description("More values than the header names (or than 50).") TOO_MANY_COLUMNS
+    }
 
     @Type("Upload")
     @Description("An uploaded openid list (CSV or plain text) with its other columns kept per line.")
@@ -177,13 +187,25 @@ public final class AudienceTypes {
     }
 
     @Description("Who an audience is.")
-    public enum AudienceKind { ALL, TAGS, UPLOAD, SEGMENT }
+    public enum AudienceKind {
+        @Description("Every fan of the account.") ALL,
+        @Description("Fans with the tags tagIds, as tagMatch says.") TAGS,
+        @Description("The openids of the upload uploadId, in its order, with its columns.") UPLOAD,
+        @Description("The fans the segment segmentId's filter matches.") SEGMENT
+    }
 
     @Description("How an audience's tags match: fans with ANY (at least one) or ALL of them.")
-    public enum AudienceTagMatch { ANY, ALL }
+    public enum AudienceTagMatch {
+        @Description("At least one of the tags.") ANY,
+        @Description("Every one of the tags.") ALL
+    }
 
     @Description("What a send is; it decides who can be reached.")
-    public enum AudiencePurpose { TEMPLATE, CUSTOMER_SERVICE, MASS }
+    public enum AudiencePurpose {
+        @Description("Template messages: every follower can be reached.") TEMPLATE,
+        @Description("Customer-service messages: only followers with an open window with messages left.") CUSTOMER_SERVICE,
+        @Description("Mass (broadcast) messages: every follower can be reached.") MASS
+    }
 
     @Description("Why a selected openid is not reached; each has one reason, the first that applies in this order.")
     public enum AudienceExclusionReason {
