@@ -156,11 +156,17 @@ class AudiencesIT {
         assertThat(created.getInt("totalLines")).isGreaterThan(100_000);
         assertThat(created.getInt("unknown")).isEqualTo(created.getInt("totalLines"));
 
+        // any other request stays limited to 2 MB
+        String bigQuery = "{\"query\":\"{ __typename }\",\"variables\":{\"pad\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}}";
+        HttpResponse<String> bigGraphQL = admin.send(HttpRequest.newBuilder(admin.uri("/graphql")).version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json").header("X-Fanmail-Csrf", "1").POST(HttpRequest.BodyPublishers.ofString(bigQuery)));
+        assertThat(bigGraphQL.statusCode()).isEqualTo(413);
+
         // beyond the upload limit (64 MB by default): refused from the declared length, before reading
         RawHttp.Response tooBig = RawHttp.send(base.toString(), "POST", "/api/audiences/uploads?accountId=" + account + "&name=x",
                 "Cookie: " + admin.cookieHeader() + "\r\nX-Fanmail-Csrf: 1\r\nContent-Type: text/csv\r\nContent-Length: " + (65L * 1024 * 1024) + "\r\n",
                 null);
-        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.status()).as(tooBig.head() + "\n" + tooBig.body()).isEqualTo(413);
         assertThat(tooBig.body()).contains("UPLOAD_TOO_LARGE");
 
         // a bad name, an unknown account, no CSRF header, a viewer
@@ -308,7 +314,7 @@ class AudiencesIT {
 
     static HttpResponse<String> upload(FanmailClient client, String accountId, String name, String type, byte[] body) {
         return client.send(HttpRequest.newBuilder(client.uri("/api/audiences/uploads?accountId=" + accountId + "&name="
-                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))).version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .header("Content-Type", type).header("X-Fanmail-Csrf", "1").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 

@@ -220,7 +220,7 @@ public final class AudienceTypes {
     public record AudienceSelectorInput(
             @NonNull @Id @Description("The account.") String accountId,
             @NonNull @Description("Which kind of audience; the matching field below says which one.") AudienceKind kind,
-            @Description("TAGS: WeChat tag ids.") List<@NonNull Integer> tagIds,
+            @Description("TAGS: WeChat tag ids.") List<Integer> tagIds,
             @Description("TAGS: ANY (default) or ALL of the tags.") AudienceTagMatch tagMatch,
             @Id @Description("UPLOAD: the upload.") String uploadId,
             @Id @Description("SEGMENT: the segment.") String segmentId) {

@@ -16,7 +16,6 @@ import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.kernel.security.CurrentViewer;
 import app.fanmail.kernel.security.Role;
 import app.fanmail.kernel.security.Viewer;
-import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -34,7 +33,7 @@ import jakarta.ws.rs.core.Response;
  * column named openid, else the first, holds the openids; the other columns are kept per line) or {@code text/plain}
  * (one openid per line), UTF-8, a byte order mark tolerated. The body is streamed into the database, never held in
  * memory, up to {@code fanmail.audiences.upload-max-bytes} (default 64 MB; the server's own request limit stays small
- * and is raised for this request only). Operators and admins; the authentication filter has checked the session
+ * and {@link UploadBodyLimit} raises it for this request only). Operators and admins; the authentication filter has checked the session
  * cookie, the CSRF header and the Origin. Answers 201 with the upload's id and counts; problems per line are read
  * through GraphQL ({@code upload(id) { problems }}). Errors are JSON {@code {code, field, message}}: 400 for a bad
  * name or file, 404 for an unknown account, 413 beyond the size limit, 401/403 without the right role.
@@ -63,7 +62,6 @@ public class UploadResource {
         if (length != null && length > limit) {
             return tooLarge(limit);
         }
-        allowBodyUpTo(limit);
         boolean csv = type == null || !type.isCompatible(MediaType.TEXT_PLAIN_TYPE);
         try {
             StoredUpload u = uploads.ingest(Ids.parse(accountId).orElse(null), name, csv, body);
@@ -79,14 +77,6 @@ public class UploadResource {
         } catch (IOException e) {
             LOG.log(Level.FINE, "An upload could not be read to its end", e);
             return error(Response.Status.BAD_REQUEST, "UPLOAD_INTERRUPTED", null, "The upload could not be read to its end.");
-        }
-    }
-
-    /** Undertow refuses bodies beyond the listener's max-post-size; this request may be as large as the upload limit. */
-    private static void allowBodyUpTo(long limit) {
-        ServletRequestContext context = ServletRequestContext.current();
-        if (context != null) {
-            context.getExchange().setMaxEntitySize(limit + 1);
         }
     }
 
