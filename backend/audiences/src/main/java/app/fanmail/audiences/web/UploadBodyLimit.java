@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Request body limits per endpoint. The HTTP listener's {@code max-post-size} (wildfly-config) is the ceiling for any
- * request, sized for uploaded openid lists (64 MB + 1 by default); Undertow checks a declared Content-Length against it
- * before any application code runs. This Undertow extension (found through
+ * Request body limits per endpoint. The HTTP listener's {@code max-post-size} (wildfly-config, 1 GB) is only a
+ * backstop: Undertow refuses a declared Content-Length above it before any application code runs. This Undertow
+ * extension (found through
  * {@code META-INF/services/io.undertow.servlet.ServletExtension}) then sets each request's own limit before anything
  * reads the body: {@code POST /api/audiences/uploads} may send {@code fanmail.audiences.upload-max-bytes} + 1 (the
  * {@link UploadResource} counts the bytes itself and answers 413 with a JSON error at the limit); every other request
