@@ -1,0 +1,32 @@
+package app.fanmail.audiences.api;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What dispatch uses to know who a send reaches. A selector that names nothing usable (an unknown or unfinished
+ * upload, an unknown segment, no tags) is refused with {@code UserErrorsException} (codes NOT_FOUND, UPLOAD_NOT_READY,
+ * TAGS_REQUIRED) on the field {@code uploadId}, {@code segmentId} or {@code tagIds}.
+ */
+public interface Audiences {
+    /** Counts the selector now, split into reachable and excluded by reason; changes nothing. */
+    AudienceCount count(UUID accountId, AudienceSelector selector, Purpose purpose);
+
+    /**
+     * Resolves the selector into a frozen snapshot (one statement): later changes to fans, tags, uploads or segments do
+     * not change who is in it.
+     */
+    AudienceSnapshot snapshot(UUID accountId, AudienceSelector selector, Purpose purpose);
+
+    Optional<AudienceSnapshot> findSnapshot(UUID snapshotId);
+
+    /** Up to {@code limit} (1…10,000) recipients with seq greater than {@code afterSeq} (0 to start), in seq order. */
+    RecipientChunk read(UUID snapshotId, long afterSeq, int limit);
+
+    /** Deletes a snapshot and its members; false when there was none. */
+    boolean deleteSnapshot(UUID snapshotId);
+
+    /** Deletes every snapshot taken before {@code cutoff}; returns how many. */
+    int deleteSnapshotsBefore(Instant cutoff);
+}

@@ -1,0 +1,43 @@
+package app.fanmail.audiences.application;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.fanmail.audiences.api.AudienceCount;
+import app.fanmail.audiences.api.AudienceSnapshot;
+import app.fanmail.audiences.api.Purpose;
+import app.fanmail.audiences.api.RecipientChunk;
+import app.fanmail.audiences.domain.FanFilter;
+
+/**
+ * Counts and snapshots in SQL: each count is one aggregate query, each snapshot one INSERT … SELECT. A non-null
+ * {@code windows} (the openids with an open window) also excludes subscribed fans outside it as WINDOW_CLOSED; the
+ * filter's own window condition uses {@code filterWindows}.
+ */
+public interface SelectionRepository {
+    /** What the selection of fans is, as a plan both counting and snapshotting run. */
+    sealed interface Selection {
+    }
+
+    record FanSelection(FanFilter filter, Collection<String> filterWindows) implements Selection {
+    }
+
+    record UploadSelection(UUID uploadId) implements Selection {
+    }
+
+    AudienceCount count(UUID accountId, Selection selection, Collection<String> windows);
+
+    AudienceSnapshot snapshot(UUID snapshotId, UUID accountId, String selectorJson, Purpose purpose, Selection selection,
+                              List<String> columns, Collection<String> windows, Instant now);
+
+    Optional<AudienceSnapshot> find(UUID snapshotId);
+
+    RecipientChunk read(UUID snapshotId, long afterSeq, int limit);
+
+    boolean delete(UUID snapshotId);
+
+    int deleteBefore(Instant cutoff);
+}
