@@ -21,10 +21,17 @@ public record FanFilterInput(
         @Description("OPEN: a customer-service window with messages left now; CLOSED: none.") FanWindowState window) {
 
     @Description("How a fan's tags must match the filter's tags.")
-    public enum FanTagMatch { ANY, ALL, NONE }
+    public enum FanTagMatch {
+        @Description("The fan has at least one of the tags.") ANY,
+        @Description("The fan has every one of the tags.") ALL,
+        @Description("The fan has none of the tags.") NONE
+    }
 
     @Description("Whether a fan can receive customer-service messages now.")
-    public enum FanWindowState { OPEN, CLOSED }
+    public enum FanWindowState {
+        @Description("A customer-service window with messages left now.") OPEN,
+        @Description("No open window with messages left.") CLOSED
+    }
 
     public FanFilter toDomain() {
         return new FanFilter(search, tagIds, tagMatch == null ? null : FanFilter.TagMatch.valueOf(tagMatch.name()), subscribed,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Enum;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -19,22 +20,32 @@ public final class TagTypes {
     private TagTypes() {
     }
 
+    @Enum("TagAction")
     @Description("What a bulk job does to its fans.")
-    public enum TagAction { TAG, UNTAG }
+    public enum TagAction {
+        @Description("Add the tag (batchtagging).") TAG,
+        @Description("Remove the tag (batchuntagging).") UNTAG
+    }
 
+    @Enum("TagJobStatus")
     @Description("Where a bulk tag job stands.")
-    public enum TagJobStatus { RUNNING, SUCCEEDED, FAILED, CANCELLED }
+    public enum TagJobStatus {
+        @Description("Chunks are still being sent to WeChat.") RUNNING,
+        @Description("Every openid was tried; see failed and failures for the ones WeChat refused.") SUCCEEDED,
+        @Description("WeChat refused the job as a whole (see errorCode), e.g. the tag was deleted.") FAILED,
+        @Description("Stopped by an operator; what was done stays done.") CANCELLED
+    }
 
     @Type("Tag")
     @Description("A WeChat tag of an account, as Fanmail last stored it from WeChat.")
     public record Tag(
             @NonNull @Description("WeChat's tag id (0, 1 and 2 are WeChat's own).") int id,
             @NonNull @Description("The tag's name (at most 30 bytes in UTF-8).") String name,
-            @NonNull @Description("WeChat's member count when the tags were last loaded.") long wechatCount,
-            @NonNull @Description("Followers Fanmail knows to carry the tag (from its fans' tag ids).") long fanCount,
+            @NonNull @Description("WeChat's member count when the tags were last loaded.") int wechatCount,
+            @NonNull @Description("Followers Fanmail knows to carry the tag (from its fans' tag ids).") int fanCount,
             @NonNull @Description("True for WeChat's own tags (ids 0–2): they cannot be renamed or deleted.") boolean reserved) {
         static Tag of(TagWithCount t) {
-            return new Tag(t.tag().id(), t.tag().name(), t.tag().wechatCount(), t.fanCount(), t.tag().reserved());
+            return new Tag(t.tag().id(), t.tag().name(), Math.toIntExact(t.tag().wechatCount()), Math.toIntExact(t.fanCount()), t.tag().reserved());
         }
     }
 
