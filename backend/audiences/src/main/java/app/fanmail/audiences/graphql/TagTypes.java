@@ -176,7 +176,7 @@ public final class TagTypes {
             @NonNull @Id @Description("The account.") String accountId,
             @NonNull @Description("The tag's WeChat id.") int tagId,
             @NonNull @Description("TAG or UNTAG.") TagAction action,
-            @Description("A selection of openids (at most 10,000).") List<@NonNull String> openids,
+            @Description("A selection of openids (at most 10,000; blanks and repeats are ignored).") List<String> openids,
             @Description("Every fan matching this filter.") FanFilterInput filter,
             @Id @Description("The valid lines of an uploaded openid list.") String uploadId) {
     }
