@@ -202,8 +202,28 @@ class TagsIT {
         selection.add(3, "not-an-openid");
         selection.add(60, "o" + "X".repeat(27)); // well-formed, nobody's
         selection.add(fans.get(1)); // repeated: counted once
+        FanmailClient.Subscriptions ws = admin.openSubscriptions(base.toString().replaceAll("/$", ""));
+        ws.socket(Duration.ofSeconds(10));
+        ws.send("{\"type\":\"connection_init\"}");
+        assertThat(ws.next(Duration.ofSeconds(10)).getString("type")).isEqualTo("connection_ack");
+        ws.send("{\"id\":\"p\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription($a: ID!) { tagJobProgress(accountId: $a) "
+                + "{ id status total done succeeded failed } }\",\"variables\":{\"a\":\"" + acc.id() + "\"}}}");
+        Thread.sleep(500); // the subscription is registered asynchronously; there is no acknowledgement to wait for
         JsonObject job = ok(start(admin, acc, campaign, "TAG", Map.of("openids", selection))).getJsonObject("job");
         assertThat(job.getString("source")).isEqualTo("OPENIDS");
+        // live progress: done only grows, and the last message is the finished job
+        List<JsonObject> progress = new ArrayList<>();
+        JsonObject message;
+        do {
+            message = ws.next(Duration.ofSeconds(60));
+            assertThat(message).as("progress until the end").isNotNull();
+            progress.add(message.getJsonObject("payload").getJsonObject("data").getJsonObject("tagJobProgress"));
+        } while ("RUNNING".equals(progress.get(progress.size() - 1).getString("status")));
+        assertThat(progress).allSatisfy(p -> assertThat(p.getString("id")).isEqualTo(job.getString("id")));
+        assertThat(progress.stream().map(p -> p.getInt("done")).toList()).isSorted();
+        JsonObject last = progress.get(progress.size() - 1);
+        assertThat(List.of(last.getString("status"), last.getInt("done"), last.getInt("succeeded"), last.getInt("failed")))
+                .containsExactly("SUCCEEDED", 122, 119, 3);
         assertThat(job.getInt("total")).isEqualTo(122);
         JsonObject done = awaitFinished(admin, job.getString("id"));
         assertThat(done.getString("status")).isEqualTo("SUCCEEDED");
@@ -311,6 +331,38 @@ class TagsIT {
         assertThat(codes(start(admin, acc, target, "TAG", Map.of()))).containsExactly("TAG_JOB_SOURCE_INVALID");
         assertThat(codes(start(admin, acc, 1, "TAG", Map.of("openids", List.of(fans.get(0)))))).containsExactly("TAG_RESERVED");
         assertThat(codes(start(admin, acc, target, "TAG", Map.of("uploadId", UUID.randomUUID().toString())))).containsExactly("NOT_FOUND");
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void chunksWeChatThrottlesAreRetriedAndTheJobCompletes() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        Acc acc = account(admin);
+        WeChat wechat = new WeChat(acc);
+        List<String> fans = seed(wechat, acc, 200);
+        int tag = ok(create(admin, acc, "later")).getJsonObject("tag").getInt("id");
+        // WeChat throttles batch tagging (45011) for a while: chunks back off instead of failing their fans
+        wechat.control.post("/_sandbox/accounts/" + acc.appId() + "/faults:inject", Json.createObjectBuilder()
+                .add("api", "cgi-bin/tags/members/batchtagging").add("errcode", 45011).add("count", 1000).build());
+        try {
+            JsonObject job = ok(start(admin, acc, tag, "TAG", Map.of("openids", fans))).getJsonObject("job");
+            long deadline = System.currentTimeMillis() + 20_000;
+            do { // wait until every chunk was tried at least once
+                Thread.sleep(100);
+            } while (wechat.control.get("/_sandbox/accounts/" + acc.appId() + "/faults:inject").getJsonArray("injections").getJsonObject(0)
+                    .getInt("answered") < 4 && System.currentTimeMillis() < deadline); // 200 fans: 4 chunks
+            JsonObject seen = admin.data(GET_JOB, Map.of("id", job.getString("id"))).getJsonObject("tagJob");
+            assertThat(seen.getString("status")).isEqualTo("RUNNING");
+            assertThat(seen.getInt("done")).isZero();
+            assertThat(wechat.members(tag)).isEmpty();
+        } finally {
+            wechat.control.delete("/_sandbox/accounts/" + acc.appId() + "/faults:inject");
+        }
+        String jobId = admin.data(JOBS, Map.of("a", acc.id())).getJsonObject("tagJobs").getJsonArray("edges").getJsonObject(0)
+                .getJsonObject("node").getString("id");
+        JsonObject done = awaitFinished(admin, jobId);
+        assertThat(List.of(done.getString("status"), done.getInt("succeeded"), done.getInt("failed"))).containsExactly("SUCCEEDED", 200, 0);
+        assertThat(wechat.members(tag)).containsExactlyInAnyOrderElementsOf(fans);
     }
 
     // ------------------------------------------------------------------ helpers
