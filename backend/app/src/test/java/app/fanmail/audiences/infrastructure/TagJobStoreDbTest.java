@@ -227,4 +227,18 @@ class TagJobStoreDbTest {
         assertThat(store.claim(10, now.plus(Duration.ofHours(1)))).isEmpty();
         assertThat(store.failures(job.id(), 50, 100)).allSatisfy(f -> assertThat(f.code()).isEqualTo("TAG_UNKNOWN")).hasSize(10);
     }
+
+    @Test
+    void aCancelledJobLeavesItsRestPendingAndIsNeverClaimedAgain() throws Exception {
+        TagJobStore store = store();
+        TagJobView job = job(store, 600, TagAction.TAG, openids("e" + account.toString().substring(0, 6), 120));
+        long first = store.claim(1, T0).get(0);
+        store.complete(first, allOk(store.chunk(first).orElseThrow()), T0);
+        TagJobView cancelled = store.cancel(job.id(), T0.plusSeconds(1)).orElseThrow();
+        assertThat(List.of(cancelled.status().name(), cancelled.done(), cancelled.total())).containsExactly("CANCELLED", 50, 120);
+        assertThat(cancelled.finishedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(store.claim(10, T0.plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(store.failJob(job.id(), new Failure(FailureKind.JOB, 45159, "x"), T0).orElseThrow().status()).as("ended jobs stay as they are")
+                .isEqualTo(TagJobStatus.CANCELLED);
+    }
 }
