@@ -59,6 +59,9 @@ public interface TagJobRepository {
 
     Optional<TagJobView> find(UUID jobId);
 
+    /** Tells every node (the kernel's cluster channel, at commit) that the job moved, so each publishes its progress. */
+    void announce(UUID jobId);
+
     /** The account's jobs, newest first, after (startedAt, id). */
     List<TagJobView> page(UUID accountId, Instant afterStartedAt, UUID afterId, int limit);
 

@@ -24,7 +24,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
@@ -44,7 +43,7 @@ public class TagJobRunner {
     static final String EXECUTOR = "java:app/concurrent/FanmailTaggingExecutor";
     static final int MAX_IN_FLIGHT = 16;
     private static final Logger LOG = Logger.getLogger(TagJobRunner.class.getName());
-    /** Progress of one job is published at most this often (and always when it ends). */
+    /** Progress of one job is announced to every node at most this often (and always when it ends). */
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     @Resource(lookup = EXECUTOR)
@@ -55,8 +54,6 @@ public class TagJobRunner {
     TagGateway gateway;
     @Inject
     Clock clock;
-    @Inject
-    Event<TagJobProgressed> progress;
     @Inject
     @ConfigProperty(name = "fanmail.audiences.tagging-in-flight", defaultValue = "4")
     int inFlight;
@@ -175,9 +172,9 @@ public class TagJobRunner {
             lastPublished.put(job.id(), now);
         }
         try {
-            progress.fire(new TagJobProgressed(job));
+            jobs.announce(job.id());
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "A progress listener failed", e);
+            LOG.log(Level.FINE, "Could not announce the progress of tag job " + job.id(), e);
         }
     }
 }

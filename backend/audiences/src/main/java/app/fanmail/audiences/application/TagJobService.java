@@ -15,7 +15,6 @@ import app.fanmail.audiences.domain.TagJobStatus;
 import app.fanmail.audiences.domain.TagRules;
 import app.fanmail.kernel.graphql.UserErrorsException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -44,8 +43,6 @@ public class TagJobService {
     Clock clock;
     @Inject
     TagJobService self;
-    @Inject
-    Event<TagJobProgressed> progress;
 
     /** Exactly one of {@code openids}, {@code filter}, {@code uploadId}. */
     public record Source(List<String> openids, FanFilter filter, UUID uploadId) {
@@ -80,7 +77,7 @@ public class TagJobService {
             throw new UserErrorsException("NOT_FOUND", "uploadId", "No such upload.");
         }
         TagJobView job = self.create(accountId, tag, action, source, openids, open, startedBy);
-        progress.fire(new TagJobProgressed(job));
+        jobs.announce(job.id());
         if (job.status() == TagJobStatus.RUNNING) {
             runner.kick();
         }
@@ -133,7 +130,7 @@ public class TagJobService {
             throw new UserErrorsException("TAG_JOB_FINISHED", "jobId", "The job has already ended (" + job.status() + ").");
         }
         Optional<TagJobView> cancelled = jobs.cancel(jobId, clock.instant());
-        cancelled.ifPresent(j -> progress.fire(new TagJobProgressed(j)));
+        cancelled.ifPresent(j -> jobs.announce(j.id()));
         return cancelled;
     }
 

@@ -20,6 +20,8 @@ import app.fanmail.audiences.domain.TagAction;
 import app.fanmail.audiences.domain.TagBatchSplitter;
 import app.fanmail.audiences.domain.TagJobStatus;
 import app.fanmail.audiences.domain.TagRules;
+import app.fanmail.audiences.application.TagJobProgressRelay;
+import app.fanmail.kernel.cluster.ClusterChannel;
 import app.fanmail.kernel.queue.Backoff;
 import app.fanmail.kernel.queue.QueueTable;
 import app.fanmail.kernel.queue.WorkQueue;
@@ -262,6 +264,11 @@ public class TagJobStore implements TagJobRepository {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + JOB_COLUMNS + " from audiences.tag_job where id = ?1").setParameter(1, jobId).getResultList();
         return rows.stream().map(TagJobStore::job).findFirst();
+    }
+
+    @Override
+    public void announce(UUID jobId) {
+        ClusterChannel.announce(em, TagJobProgressRelay.TOPIC, jobId.toString());
     }
 
     @Override
