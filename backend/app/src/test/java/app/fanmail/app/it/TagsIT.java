@@ -72,7 +72,7 @@ class TagsIT {
     @OperateOnDeployment("fanmail")
     URL base;
 
-    record Acc(String id, String appId, String appSecret) {
+    record Acc(String id, String appId, String appSecret, String token) {
     }
 
     @Test
@@ -365,6 +365,40 @@ class TagsIT {
         assertThat(wechat.members(tag)).containsExactlyInAnyOrderElementsOf(fans);
     }
 
+    @Test
+    @OperateOnDeployment("fanmail")
+    void bulkTaggingByWindowStateTakesTheFansWithAnOpenWindow() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        Acc acc = account(admin);
+        WeChat wechat = new WeChat(acc);
+        List<String> fans = seed(wechat, acc, 20);
+        insertFans(acc, fans, Map.of());
+        int tag = ok(create(admin, acc, "talkers")).getJsonObject("tag").getInt("id");
+        // two fans write to the account: each opens a customer-service window
+        Callbacks.Account callbacks = new Callbacks.Account(acc.id(), acc.appId(), acc.token(), "PLAIN");
+        for (String openid : List.of(fans.get(4), fans.get(11))) {
+            assertThat(Callbacks.push(admin, callbacks, Callbacks.message(openid, "text", Long.toString(System.nanoTime()),
+                    "<Content><![CDATA[hi]]></Content>")).statusCode()).isEqualTo(200);
+        }
+        String processed = "query($a: ID!) { callbackEvents(accountId: $a) { edges { node { processedAt } } } }";
+        long deadline = System.currentTimeMillis() + 15_000;
+        List<JsonObject> events;
+        do { // windows are recorded when a push is processed
+            Thread.sleep(100);
+            events = admin.data(processed, Map.of("a", acc.id())).getJsonObject("callbackEvents").getJsonArray("edges").getValuesAs(JsonObject.class);
+        } while ((events.size() < 2 || events.stream().anyMatch(e -> e.getJsonObject("node").isNull("processedAt")))
+                && System.currentTimeMillis() < deadline);
+
+        JsonObject job = ok(start(admin, acc, tag, "TAG", Map.of("filter", Map.of("window", "OPEN")))).getJsonObject("job");
+        JsonObject done = awaitFinished(admin, job.getString("id"));
+        assertThat(List.of(done.getInt("total"), done.getInt("succeeded"))).containsExactly(2, 2);
+        assertThat(wechat.members(tag)).containsExactlyInAnyOrder(fans.get(4), fans.get(11));
+
+        JsonObject closed = ok(start(admin, acc, tag, "TAG", Map.of("filter", Map.of("window", "CLOSED")))).getJsonObject("job");
+        assertThat(awaitFinished(admin, closed.getString("id")).getInt("succeeded")).isEqualTo(18);
+        assertThat(wechat.members(tag)).containsExactlyInAnyOrderElementsOf(fans);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static JsonObject refresh(FanmailClient c, Acc acc) {
@@ -418,7 +452,8 @@ class TagsIT {
         input.put("verified", true);
         JsonObject created = Accounts.create(admin, input);
         assertThat(created.getJsonArray("userErrors")).as(created.toString()).isEmpty();
-        Acc acc = new Acc(created.getJsonObject("account").getString("id"), (String) input.get("appId"), (String) input.get("appSecret"));
+        Acc acc = new Acc(created.getJsonObject("account").getString("id"), (String) input.get("appId"), (String) input.get("appSecret"),
+                (String) input.get("token"));
         SandboxPushesIT.awaitMirrored(new SandboxControlClient(sandboxBase()), acc.appId());
         return acc;
     }
