@@ -24,8 +24,11 @@ create index tag_job_account_idx on tag_job (account_id, started_at desc, id des
 
 -- One row per openid of a job, created in bulk; seq orders the job (and its chunks), line is the upload's line
 -- (null for other sources). status PENDING until its chunk is done, then SUCCEEDED or FAILED with WeChat's errcode.
+-- No foreign key and no index on openid: a job of a million fans is created in one insert…select, and a per-row
+-- foreign-key check would triple its time; items go with their job through the statement-level trigger below.
+-- Sources give each openid once (a selection is de-duplicated, uploads mark repeated lines, fans are unique).
 create table tag_job_item (
-    job_id   uuid         not null references tag_job (id) on delete cascade,
+    job_id   uuid         not null,
     seq      integer      not null,
     line     integer,
     openid   varchar(128) not null,
@@ -35,8 +38,15 @@ create table tag_job_item (
     message  text,
     primary key (job_id, seq)
 );
-create unique index tag_job_item_openid_idx on tag_job_item (job_id, openid);
 create index tag_job_item_failed_idx on tag_job_item (job_id, seq) where status = 'FAILED';
+
+create function tag_job_items_gone() returns trigger language plpgsql as $$
+begin
+    delete from audiences.tag_job_item i using gone g where i.job_id = g.id;
+    return null;
+end $$;
+create trigger tag_job_deleted after delete on tag_job referencing old table as gone
+    for each statement execute function tag_job_items_gone();
 
 -- The work queue: one row per chunk of consecutive items (seq first_seq..last_seq).
 create table tag_job_chunk (

@@ -240,5 +240,15 @@ class TagJobStoreDbTest {
         assertThat(store.claim(10, T0.plus(Duration.ofHours(1)))).isEmpty();
         assertThat(store.failJob(job.id(), new Failure(FailureKind.JOB, 45159, "x"), T0).orElseThrow().status()).as("ended jobs stay as they are")
                 .isEqualTo(TagJobStatus.CANCELLED);
+
+        // a deleted job (its account was deleted) takes its items and chunks along
+        try (var s = connection.createStatement()) {
+            s.execute("delete from audiences.tag_job where account_id = '" + account + "'");
+            try (var r = s.executeQuery("select (select count(*) from audiences.tag_job_item where job_id = '" + job.id() + "') "
+                    + "+ (select count(*) from audiences.tag_job_chunk where job_id = '" + job.id() + "')")) {
+                r.next();
+                assertThat(r.getLong(1)).isZero();
+            }
+        }
     }
 }

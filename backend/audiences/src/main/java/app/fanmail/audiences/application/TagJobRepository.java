@@ -25,7 +25,7 @@ public interface TagJobRepository {
 
     void create(TagJobView job, String startedBy);
 
-    /** Adds these (line, openid) rows after the job's items so far (duplicates of an openid already in the job are skipped). */
+    /** Adds these (line, openid) rows as items {@code firstSeq}, {@code firstSeq + 1}…; the source gives each openid once. */
     int addOpenids(UUID jobId, int firstSeq, List<UploadedOpenids.Row> rows);
 
     /** Adds every fan of the filter (window state from {@code openWindows}); returns how many. */

@@ -162,27 +162,35 @@ public class TagJobStore implements TagJobRepository {
             return Optional.empty();
         }
         UUID jobId = (UUID) chunk.get()[0];
+        @SuppressWarnings("unchecked")
+        List<Object[]> pending = em.createNativeQuery("select seq, openid from audiences.tag_job_item where job_id = ?1 and seq between ?2 and ?3 "
+                        + "and status = 'PENDING' order by seq")
+                .setParameter(1, jobId).setParameter(2, chunk.get()[1]).setParameter(3, chunk.get()[2]).getResultList();
         List<String> ok = new ArrayList<>();
-        List<String> openids = new ArrayList<>();
+        List<Integer> seqs = new ArrayList<>();
         List<Integer> errcodes = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         List<String> messages = new ArrayList<>();
-        results.forEach((openid, f) -> {
-            openids.add(openid);
+        for (Object[] item : pending) {
+            String openid = (String) item[1];
+            if (!results.containsKey(openid)) {
+                continue; // not tried (the job no longer runs): stays pending
+            }
+            TagBatchSplitter.Failure f = results.get(openid);
+            seqs.add(((Number) item[0]).intValue());
             errcodes.add(f == null ? null : f.errcode());
             codes.add(f == null ? null : TagRules.failureCode(f.errcode()));
             messages.add(f == null ? null : f.message());
             if (f == null) {
                 ok.add(openid);
             }
-        });
-        int changed = 0;
-        if (!openids.isEmpty()) {
-            changed = em.createNativeQuery("update audiences.tag_job_item i set status = case when r.errcode is null then 'SUCCEEDED' else 'FAILED' end, "
+        }
+        if (!seqs.isEmpty()) {
+            em.createNativeQuery("update audiences.tag_job_item i set status = case when r.errcode is null then 'SUCCEEDED' else 'FAILED' end, "
                             + "errcode = r.errcode, code = r.code, message = r.message "
-                            + "from unnest(cast(?2 as text[]), cast(?3 as integer[]), cast(?4 as text[]), cast(?5 as text[])) as r(openid, errcode, code, message) "
-                            + "where i.job_id = ?1 and i.openid = r.openid and i.status = 'PENDING'")
-                    .setParameter(1, jobId).setParameter(2, openids.toArray(String[]::new)).setParameter(3, errcodes.toArray(Integer[]::new))
+                            + "from unnest(cast(?2 as integer[]), cast(?3 as integer[]), cast(?4 as text[]), cast(?5 as text[])) as r(seq, errcode, code, message) "
+                            + "where i.job_id = ?1 and i.seq = r.seq")
+                    .setParameter(1, jobId).setParameter(2, seqs.toArray(Integer[]::new)).setParameter(3, errcodes.toArray(Integer[]::new))
                     .setParameter(4, codes.toArray(String[]::new)).setParameter(5, messages.toArray(String[]::new)).executeUpdate();
         }
         Object[] job = (Object[]) em.createNativeQuery("select account_id, tag_id, action from audiences.tag_job where id = ?1").setParameter(1, jobId)
@@ -197,17 +205,10 @@ public class TagJobStore implements TagJobRepository {
                     .setParameter(1, job[0]).setParameter(2, ok.toArray(String[]::new)).setParameter(3, ((Number) job[1]).intValue())
                     .setParameter(4, now).executeUpdate();
         }
-        int succeeded = changed == openids.size() ? ok.size() : countSucceeded(jobId, ok);
-        int failed = changed - succeeded;
-        count(jobId, succeeded, failed);
+        count(jobId, ok.size(), seqs.size() - ok.size());
         queue.complete(em, List.of(chunkId), now);
         finishIfDone(jobId, now);
         return find(jobId);
-    }
-
-    private int countSucceeded(UUID jobId, List<String> ok) { // only when some items were no longer pending (never in practice)
-        return ((Number) em.createNativeQuery("select count(*) from audiences.tag_job_item where job_id = ?1 and openid = any(cast(?2 as text[])) "
-                + "and status = 'SUCCEEDED'").setParameter(1, jobId).setParameter(2, ok.toArray(String[]::new)).getSingleResult()).intValue();
     }
 
     @Override
