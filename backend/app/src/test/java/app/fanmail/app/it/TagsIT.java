@@ -310,7 +310,7 @@ class TagsIT {
         }
         rows.add(new Object[] {72, "bad line", "INVALID_OPENID"});
         rows.add(new Object[] {73, "o" + "Y".repeat(27), null});
-        insertUpload(upload, rows);
+        insertUpload(acc, upload, rows);
         JsonObject fromUpload = ok(start(admin, acc, target, "TAG", Map.of("uploadId", upload.toString()))).getJsonObject("job");
         assertThat(fromUpload.getString("source")).isEqualTo("UPLOAD");
         JsonObject uploaded = awaitFinished(admin, fromUpload.getString("id"));
@@ -485,15 +485,16 @@ class TagsIT {
     }
 
     /**
-     * An upload as the uploads feature stores it: rows of {@code audiences.upload_row(upload_id, line_no, openid,
-     * problem)}, a problem marking an invalid line. The table is created here when this branch runs without the uploads
-     * migration.
+     * An upload as the uploads feature stores it once read (READY): rows of {@code audiences.upload_row(upload_id,
+     * line_no, openid, problem)}, a problem marking an unusable line.
      */
-    private static void insertUpload(UUID upload, List<Object[]> rows) throws Exception {
+    private static void insertUpload(Acc acc, UUID upload, List<Object[]> rows) throws Exception {
         try (Connection c = db()) {
-            try (var s = c.createStatement()) {
-                s.execute("create table if not exists audiences.upload_row (upload_id uuid not null, line_no int not null, openid text, problem text, "
-                        + "primary key (upload_id, line_no))");
+            try (var s = c.prepareStatement("insert into audiences.upload (id, account_id, name, status, columns, created_at) "
+                    + "values (?, ?, 'tags.csv', 'READY', '{openid}', now())")) {
+                s.setObject(1, upload);
+                s.setObject(2, UUID.fromString(acc.id()));
+                s.executeUpdate();
             }
             try (var s = c.prepareStatement("insert into audiences.upload_row (upload_id, line_no, openid, problem) values (?, ?, ?, ?)")) {
                 for (Object[] r : rows) {

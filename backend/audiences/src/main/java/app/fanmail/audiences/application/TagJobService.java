@@ -73,8 +73,8 @@ public class TagJobService {
                 throw new UserErrorsException("INVALID_FILTER", "filter." + p.field(), p.message());
             }
             open = source.filter().needsWindows() ? windows.openids(accountId) : Set.of();
-        } else if (!uploads.exists(source.uploadId())) {
-            throw new UserErrorsException("NOT_FOUND", "uploadId", "No such upload.");
+        } else if (!uploads.exists(accountId, source.uploadId())) {
+            throw new UserErrorsException("NOT_FOUND", "uploadId", "No such upload of this account, or it is still being read.");
         }
         TagJobView job = self.create(accountId, tag, action, source, openids, open, startedBy);
         jobs.announce(job.id());

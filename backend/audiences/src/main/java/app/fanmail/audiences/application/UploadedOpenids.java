@@ -12,8 +12,8 @@ public interface UploadedOpenids {
     record Row(int line, String openid) {
     }
 
-    /** Whether the upload exists (with at least one row, valid or not). */
-    boolean exists(UUID uploadId);
+    /** Whether the upload exists, belongs to the account and has been read completely (READY). */
+    boolean exists(UUID accountId, UUID uploadId);
 
     /** Up to {@code limit} valid rows with a line number greater than {@code afterLine}, in line order. */
     List<Row> page(UUID uploadId, int afterLine, int limit);

@@ -10,8 +10,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * {@link UploadedOpenids} over the uploads' rows, {@code audiences.upload_row(upload_id uuid, line_no int, openid text,
- * problem text null)}: a row without a problem is a valid openid. Keyset pages on (upload_id, line_no).
+ * {@link UploadedOpenids} over the uploads' tables ({@code audiences.upload}, {@code audiences.upload_row}): an upload
+ * of the account that is READY; a row without a problem is a valid openid. Keyset pages on (upload_id, line_no).
  */
 @ApplicationScoped
 @Transactional
@@ -20,9 +20,9 @@ public class UploadRowsTable implements UploadedOpenids {
     EntityManager em;
 
     @Override
-    public boolean exists(UUID uploadId) {
-        return !em.createNativeQuery("select 1 from audiences.upload_row where upload_id = ?1 limit 1").setParameter(1, uploadId)
-                .getResultList().isEmpty();
+    public boolean exists(UUID accountId, UUID uploadId) {
+        return !em.createNativeQuery("select 1 from audiences.upload where id = ?1 and account_id = ?2 and status = 'READY'")
+                .setParameter(1, uploadId).setParameter(2, accountId).getResultList().isEmpty();
     }
 
     @Override
