@@ -86,47 +86,50 @@ export function FanFilterForm({
             options={tags.map((tag) => ({ value: tag.id, label: tag.name, title: tag.name }))}
             optionFilterProp="label"
           />
-          <Radio.Group
-            optionType="button"
-            size="small"
-            aria-label={t('audiences.filter.tagMatch')}
-            value={value.tagMatch}
-            onChange={(event) => set({ tagMatch: event.target.value as FanTagMatch })}
-            options={(['ANY', 'ALL', 'NONE'] as const).map((match) => ({ value: match, label: t(`audiences.filter.match.${match}`) }))}
-          />
+          <span data-testid="fan-filter-tag-match" role="radiogroup" aria-label={t('audiences.filter.tagMatch')}>
+            <Radio.Group
+              optionType="button"
+              size="small"
+              value={value.tagMatch}
+              onChange={(event) => set({ tagMatch: event.target.value as FanTagMatch })}
+              options={(['ANY', 'ALL', 'NONE'] as const).map((match) => ({ value: match, label: t(`audiences.filter.match.${match}`) }))}
+            />
+          </span>
         </Space>
       </Flex>
       <Flex wrap gap={12} align="center">
         <Space>
           <Typography.Text type="secondary">{t('audiences.filter.subscribed')}</Typography.Text>
-          <Radio.Group
-            optionType="button"
-            size="small"
-            aria-label={t('audiences.filter.subscribed')}
-            value={value.subscribed}
-            onChange={(event) => set({ subscribed: event.target.value as FanFilterValues['subscribed'] })}
-            options={(['any', 'yes', 'no'] as const).map((option) => ({
-              value: option,
-              label: t(`audiences.filter.subscribedOptions.${option}`),
-            }))}
-          />
+          <span data-testid="fan-filter-subscribed" role="radiogroup" aria-label={t('audiences.filter.subscribed')}>
+            <Radio.Group
+              optionType="button"
+              size="small"
+              value={value.subscribed}
+              onChange={(event) => set({ subscribed: event.target.value as FanFilterValues['subscribed'] })}
+              options={(['any', 'yes', 'no'] as const).map((option) => ({
+                value: option,
+                label: t(`audiences.filter.subscribedOptions.${option}`),
+              }))}
+            />
+          </span>
         </Space>
         <Space>
           <Typography.Text type="secondary">{t('audiences.filter.window')}</Typography.Text>
-          <Radio.Group
-            optionType="button"
-            size="small"
-            aria-label={t('audiences.filter.window')}
-            value={value.window ?? 'ANY'}
-            onChange={(event) => {
-              const next = event.target.value as FanWindowState | 'ANY';
-              set({ window: next === 'ANY' ? null : next });
-            }}
-            options={(['ANY', 'OPEN', 'CLOSED'] as const).map((option) => ({
-              value: option,
-              label: t(`audiences.filter.windowOptions.${option}`),
-            }))}
-          />
+          <span data-testid="fan-filter-window" role="radiogroup" aria-label={t('audiences.filter.window')}>
+            <Radio.Group
+              optionType="button"
+              size="small"
+              value={value.window ?? 'ANY'}
+              onChange={(event) => {
+                const next = event.target.value as FanWindowState | 'ANY';
+                set({ window: next === 'ANY' ? null : next });
+              }}
+              options={(['ANY', 'OPEN', 'CLOSED'] as const).map((option) => ({
+                value: option,
+                label: t(`audiences.filter.windowOptions.${option}`),
+              }))}
+            />
+          </span>
         </Space>
         <Space>
           <Typography.Text type="secondary">{t('audiences.filter.interacted')}</Typography.Text>
