@@ -1,6 +1,6 @@
 import { SyncOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Progress, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import type { FanSyncFieldsFragment, FanSyncKind, FanSyncStatus } from '../../../gql/graphql';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { translateUserError } from '../../../lib/userErrors';
 import { FanSyncCancelMutation, FanSyncStartMutation, FanSyncsQuery } from '../api/operations';
 import { useFanSyncProgress } from '../hooks/useLiveMessages';
+import { laterState, POLL_WHILE_RUNNING_MS } from '../progress';
 
 const KINDS: readonly FanSyncKind[] = ['FOLLOWERS', 'DETAILS'];
 
@@ -30,7 +31,8 @@ function latestByKind(initial: readonly FanSyncFieldsFragment[], updates: readon
   const latest = new Map<FanSyncKind, FanSyncFieldsFragment>();
   for (const sync of [...initial, ...updates]) {
     const current = latest.get(sync.kind);
-    if (!current || current.id === sync.id || sync.startedAt >= current.startedAt) latest.set(sync.kind, sync);
+    if (!current || (current.id !== sync.id && sync.startedAt >= current.startedAt)) latest.set(sync.kind, sync);
+    else if (current.id === sync.id) latest.set(sync.kind, laterState(current, sync));
   }
   return latest;
 }
@@ -51,18 +53,35 @@ export function FanSyncPanel({
 }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [{ data, error }] = useQuery({ query: FanSyncsQuery, variables: { accountId }, requestPolicy: 'network-only' });
+  const [{ data, error }, reload] = useQuery({ query: FanSyncsQuery, variables: { accountId }, requestPolicy: 'network-only' });
   const [updates, setUpdates] = useState<FanSyncFieldsFragment[]>([]);
   const [, start] = useMutation(FanSyncStartMutation);
   const [, cancel] = useMutation(FanSyncCancelMutation);
   const [starting, setStarting] = useState<FanSyncKind | null>(null);
   const [startErrors, setStartErrors] = useState<Partial<Record<FanSyncKind, string>>>({});
-  useFanSyncProgress(accountId, (pushed) => {
-    setUpdates((list) => [...list.slice(-20), pushed]);
-    if (pushed.status !== 'RUNNING') onFinished?.(pushed);
-  });
+  useFanSyncProgress(accountId, (pushed) => setUpdates((list) => [...list.slice(-20), pushed]));
 
   const latest = useMemo(() => latestByKind(data?.fanSyncs ?? [], updates), [data, updates]);
+  // while a run is going, ask again now and then: a missed subscription message (a reconnect) must not freeze the bar
+  const anyRunning = [...latest.values()].some((sync) => sync.status === 'RUNNING');
+  useEffect(() => {
+    if (!anyRunning) return;
+    const timer = window.setInterval(() => reload({ requestPolicy: 'network-only' }), POLL_WHILE_RUNNING_MS);
+    return () => window.clearInterval(timer);
+  }, [anyRunning, reload]);
+
+  // a run seen running that has ended (by the subscription or by polling) changed the fans
+  const seenRunning = useRef(new Set<string>());
+  const onFinishedRef = useRef(onFinished);
+  useEffect(() => {
+    onFinishedRef.current = onFinished;
+  });
+  useEffect(() => {
+    for (const sync of latest.values()) {
+      if (sync.status === 'RUNNING') seenRunning.current.add(sync.id);
+      else if (seenRunning.current.delete(sync.id)) onFinishedRef.current?.(sync);
+    }
+  }, [latest]);
 
   const startSync = async (kind: FanSyncKind) => {
     setStarting(kind);

@@ -1,6 +1,6 @@
 import { Button, Card, Drawer, Progress, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { CursorPager, useCursorStack } from '../../../components/CursorPager';
@@ -8,6 +8,7 @@ import type { TagJobFieldsFragment, TagJobStatus } from '../../../gql/graphql';
 import { formatDateTime } from '../../../lib/format';
 import { TagJobFailuresQuery, TagJobsQuery } from '../api/operations';
 import { useTagJobProgress } from '../hooks/useLiveMessages';
+import { laterState, POLL_WHILE_RUNNING_MS } from '../progress';
 
 const STATUS_COLORS: Record<TagJobStatus, string> = {
   RUNNING: 'processing',
@@ -38,13 +39,16 @@ export function TagJobsCard({
 }) {
   const { t, i18n } = useTranslation();
   const stack = useCursorStack();
-  const [{ data }] = useQuery({ query: TagJobsQuery, variables: { accountId, first: 10, after: stack.after }, requestPolicy: 'cache-and-network' });
+  const [{ data }, reload] = useQuery({
+    query: TagJobsQuery,
+    variables: { accountId, first: 10, after: stack.after },
+    requestPolicy: 'cache-and-network',
+  });
   const [updates, setUpdates] = useState<Record<string, TagJobFieldsFragment>>({});
   const [failuresOf, setFailuresOf] = useState<TagJobFieldsFragment | null>(null);
 
   useTagJobProgress(accountId, (pushed) => {
-    setUpdates((all) => ({ ...all, [pushed.id]: pushed }));
-    if (pushed.status !== 'RUNNING') onFinished?.();
+    setUpdates((all) => ({ ...all, [pushed.id]: all[pushed.id] ? laterState(all[pushed.id], pushed) : pushed }));
   });
 
   const jobs = useMemo(() => {
@@ -54,8 +58,30 @@ export function TagJobsCard({
     const fresh = stack.after
       ? []
       : [...started, ...Object.values(updates)].filter((job) => !known.has(job.id) && (known.add(job.id), true)).reverse();
-    return [...fresh, ...listed].map((job) => updates[job.id] ?? job);
+    return [...fresh, ...listed].map((job) => (updates[job.id] ? laterState(job, updates[job.id]) : job));
   }, [data, started, updates, stack.after]);
+
+  // a job seen running that has ended (by the subscription or by polling) changes the tags' counts
+  const seenRunning = useRef(new Set<string>());
+  const onFinishedRef = useRef(onFinished);
+  useEffect(() => {
+    onFinishedRef.current = onFinished;
+  });
+  const running = jobs.some((job) => job.status === 'RUNNING');
+  useEffect(() => {
+    let ended = false;
+    for (const job of jobs) {
+      if (job.status === 'RUNNING') seenRunning.current.add(job.id);
+      else if (seenRunning.current.delete(job.id)) ended = true;
+    }
+    if (ended) onFinishedRef.current?.();
+  }, [jobs]);
+  // while a job runs, ask again now and then: a missed subscription message must not freeze its bar
+  useEffect(() => {
+    if (!running) return;
+    const timer = window.setInterval(() => reload({ requestPolicy: 'network-only' }), POLL_WHILE_RUNNING_MS);
+    return () => window.clearInterval(timer);
+  }, [running, reload]);
 
   const columns: TableColumnsType<TagJobFieldsFragment> = [
     { title: t('audiences.jobs.tag'), dataIndex: 'tagName' },
