@@ -28,7 +28,7 @@ describe('fans filter', () => {
   it('reads a saved filter back into the controls', () => {
     const values = fromFanFilter({
       search: null,
-      tagIds: [100, null],
+      tagIds: [100],
       tagMatch: 'NONE',
       subscribed: true,
       interactedAfter: null,

@@ -44,7 +44,7 @@ export function fromFanFilter(filter: FanFilterFieldsFragment | null | undefined
   if (!filter) return EMPTY_FILTER;
   return {
     search: filter.search ?? '',
-    tagIds: (filter.tagIds ?? []).filter((id): id is number => id !== null && id !== undefined),
+    tagIds: [...(filter.tagIds ?? [])],
     tagMatch: filter.tagMatch ?? 'ANY',
     subscribed: filter.subscribed === true ? 'yes' : filter.subscribed === false ? 'no' : 'any',
     interactedAfter: filter.interactedAfter ?? null,

@@ -13,6 +13,17 @@ export function aTag(overrides: Partial<TagFieldsFragment> = {}): TagFieldsFragm
   return { __typename: 'Tag', id: 100, name: 'VIP', wechatCount: 12, fanCount: 10, reserved: false, ...overrides };
 }
 
+/** What the server answers for a fan without an open window. */
+export const CLOSED_WINDOW: FanFieldsFragment['window'] = {
+  __typename: 'FanWindow',
+  open: false,
+  kind: null,
+  openedBy: null,
+  openedAt: null,
+  expiresAt: null,
+  remaining: 0,
+};
+
 export function aFan(overrides: Partial<FanFieldsFragment> = {}): FanFieldsFragment {
   return {
     __typename: 'Fan',
@@ -24,8 +35,8 @@ export function aFan(overrides: Partial<FanFieldsFragment> = {}): FanFieldsFragm
     language: 'zh_CN',
     lastInteractionAt: '2026-11-05T08:00:00Z',
     detailsSyncedAt: '2026-11-02T08:00:00Z',
-    tags: [{ __typename: 'Tag', id: 100, name: 'VIP' }],
-    window: null,
+    tags: [{ __typename: 'FanTag', id: '100', name: 'VIP' }],
+    window: CLOSED_WINDOW,
     ...overrides,
   };
 }
@@ -36,7 +47,7 @@ export function aFanSync(overrides: Partial<FanSyncFieldsFragment> = {}): FanSyn
     id: 'sync-1',
     kind: 'FOLLOWERS',
     status: 'RUNNING',
-    phase: 'OPENIDS',
+    phase: 'FOLLOWERS',
     done: 10,
     total: 100,
     startedAt: '2026-11-05T08:00:00Z',
@@ -61,6 +72,7 @@ export function aTagJob(overrides: Partial<TagJobFieldsFragment> = {}): TagJobFi
     failed: 0,
     startedAt: '2026-11-05T08:00:00Z',
     finishedAt: null,
+    errorMessage: null,
     ...overrides,
   };
 }
@@ -78,6 +90,8 @@ export function anUpload(overrides: Partial<UploadFieldsFragment> = {}): UploadF
     unknown: 1,
     duplicates: 1,
     createdAt: '2026-11-05T08:00:00Z',
+    errorCode: null,
+    errorMessage: null,
     ...overrides,
   };
 }

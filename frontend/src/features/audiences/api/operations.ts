@@ -58,10 +58,17 @@ export const FanCountQuery = graphql(`
   }
 `);
 
+/** One fan, and the server's customer-service window rules to explain its window. */
 export const FanQuery = graphql(`
   query Fan($accountId: ID!, $openid: String!) {
     fan(accountId: $accountId, openid: $openid) {
       ...FanFields
+    }
+    serviceWindowRules {
+      messageLimit
+      messageSeconds
+      interactionLimit
+      interactionSeconds
     }
   }
 `);
@@ -242,6 +249,7 @@ export const TagJobFieldsFragment = graphql(`
     failed
     startedAt
     finishedAt
+    errorMessage
   }
 `);
 
@@ -300,6 +308,19 @@ export const TagJobStartMutation = graphql(`
 `);
 
 /** Every change of the account's bulk tagging jobs, live. */
+export const TagJobCancelMutation = graphql(`
+  mutation TagJobCancel($input: TagJobCancelInput!) {
+    tagJobCancel(input: $input) {
+      job {
+        ...TagJobFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
 export const TagJobProgressSubscription = graphql(`
   subscription TagJobProgress($accountId: ID!) {
     tagJobProgress(accountId: $accountId) {
@@ -320,6 +341,8 @@ export const UploadFieldsFragment = graphql(`
     unknown
     duplicates
     createdAt
+    errorCode
+    errorMessage
   }
 `);
 

@@ -22,12 +22,19 @@ function serveFan() {
               __typename: 'FanWindow',
               open: true,
               kind: 'MESSAGE',
-              openedBy: 'TEXT',
+              openedBy: 'MESSAGE',
               openedAt: '2026-11-05T08:00:00Z',
               expiresAt: '2026-11-07T08:00:00Z',
               remaining: 5,
             },
           }),
+          serviceWindowRules: {
+            __typename: 'ServiceWindowRules',
+            messageLimit: 5,
+            messageSeconds: 172800,
+            interactionLimit: 3,
+            interactionSeconds: 60,
+          },
         },
       }),
     ),
@@ -66,8 +73,8 @@ describe('FanDetailPage', () => {
     const badge = await screen.findByTestId('fan-window');
     expect(badge).toHaveAttribute('data-open', 'true');
     expect(screen.getByTestId('fan-window-remaining')).toHaveTextContent('5');
-    expect(screen.getByText('文本消息')).toBeInTheDocument();
-    expect(screen.getByText(/48 小时内可发送最多 5 条客服消息/)).toBeInTheDocument();
+    expect(screen.getByText('粉丝发送消息')).toBeInTheDocument();
+    expect(screen.getByTestId('fan-window-rules')).toHaveTextContent('粉丝发送消息后 48 小时内可发送最多 5 条客服消息；粉丝触发事件（点击菜单、关注、扫码等）后 1 分钟内最多 3 条。')
     expect(await screen.findByText('Hello Fanmail')).toBeInTheDocument();
     expect(calls.timeline[0]).toMatchObject({ accountId: 'acc-1', openid, after: null });
 

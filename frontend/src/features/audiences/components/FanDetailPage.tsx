@@ -7,7 +7,7 @@ import { useMutation, useQuery } from 'urql';
 import { CursorPager, useCursorStack } from '../../../components/CursorPager';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
-import type { FanFieldsFragment } from '../../../gql/graphql';
+import type { FanFieldsFragment, FanQuery as FanQueryResult } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
 import { useCurrentAccount } from '../../../lib/currentAccount';
 import { formatDateTime } from '../../../lib/format';
@@ -16,6 +16,13 @@ import { FanQuery, FanRemarkUpdateMutation, FanTimelineQuery } from '../api/oper
 import { triggerLabel, WindowBadge } from './WindowBadge';
 
 const TIMELINE_PAGE = 20;
+
+/** A rule's period in the largest whole unit: 48 hours, 1 minute, 90 seconds. */
+function formatDuration(t: (key: string, options?: Record<string, unknown>) => string, seconds: number): string {
+  if (seconds > 0 && seconds % 3600 === 0) return t('audiences.window.hours', { count: seconds / 3600 });
+  if (seconds > 0 && seconds % 60 === 0) return t('audiences.window.minutes', { count: seconds / 60 });
+  return t('audiences.window.seconds', { count: seconds });
+}
 
 /** `/accounts/:id/fans/:openid`: one fan's details, tags, remark, window and pushes. */
 export function FanDetailPage() {
@@ -63,7 +70,7 @@ export function FanDetailPage() {
               <Descriptions.Item label={t('audiences.fan.detailsSyncedAt')}>{formatDateTime(fan.detailsSyncedAt, i18n.language)}</Descriptions.Item>
               <Descriptions.Item label={t('audiences.fans.columns.tags')}>
                 <span data-testid="fan-tags">
-                  {fan.tags.length === 0 ? '—' : fan.tags.map((tag) => <Tag key={tag.id}>{tag.name}</Tag>)}
+                  {fan.tags.length === 0 ? '—' : fan.tags.map((tag) => <Tag key={tag.id}>{tag.name ?? tag.id}</Tag>)}
                 </span>
               </Descriptions.Item>
             </Descriptions>
@@ -71,7 +78,7 @@ export function FanDetailPage() {
           <RemarkCard accountId={account.id} fan={fan} />
         </Col>
         <Col xs={24} xl={12}>
-          <WindowCard fan={fan} />
+          <WindowCard fan={fan} rules={data.serviceWindowRules} />
           <TimelineCard accountId={account.id} openid={fan.openid} />
         </Col>
       </Row>
@@ -118,7 +125,7 @@ function RemarkCard({ accountId, fan }: { accountId: string; fan: FanFieldsFragm
 }
 
 /** The customer-service window now, and WeChat's rules for it. */
-function WindowCard({ fan }: { fan: FanFieldsFragment }) {
+function WindowCard({ fan, rules }: { fan: FanFieldsFragment; rules: FanQueryResult['serviceWindowRules'] }) {
   const { t, i18n } = useTranslation();
   const window = fan.window;
   return (
@@ -137,11 +144,25 @@ function WindowCard({ fan }: { fan: FanFieldsFragment }) {
           <Descriptions.Item label={t('audiences.window.openedAt')}>{formatDateTime(window.openedAt, i18n.language)}</Descriptions.Item>
           <Descriptions.Item label={t('audiences.window.expiresAt')}>{formatDateTime(window.expiresAt, i18n.language)}</Descriptions.Item>
           <Descriptions.Item label={t('audiences.window.remaining')}>
-            <span data-testid="fan-window-remaining">{window.remaining ?? '—'}</span>
+            <span data-testid="fan-window-remaining">{window.remaining}</span>
           </Descriptions.Item>
         </Descriptions>
       )}
-      <Alert type="info" style={{ marginTop: 12 }} message={t('audiences.window.rulesTitle')} description={t('audiences.window.rules')} />
+      <Alert
+        type="info"
+        style={{ marginTop: 12 }}
+        message={t('audiences.window.rulesTitle')}
+        description={
+          <span data-testid="fan-window-rules">
+            {t('audiences.window.rules', {
+              messageLimit: rules.messageLimit,
+              messageDuration: formatDuration(t, rules.messageSeconds),
+              interactionLimit: rules.interactionLimit,
+              interactionDuration: formatDuration(t, rules.interactionSeconds),
+            })}
+          </span>
+        }
+      />
     </Card>
   );
 }

@@ -102,6 +102,8 @@ export function FanSyncPanel({
     }
     if (payload.sync) {
       const sync = payload.sync;
+      // a run that ended before its first message still counts as finished here
+      seenRunning.current.add(sync.id);
       setUpdates((list) => [...list, sync]);
     }
     message.success(t('audiences.sync.started'));

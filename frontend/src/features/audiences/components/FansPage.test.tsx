@@ -75,7 +75,7 @@ describe('FansPage', () => {
             __typename: 'FanWindow',
             open: true,
             kind: 'MESSAGE',
-            openedBy: 'TEXT',
+            openedBy: 'MESSAGE',
             openedAt: '2026-11-05T08:00:00Z',
             expiresAt: '2026-11-07T08:00:00Z',
             remaining: 4,

@@ -79,7 +79,7 @@ export function FansPage() {
       title: t('audiences.fans.columns.tags'),
       dataIndex: 'tags',
       render: (fanTags: FanFieldsFragment['tags']) =>
-        fanTags.length === 0 ? '—' : fanTags.map((tag) => <Tag key={tag.id}>{tag.name}</Tag>),
+        fanTags.length === 0 ? '—' : fanTags.map((tag) => <Tag key={tag.id}>{tag.name ?? tag.id}</Tag>),
     },
     {
       title: t('audiences.fans.columns.subscribed'),

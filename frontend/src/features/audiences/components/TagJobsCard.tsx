@@ -1,12 +1,13 @@
-import { Button, Card, Drawer, Progress, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Drawer, Progress, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { CursorPager, useCursorStack } from '../../../components/CursorPager';
 import type { TagJobFieldsFragment, TagJobStatus } from '../../../gql/graphql';
 import { formatDateTime } from '../../../lib/format';
-import { TagJobFailuresQuery, TagJobsQuery } from '../api/operations';
+import { translateUserError } from '../../../lib/userErrors';
+import { TagJobCancelMutation, TagJobFailuresQuery, TagJobsQuery } from '../api/operations';
 import { useTagJobProgress } from '../hooks/useLiveMessages';
 import { laterState, POLL_WHILE_RUNNING_MS } from '../progress';
 
@@ -32,12 +33,16 @@ export function TagJobsCard({
   accountId,
   started,
   onFinished,
+  canCancel = false,
 }: {
   accountId: string;
   started: readonly TagJobFieldsFragment[];
   onFinished?: () => void;
+  canCancel?: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [, cancel] = useMutation(TagJobCancelMutation);
   const stack = useCursorStack();
   const [{ data }, reload] = useQuery({
     query: TagJobsQuery,
@@ -46,6 +51,17 @@ export function TagJobsCard({
   });
   const [updates, setUpdates] = useState<Record<string, TagJobFieldsFragment>>({});
   const [failuresOf, setFailuresOf] = useState<TagJobFieldsFragment | null>(null);
+
+  const cancelJob = async (job: TagJobFieldsFragment) => {
+    const result = await cancel({ input: { jobId: job.id } });
+    const payload = result.data?.tagJobCancel;
+    if (result.error || !payload) message.error(t('common.errors.saveFailed'));
+    else if (payload.userErrors.length > 0) message.error(payload.userErrors.map((e) => translateUserError(t, e, 'audiences')).join(' '));
+    else if (payload.job) {
+      const cancelled = payload.job;
+      setUpdates((all) => ({ ...all, [cancelled.id]: all[cancelled.id] ? laterState(all[cancelled.id], cancelled) : cancelled }));
+    }
+  };
 
   useTagJobProgress(accountId, (pushed) => {
     setUpdates((all) => ({ ...all, [pushed.id]: all[pushed.id] ? laterState(all[pushed.id], pushed) : pushed }));
@@ -121,12 +137,20 @@ export function TagJobsCard({
     {
       title: t('common.actions.label'),
       key: 'actions',
-      render: (_: unknown, job) =>
-        job.failed > 0 ? (
-          <Button size="small" onClick={() => setFailuresOf(job)} data-testid={`tag-job-failures-${job.id}`}>
-            {t('audiences.jobs.failures', { count: job.failed })}
-          </Button>
-        ) : null,
+      render: (_: unknown, job) => (
+        <Space size={4}>
+          {job.failed > 0 && (
+            <Button size="small" onClick={() => setFailuresOf(job)} data-testid={`tag-job-failures-${job.id}`}>
+              {t('audiences.jobs.failures', { count: job.failed })}
+            </Button>
+          )}
+          {canCancel && job.status === 'RUNNING' && (
+            <Button size="small" onClick={() => void cancelJob(job)} data-testid={`tag-job-cancel-${job.id}`}>
+              {t('audiences.jobs.cancel')}
+            </Button>
+          )}
+        </Space>
+      ),
     },
   ];
 
@@ -176,7 +200,11 @@ export function TagJobFailures({ jobId }: { jobId: string }) {
           {
             title: t('audiences.jobs.failureColumns.code'),
             dataIndex: 'code',
-            render: (code: string) => <Tag color="red">{code}</Tag>,
+            render: (code: string) => (
+              <Tag color="red" title={code}>
+                {t(`audiences.jobs.failureCodes.${code}`, { defaultValue: code })}
+              </Tag>
+            ),
           },
           { title: t('audiences.jobs.failureColumns.message'), dataIndex: 'message' },
         ]}

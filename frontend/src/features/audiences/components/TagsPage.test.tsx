@@ -139,7 +139,7 @@ describe('TagsPage', () => {
     await waitFor(() => expect(within(table).getByText('oFan_unknown')).toBeInTheDocument());
     const row = within(table).getByText('oFan_full').closest('tr') as HTMLElement;
     expect(within(row).getByText('5')).toBeInTheDocument();
-    expect(within(row).getByText('FAN_TAG_LIMIT')).toBeInTheDocument();
+    expect(within(row).getByText('粉丝已有 20 个标签')).toBeInTheDocument();
     expect(within(row).getByText('The fan has 20 tags.')).toBeInTheDocument();
   });
 });

@@ -146,7 +146,7 @@ export function TagsPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <TagJobsCard accountId={accountId} started={started} onFinished={reload} />
+          <TagJobsCard accountId={accountId} started={started} onFinished={reload} canCancel={canChange} />
         </Col>
       </Row>
       {editing && (
@@ -161,7 +161,11 @@ export function TagsPage() {
           initialTagId={tagging.tagId}
           initialAction={tagging.action}
           onClose={() => setTagging(null)}
-          onStarted={(job) => setStarted((jobs) => [...jobs, job])}
+          onStarted={(job) => {
+            setStarted((jobs) => [...jobs, job]);
+            // a job may have ended already (few fans): its counts show at once
+            if (job.status !== 'RUNNING') reload();
+          }}
         />
       )}
     </>

@@ -172,6 +172,15 @@ export function UploadDetail({ id, onChanged }: { id: string; onChanged?: () => 
             <span data-testid={`upload-count-${key}`}>{upload[key]}</span>
           </Descriptions.Item>
         ))}
+        {upload.status === 'FAILED' && (
+          <Descriptions.Item label={t('audiences.uploads.error')} span={2}>
+            <Typography.Text type="danger" data-testid="upload-failure">
+              {upload.errorCode
+                ? translateUserError(t, { code: upload.errorCode, message: upload.errorMessage ?? upload.errorCode }, 'audiences')
+                : (upload.errorMessage ?? '—')}
+            </Typography.Text>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('audiences.uploads.columns')} span={2}>
           <span data-testid="upload-columns">
             {upload.columns.length === 0 ? '—' : upload.columns.map((column) => <Tag key={column}>{column}</Tag>)}

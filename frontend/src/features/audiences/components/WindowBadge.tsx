@@ -17,10 +17,9 @@ export function WindowBadge({ window, testId }: { window: FanWindowFieldsFragmen
     );
   }
   const closes = formatDateTime(window.expiresAt, i18n.language);
-  const text =
-    window.remaining === null || window.remaining === undefined
-      ? t('audiences.window.openUntil', { time: closes })
-      : t('audiences.window.openRemaining', { count: window.remaining, time: closes });
+  const text = window.expiresAt
+    ? t('audiences.window.openRemaining', { count: window.remaining, time: closes })
+    : t('audiences.window.openLeft', { count: window.remaining });
   return (
     <Tooltip title={window.openedBy ? t('audiences.window.openedBy', { trigger: triggerLabel(t, window.openedBy) }) : undefined}>
       <span data-testid={testId} data-open="true">
@@ -30,7 +29,7 @@ export function WindowBadge({ window, testId }: { window: FanWindowFieldsFragmen
   );
 }
 
-/** A window trigger (message, menu click, follow, scan…) in the user's language; unknown ones as sent. */
+/** What opened a window (FanWindowTrigger: message, menu click, follow, scan…) in the user's language; unknown ones as sent. */
 export function triggerLabel(t: (key: string | string[], options?: Record<string, unknown>) => string, trigger: string): string {
-  return t(`audiences.window.triggers.${trigger.toUpperCase()}`, { defaultValue: trigger });
+  return t(`audiences.window.triggers.${trigger}`, { defaultValue: trigger });
 }
