@@ -2,10 +2,10 @@ import { Alert, App, Form, Modal, Radio, Select, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import type { FanFilterInput, TagAction, TagFieldsFragment, TagJobFieldsFragment } from '../../../gql/graphql';
 import { applyUserErrors } from '../../../lib/userErrors';
-import { TagJobStartMutation } from '../api/operations';
+import { TagJobStartMutation, UploadsQuery } from '../api/operations';
 import { UploadFileButton } from './UploadFileButton';
 
 /** Which fans a bulk tagging job takes: an uploaded CSV, the fans list's filter or its selected fans. */
@@ -49,6 +49,13 @@ export function TagJobModal({
   const [uploadId, setUploadId] = useState<string | null>(null);
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [{ fetching }, startJob] = useMutation(TagJobStartMutation);
+  // an earlier upload can be used again instead of a new file
+  const [{ data: uploadsData }] = useQuery({
+    query: UploadsQuery,
+    variables: { accountId, first: 20, after: null },
+    pause: source.kind !== 'upload',
+  });
+  const earlierUploads = uploadsData?.uploads.edges.map((edge) => edge.node).filter((upload) => upload.status === 'READY') ?? [];
 
   const submit = async () => {
     let values: Values;
@@ -114,7 +121,23 @@ export function TagJobModal({
         </Form.Item>
         <Form.Item label={t('audiences.tagJob.source')}>
           {source.kind === 'upload' && (
-            <UploadFileButton accountId={accountId} onUploaded={(id) => setUploadId(id)} />
+            <>
+              <UploadFileButton accountId={accountId} onUploaded={(id) => setUploadId(id)} />
+              {earlierUploads.length > 0 && (
+                <Select
+                  allowClear
+                  style={{ width: '100%', marginTop: 8 }}
+                  data-testid="tag-job-earlier-upload"
+                  placeholder={t('audiences.tagJob.earlierUpload')}
+                  value={earlierUploads.some((upload) => upload.id === uploadId) ? uploadId : undefined}
+                  onChange={(id: string | undefined) => setUploadId(id ?? null)}
+                  options={earlierUploads.map((upload) => ({
+                    value: upload.id,
+                    label: t('audiences.tagJob.uploadOption', { name: upload.name, valid: upload.valid }),
+                  }))}
+                />
+              )}
+            </>
           )}
           {source.kind === 'filter' && (
             <Typography.Text data-testid="tag-job-source">

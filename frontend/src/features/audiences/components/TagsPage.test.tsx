@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { api, FakeSubscriptionServer } from '../../../test/handlers';
 import { enterText, renderWithProviders, setupUser } from '../../../test/render';
 import { server } from '../../../test/server';
 import { AccountLayout } from '../../accounts';
-import { aTag, aTagJob, connectionOf } from '../testData';
+import { anUpload, aTag, aTagJob, connectionOf } from '../testData';
 import { TagsPage } from './TagsPage';
 
 function serveTags({ jobs = [] as TagJobFieldsFragment[] } = {}) {
@@ -16,6 +16,7 @@ function serveTags({ jobs = [] as TagJobFieldsFragment[] } = {}) {
   server.use(
     api.query('Tags', () => HttpResponse.json({ data: { tags: [aTag({ id: 2, name: '星标组', reserved: true, wechatCount: 3, fanCount: 3 }), aTag()] } })),
     api.query('TagJobs', () => HttpResponse.json({ data: { tagJobs: connectionOf('TagJob', jobs) } })),
+    api.query('Uploads', () => HttpResponse.json({ data: { uploads: connectionOf('Upload', [anUpload({ id: 'up-1', name: 'old.csv' })]) } })),
     api.mutation('TagCreate', ({ variables }) => {
       calls.creates.push(variables);
       return HttpResponse.json({
@@ -74,7 +75,7 @@ describe('TagsPage', () => {
     // the dialog stays open for a correction
     expect(screen.getByTestId('tag-name-input')).toBeInTheDocument();
 
-    await i18n.changeLanguage('en-US');
+    await act(() => i18n.changeLanguage('en-US'));
     await user.click(screen.getByTestId('tag-form-submit'));
     expect(await screen.findByText('A tag with that name already exists.')).toBeInTheDocument();
   });

@@ -69,7 +69,7 @@ class OperatorBuildsAudiencesInTheBrowserTest extends BrowserTest {
 
         // the tag filters the fans list
         fans.open();
-        page.getByTestId("fan-filter-tags").click();
+        page.getByTestId("fan-filter-tags").locator(".ant-select-selector").click();
         page.locator(".ant-select-dropdown .ant-select-item-option[title='" + tag + "']").click();
         page.keyboard().press("Escape");
         assertThat(fans.count()).hasText("3");
