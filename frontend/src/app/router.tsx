@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AccountCreatePage, AccountEditPage, AccountLayout, AccountsListPage } from '../features/accounts';
+import { FanDetailPage, FansPage, SegmentsPage, TagsPage, UploadsPage } from '../features/audiences';
 import { SignInPage } from '../features/auth';
 import { EventsConsolePage, WeChatConnectionCard } from '../features/events';
 import { TemplateDetailPage, TemplatesPage } from '../features/templates';
@@ -36,6 +37,11 @@ export function AppRoutes() {
           <Route path="events" element={<EventsConsolePage />} />
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="templates/:templateId" element={<TemplateDetailPage />} />
+          <Route path="fans" element={<FansPage />} />
+          <Route path="fans/:openid" element={<FanDetailPage />} />
+          <Route path="tags" element={<TagsPage />} />
+          <Route path="uploads" element={<UploadsPage />} />
+          <Route path="segments" element={<SegmentsPage />} />
         </Route>
         <Route
           path="users"

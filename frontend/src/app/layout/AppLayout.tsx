@@ -1,13 +1,17 @@
 import {
   ApiOutlined,
+  CloudUploadOutlined,
   DownOutlined,
+  FilterOutlined,
   KeyOutlined,
   LogoutOutlined,
   MailOutlined,
   ProfileOutlined,
+  TagsOutlined,
   TeamOutlined,
   ThunderboltOutlined,
   UserOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
@@ -33,6 +37,16 @@ export function AppLayout() {
   const accountId = matchPath('/accounts/:id/*', location.pathname)?.params.id;
   const eventsPath = accountId && accountId !== 'new' ? `/accounts/${accountId}/events` : null;
   const templatesPath = accountId && accountId !== 'new' ? `/accounts/${accountId}/templates` : null;
+  // the account's audiences pages: fans, tags, uploads, segments
+  const audiencePaths =
+    accountId && accountId !== 'new'
+      ? [
+          { key: `/accounts/${accountId}/fans`, icon: <UsergroupAddOutlined aria-hidden />, label: t('nav.fans'), testId: 'nav-fans' },
+          { key: `/accounts/${accountId}/tags`, icon: <TagsOutlined aria-hidden />, label: t('nav.tags'), testId: 'nav-tags' },
+          { key: `/accounts/${accountId}/uploads`, icon: <CloudUploadOutlined aria-hidden />, label: t('nav.uploads'), testId: 'nav-uploads' },
+          { key: `/accounts/${accountId}/segments`, icon: <FilterOutlined aria-hidden />, label: t('nav.segments'), testId: 'nav-segments' },
+        ]
+      : [];
 
   const menuItems: MenuProps['items'] = [
     { key: '/accounts', icon: <MailOutlined aria-hidden />, label: <Link to="/accounts">{t('nav.accounts')}</Link> },
@@ -54,6 +68,15 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...audiencePaths.map(({ key, icon, label, testId }) => ({
+      key,
+      icon,
+      label: (
+        <Link to={key} data-testid={testId}>
+          {label}
+        </Link>
+      ),
+    })),
     ...(permissions.manageUsers(role)
       ? [{ key: '/users', icon: <TeamOutlined aria-hidden />, label: <Link to="/users">{t('nav.users')}</Link> }]
       : []),
@@ -76,7 +99,8 @@ export function AppLayout() {
       ? eventsPath
       : templatesPath && location.pathname.startsWith(templatesPath)
         ? templatesPath
-        : ['/accounts', '/users'].find((prefix) => location.pathname.startsWith(prefix));
+        : (audiencePaths.find(({ key }) => location.pathname === key || location.pathname.startsWith(`${key}/`))?.key ??
+          ['/accounts', '/users'].find((prefix) => location.pathname.startsWith(prefix)));
 
   const userMenu: MenuProps = {
     items: [
