@@ -117,16 +117,20 @@ public class FanSyncGraphQL {
             @NonNull @Description("What it does.") FanSyncKind kind,
             @NonNull @Description("Where it stands.") FanSyncStatus status,
             @NonNull @Description("The step it is in: FOLLOWERS, TAGS, MEMBERS or APPLY for a full sync; DETAILS for enrichment.") String phase,
-            @Description("Fans done: listed (full sync) or enriched (details).") long done,
-            @Description("Fans to do, as WeChat's total (full sync) or the fans without details at the start; null until known.") Long total,
+            @Description("Fans done: listed (full sync) or enriched (details).") int done,
+            @Description("Fans to do, as WeChat's total (full sync) or the fans without details at the start; null until known.") Integer total,
             @NonNull @Description("When it started.") Instant startedAt,
             @Description("When it ended; null while running.") Instant finishedAt,
             @Description("Why it failed, e.g. WECHAT_TRANSIENT, WECHAT_DAILY_QUOTA, WECHAT_PERMISSION; null otherwise.") String errorCode,
             @Description("What WeChat or Fanmail said when it failed.") String errorMessage) {
 
+        private static int toInt(long n) {
+            return (int) Math.min(Integer.MAX_VALUE, n);
+        }
+
         static FanSync of(FanSyncRun r) {
             return new FanSync(Long.toString(r.id()), FanSyncKind.valueOf(r.kind().name()), FanSyncStatus.valueOf(r.status().name()),
-                    r.phase().name(), r.done(), r.total(), r.startedAt(), r.finishedAt(), r.errorCode(), r.errorMessage());
+                    r.phase().name(), toInt(r.done()), r.total() == null ? null : toInt(r.total()), r.startedAt(), r.finishedAt(), r.errorCode(), r.errorMessage());
         }
     }
 
