@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The writes {@link FanEvents} makes, one statement each, in the caller's transaction (the wechat module's publishing
+ * The writes {@code infrastructure.FanEvents} makes, one statement each, in the caller's transaction (the wechat module's publishing
  * transaction). {@code at} is WeChat's CreateTime of the push, {@code now} Fanmail's clock.
  */
 public interface FanEventWrites {

@@ -1,4 +1,6 @@
-package app.fanmail.audiences.application;
+package app.fanmail.audiences.infrastructure;
+
+import app.fanmail.audiences.application.FanEventWrites;
 
 import java.time.Clock;
 
@@ -8,7 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Keeps fans current between full syncs from what they push: a follow inserts or resubscribes the fan, an unfollow
+ * Keeps fans current between full syncs from what they push (the wechat module's {@link InboundEvent}s, so it lives in
+ * infrastructure, the only layer that sees WeChat): a follow inserts or resubscribes the fan, an unfollow
  * marks it unsubscribed (never deleted), and every interaction moves its last interaction forward.
  *
  * <p>The wechat module fires each {@link InboundEvent} inside the transaction that marks its inbox row processed

@@ -1,4 +1,6 @@
-package app.fanmail.audiences.application;
+package app.fanmail.audiences.infrastructure;
+
+import app.fanmail.audiences.application.FanEventWrites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
