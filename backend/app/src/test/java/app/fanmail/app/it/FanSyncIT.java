@@ -80,7 +80,7 @@ class FanSyncIT {
                 .add("seed", 11).add("tags", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("name", "VIP").add("share", 0.1))
                         .add(Json.createObjectBuilder().add("name", "广东").add("share", 0.3))).build());
-        assertThat(seeded.getJsonArray("tags")).hasSize(2);
+        assertThat(seeded.getJsonArray("tags")).hasSize(3); // with WeChat's reserved 星标组 (id 2)
 
         // three user/get pages (10,000 + 10,000 + 5,000)
         JsonObject run = await(admin, acc, start(admin, acc, "FOLLOWERS"), "SUCCEEDED");

@@ -20,8 +20,8 @@ public class FanEventSql implements FanEventWrites {
     public void followed(UUID accountId, String openid, Instant at, String qrScene, Instant now) {
         // a follow older than the fan's last unfollow is stale (processed late): only the interaction counts
         em.createNativeQuery("insert into audiences.fan as f (account_id, openid, subscribed, subscribed_at, qr_scene, subscribe_scene, "
-                        + "last_interaction_at, created_at, updated_at) values (?1, ?2, true, cast(?3 as timestamptz), ?4, "
-                        + "case when ?4 is not null then 'ADD_SCENE_QR_CODE' end, cast(?3 as timestamptz), cast(?5 as timestamptz), cast(?5 as timestamptz)) "
+                        + "last_interaction_at, created_at, updated_at) values (?1, ?2, true, cast(?3 as timestamptz), nullif(?4, ''), "
+                        + "case when ?4 <> '' then 'ADD_SCENE_QR_CODE' end, cast(?3 as timestamptz), cast(?5 as timestamptz), cast(?5 as timestamptz)) "
                         + "on conflict (account_id, openid) do update set "
                         + "subscribed = case when f.unsubscribed_at > excluded.subscribed_at then f.subscribed else true end, "
                         + "subscribed_at = case when f.unsubscribed_at > excluded.subscribed_at then f.subscribed_at "
@@ -33,7 +33,7 @@ public class FanEventSql implements FanEventWrites {
                         + "else excluded.subscribe_scene end, "
                         + "last_interaction_at = greatest(f.last_interaction_at, excluded.last_interaction_at), "
                         + "updated_at = excluded.updated_at")
-                .setParameter(1, accountId).setParameter(2, openid).setParameter(3, at).setParameter(4, qrScene).setParameter(5, now)
+                .setParameter(1, accountId).setParameter(2, openid).setParameter(3, at).setParameter(4, qrScene == null ? "" : qrScene).setParameter(5, now)
                 .executeUpdate();
     }
 

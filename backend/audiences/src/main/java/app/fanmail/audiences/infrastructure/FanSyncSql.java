@@ -62,9 +62,10 @@ public class FanSyncSql implements FanSyncStore {
     @Transactional
     public Optional<FanSyncRun> create(UUID accountId, FanSyncKind kind, UUID startedBy, Long total, FanSyncStore.Lease lease) {
         return one("insert into audiences.fan_sync_run (account_id, kind, status, phase, done, total, lease_owner, lease_until, started_by, "
-                        + "started_at, updated_at) values (?1, ?2, 'RUNNING', ?3, 0, ?4, ?5, cast(?6 as timestamptz), ?7, cast(?8 as timestamptz), "
+                        + "started_at, updated_at) values (?1, ?2, 'RUNNING', ?3, 0, nullif(?4, -1), ?5, cast(?6 as timestamptz), cast(nullif(?7, '') as uuid), cast(?8 as timestamptz), "
                         + "cast(?8 as timestamptz)) on conflict (account_id, kind) where status = 'RUNNING' do nothing returning " + COLUMNS,
-                accountId, kind.name(), kind.firstPhase().name(), total, lease.owner(), lease.until(), startedBy, lease.now());
+                accountId, kind.name(), kind.firstPhase().name(), total == null ? -1L : total, lease.owner(), lease.until(), uuidText(startedBy),
+                lease.now());
     }
 
     @Override
@@ -76,8 +77,8 @@ public class FanSyncSql implements FanSyncStore {
             return Optional.empty();
         }
         return one("update audiences.fan_sync_run set status = 'RUNNING', error_code = null, error_message = null, finished_at = null, "
-                + "lease_owner = ?2, lease_until = cast(?3 as timestamptz), started_by = coalesce(?4, started_by), updated_at = cast(?5 as timestamptz) "
-                + "where id = ?1 and status = 'FAILED' returning " + COLUMNS, id, lease.owner(), lease.until(), startedBy, lease.now());
+                + "lease_owner = ?2, lease_until = cast(?3 as timestamptz), started_by = coalesce(cast(nullif(?4, '') as uuid), started_by), updated_at = cast(?5 as timestamptz) "
+                + "where id = ?1 and status = 'FAILED' returning " + COLUMNS, id, lease.owner(), lease.until(), uuidText(startedBy), lease.now());
     }
 
     @Override
@@ -96,7 +97,7 @@ public class FanSyncSql implements FanSyncStore {
         return one("update audiences.fan_sync_run set status = 'FAILED', error_code = ?3, error_message = ?4, finished_at = cast(?5 as timestamptz), "
                         + "lease_owner = null, lease_until = null, updated_at = cast(?5 as timestamptz) where id = ?1 and status = 'RUNNING' "
                         + "and lease_owner = ?2 returning " + COLUMNS, id, owner, code,
-                message == null ? null : message.length() > 1000 ? message.substring(0, 1000) : message, now);
+                message == null ? "" : message.length() > 1000 ? message.substring(0, 1000) : message, now);
     }
 
     @Override
@@ -189,22 +190,32 @@ public class FanSyncSql implements FanSyncStore {
             return one("update audiences.fan_sync_run set status = 'SUCCEEDED', cursor = null, finished_at = cast(?2 as timestamptz), "
                     + "lease_owner = null, lease_until = null, updated_at = cast(?2 as timestamptz) where id = ?1 returning " + COLUMNS, id, lease.now());
         }
-        // tag ids from the staged memberships; subscribed fans this run did not list, and nobody touched since it
-        // started (an incremental follow during the run), unfollowed while Fanmail did not see it
-        em.createNativeQuery("update audiences.fan f set "
-                        + "tag_ids = coalesce(m.tags, '{}'), "
-                        + "subscribed = f.subscribed and not (f.last_sync_run is distinct from ?3 and f.updated_at < cast(?4 as timestamptz)), "
-                        + "unsubscribed_at = case when f.subscribed and f.last_sync_run is distinct from ?3 and f.updated_at < cast(?4 as timestamptz) "
-                        + "then cast(?5 as timestamptz) else f.unsubscribed_at end, "
-                        + "updated_at = cast(?5 as timestamptz) "
-                        + "from (select c.openid, s.tags from (select openid from audiences.fan where account_id = ?1 and openid > ?2 and openid <= ?6) c "
-                        + "left join (select openid, array_agg(distinct tag_id order by tag_id) as tags from audiences.fan_sync_tag_member "
-                        + "where run_id = ?3 and openid > ?2 and openid <= ?6 group by openid) s on s.openid = c.openid) m "
-                        + "where f.account_id = ?1 and f.openid = m.openid and (f.tag_ids is distinct from coalesce(m.tags, '{}') "
-                        + "or (f.subscribed and f.last_sync_run is distinct from ?3 and f.updated_at < cast(?4 as timestamptz)))")
-                .setParameter(1, run.get().accountId()).setParameter(2, after).setParameter(3, id)
-                .setParameter(4, run.get().startedAt()).setParameter(5, lease.now()).setParameter(6, upTo)
-                .executeUpdate();
+        UUID account = run.get().accountId();
+        // subscribed fans this run did not list, and nobody touched since it started (an incremental follow during
+        // the run), unfollowed while Fanmail did not see it (first: the writes below move updated_at)
+        em.createNativeQuery("update audiences.fan set subscribed = false, unsubscribed_at = cast(?5 as timestamptz), updated_at = cast(?5 as timestamptz) "
+                        + "where account_id = ?1 and openid > ?2 and openid <= ?3 and subscribed and last_sync_run is distinct from ?4 "
+                        + "and updated_at < cast(?6 as timestamptz)")
+                .setParameter(1, account).setParameter(2, after).setParameter(3, upTo).setParameter(4, id)
+                .setParameter(5, lease.now()).setParameter(6, run.get().startedAt()).executeUpdate();
+        // the chunk's staged memberships, aggregated here and joined by array: plans that do not depend on statistics
+        // (a freshly loaded table has none, and a nested loop over an aggregate per fan is quadratic)
+        @SuppressWarnings("unchecked")
+        List<Object[]> staged = em.createNativeQuery("select openid, cast(array_agg(distinct tag_id order by tag_id) as text) "
+                        + "from audiences.fan_sync_tag_member where run_id = ?1 and openid > ?2 and openid <= ?3 group by openid")
+                .setParameter(1, id).setParameter(2, after).setParameter(3, upTo).getResultList();
+        String[] tagged = staged.stream().map(r -> (String) r[0]).toArray(String[]::new);
+        if (tagged.length > 0) {
+            em.createNativeQuery("update audiences.fan f set tag_ids = cast(t.tags as integer[]), updated_at = cast(?4 as timestamptz) "
+                            + "from unnest(cast(?2 as text[]), cast(?3 as text[])) as t(o, tags) "
+                            + "where f.account_id = ?1 and f.openid = t.o and f.tag_ids is distinct from cast(t.tags as integer[])")
+                    .setParameter(1, account).setParameter(2, tagged).setParameter(3, staged.stream().map(r -> (String) r[1]).toArray(String[]::new))
+                    .setParameter(4, lease.now()).executeUpdate();
+        }
+        em.createNativeQuery("update audiences.fan set tag_ids = '{}', updated_at = cast(?5 as timestamptz) where account_id = ?1 and openid > ?2 "
+                        + "and openid <= ?3 and tag_ids <> '{}' and not (openid = any(cast(?4 as text[])))")
+                .setParameter(1, account).setParameter(2, after).setParameter(3, upTo).setParameter(4, tagged)
+                .setParameter(5, lease.now()).executeUpdate();
         return step(id, lease, FanSyncPhase.APPLY, upTo, 0, null);
     }
 
@@ -261,9 +272,9 @@ public class FanSyncSql implements FanSyncStore {
                     .executeUpdate();
         }
         if (finished) {
-            return one("update audiences.fan_sync_run set status = 'SUCCEEDED', cursor = ?2, done = done + ?3, finished_at = cast(?4 as timestamptz), "
+            return one("update audiences.fan_sync_run set status = 'SUCCEEDED', cursor = nullif(?2, ''), done = done + ?3, finished_at = cast(?4 as timestamptz), "
                     + "lease_owner = null, lease_until = null, updated_at = cast(?4 as timestamptz) where id = ?1 returning " + COLUMNS,
-                    id, lastOpenid, (long) details.size(), lease.now());
+                    id, lastOpenid == null ? "" : lastOpenid, (long) details.size(), lease.now());
         }
         return step(id, lease, FanSyncPhase.DETAILS, lastOpenid, details.size(), null);
     }
@@ -298,9 +309,9 @@ public class FanSyncSql implements FanSyncStore {
     }
 
     private Optional<FanSyncRun> step(long id, FanSyncStore.Lease lease, FanSyncPhase phase, String cursor, long done, Long total) {
-        return one("update audiences.fan_sync_run set phase = ?2, cursor = ?3, done = done + ?4, total = coalesce(?5, total), "
+        return one("update audiences.fan_sync_run set phase = ?2, cursor = nullif(?3, ''), done = done + ?4, total = coalesce(nullif(?5, -1), total), "
                         + "lease_until = cast(?6 as timestamptz), updated_at = cast(?7 as timestamptz) where id = ?1 returning " + COLUMNS,
-                id, phase.name(), cursor, done, total, lease.until(), lease.now());
+                id, phase.name(), cursor == null ? "" : cursor, done, total == null ? -1L : total, lease.until(), lease.now());
     }
 
     private void dropStaging(long runId) {
@@ -341,6 +352,10 @@ public class FanSyncSql implements FanSyncStore {
             return t.toInstant();
         }
         return ((OffsetDateTime) value).toInstant();
+    }
+
+    private static String uuidText(UUID id) {
+        return id == null ? "" : id.toString();
     }
 
     private static String blankToNull(String s) {
