@@ -137,6 +137,45 @@ class FanSyncIT {
 
     @Test
     @OperateOnDeployment("fanmail")
+    void aRunWhoseNodeDiedIsClaimedWhenItsLeaseRunsOutAndContinuesFromItsLastPage() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        Acc acc = account(admin);
+        SandboxControlClient control = control();
+        control.seedFans(acc.appId(), 30_000); // pages of 10,000 + a last, empty one
+        control.post("/_sandbox/accounts/" + acc.appId() + "/faults", Json.createObjectBuilder().add("latencyMs", 2000)
+                .add("apis", Json.createArrayBuilder().add(USER_GET)).build());
+        JsonObject run = start(admin, acc, "FOLLOWERS");
+        awaitTrue(() -> scalar("select done from audiences.fan_sync_run where account_id = ? and status = 'RUNNING'", acc) == 10_000);
+        // the node working on it "dies": its lease now belongs to nobody alive, and the page it is fetching is lost
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "update audiences.fan_sync_run set lease_owner = 'node-dead' where id = ?")) {
+            s.setLong(1, Long.parseLong(run.getString("id")));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        awaitTrue(() -> usage(control, acc, USER_GET) == 2);
+        control.delete("/_sandbox/accounts/" + acc.appId() + "/faults");
+        try {
+            // the lease (1 minute) runs out; a claim (every 15 s) takes the run over and goes on from page 2
+            moveClock(admin, Instant.now().plus(Duration.ofMinutes(2)));
+            JsonObject done = await(admin, acc, run, "SUCCEEDED");
+            assertThat(done.getJsonNumber("done").longValue()).isEqualTo(30_000);
+        } finally {
+            admin.send(HttpRequest.newBuilder(admin.uri("/api/test/clock?reset=true")).header("X-Fanmail-Csrf", "1")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+        }
+        // page 1 once; page 2 twice (the dead node's copy was never written); page 3 and the empty end once
+        assertThat(usage(control, acc, USER_GET)).isEqualTo(5);
+        assertThat(fanTags(acc, true)).isEqualTo(sandboxFans(control, acc));
+    }
+
+    private static void moveClock(FanmailClient admin, Instant to) {
+        HttpResponse<String> res = admin.send(HttpRequest.newBuilder(admin.uri("/api/test/clock?set=" + to)).header("X-Fanmail-Csrf", "1")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
     void onlyOneRunOfAKindAndOperatorsStartAndCancel() throws Exception {
         FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
         Acc acc = account(admin);

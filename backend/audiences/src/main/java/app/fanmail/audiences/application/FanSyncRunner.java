@@ -76,17 +76,21 @@ public class FanSyncRunner {
     @ConfigProperty(name = "fanmail.audiences.sync-claim-interval", defaultValue = "PT15S")
     Duration claimInterval;
 
-    /** This node, as a lease owner. */
-    private final String owner = "node-" + UUID.randomUUID();
+    /** This node; each start or claim leases its runs under a token of its own (node:random). */
+    private final String node = "node-" + UUID.randomUUID();
     private final Map<Long, Long> lastProgress = new ConcurrentHashMap<>();
     private final Map<Long, Integer> retries = new ConcurrentHashMap<>();
     private ScheduledFuture<?> claims;
 
-    public String owner() {
-        return owner;
+    /**
+     * A lease under a fresh token: work on a run continues only under the token it was started or claimed with, so a
+     * chain of steps cut off (its lease ran out and the run was claimed again, even by this node) writes nothing more.
+     */
+    public FanSyncStore.Lease newLease() {
+        return lease(node + ":" + UUID.randomUUID().toString().substring(0, 8));
     }
 
-    public FanSyncStore.Lease lease() {
+    FanSyncStore.Lease lease(String owner) {
         var now = clock.instant();
         return new FanSyncStore.Lease(owner, now, now.plus(lease));
     }
@@ -106,16 +110,17 @@ public class FanSyncRunner {
     /** A run was started or resumed on this node (after its transaction committed). */
     void started(@Observes(during = TransactionPhase.AFTER_SUCCESS) FanSyncProgressed event) {
         if (event.started() && event.run().status() == FanSyncStatus.RUNNING) {
-            next(event.run());
+            next(event.run(), event.leaseOwner());
         }
     }
 
     /** Takes over runs whose lease ran out and continues them here. */
     public int claimExpired() {
-        List<FanSyncRun> taken = store.claimExpired(lease(), 10);
+        FanSyncStore.Lease claim = newLease();
+        List<FanSyncRun> taken = store.claimExpired(claim, 10);
         for (FanSyncRun run : taken) {
             LOG.info(() -> "Continuing fan sync run " + run.id() + " (" + run.kind() + ", " + run.phase() + ") after its lease ran out");
-            next(run);
+            next(run, claim.owner());
         }
         return taken.size();
     }
@@ -128,40 +133,40 @@ public class FanSyncRunner {
         }
     }
 
-    private void next(FanSyncRun run) {
-        executor.execute(() -> step(run));
+    private void next(FanSyncRun run, String owner) {
+        executor.execute(() -> step(run, owner));
     }
 
-    private void step(FanSyncRun run) {
+    private void step(FanSyncRun run, String owner) {
         try {
             switch (run.phase()) {
                 case FOLLOWERS -> {
                     String cursor = run.cursor() == null ? "" : run.cursor();
                     FanSource.Page page = source.followers(run.accountId(), cursor.isEmpty() ? null : cursor);
-                    after(run, store.writeFollowers(run.id(), lease(), page, cursor));
+                    after(run, owner, store.writeFollowers(run.id(), lease(owner), page, cursor));
                 }
-                case TAGS -> after(run, store.writeTags(run.id(), lease(), source.tags(run.accountId())));
+                case TAGS -> after(run, owner, store.writeTags(run.id(), lease(owner), source.tags(run.accountId())));
                 case MEMBERS -> {
                     MemberCursor at = MemberCursor.parse(run.cursor());
                     FanSource.Page page = source.tagMembers(run.accountId(), at.tagId(), at.nextOpenid().isEmpty() ? null : at.nextOpenid());
                     MemberCursor next = page.next() != null ? new MemberCursor(at.tagId(), page.next())
                             : MemberCursor.firstAfter(store.tagIds(run.accountId()), at.tagId());
-                    after(run, store.writeMembers(run.id(), lease(), at.tagId(), page.openids(), next == null ? null : next.stored()));
+                    after(run, owner, store.writeMembers(run.id(), lease(owner), at.tagId(), page.openids(), next == null ? null : next.stored()));
                 }
-                case APPLY -> after(run, store.applyChunk(run.id(), lease(), APPLY_CHUNK));
-                case DETAILS -> details(run);
+                case APPLY -> after(run, owner, store.applyChunk(run.id(), lease(owner), APPLY_CHUNK));
+                case DETAILS -> details(run, owner);
             }
         } catch (RuntimeException e) {
-            failed(run, e);
+            failed(run, owner, e);
         }
     }
 
     /** Fires up to {@code details-in-flight} batchget calls at once; writes all they return in one statement. */
-    private void details(FanSyncRun run) {
+    private void details(FanSyncRun run, String owner) {
         int inFlight = Math.max(1, detailsInFlight);
         List<String> openids = store.pendingDetails(run.accountId(), run.cursor(), inFlight * DETAILS_PER_CALL);
         if (openids.isEmpty()) {
-            after(run, store.writeDetails(run.id(), lease(), List.of(), run.cursor(), true));
+            after(run, owner, store.writeDetails(run.id(), lease(owner), List.of(), run.cursor(), true));
             return;
         }
         List<CompletableFuture<List<FanSource.Details>>> calls = new ArrayList<>();
@@ -172,21 +177,21 @@ public class FanSyncRunner {
         String lastOpenid = openids.get(openids.size() - 1);
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> executor.execute(() -> {
             if (error != null) {
-                failed(run, error);
+                failed(run, owner, error);
                 return;
             }
             try {
                 List<FanSource.Details> all = new ArrayList<>(openids.size());
                 calls.forEach(c -> all.addAll(c.join()));
-                after(run, store.writeDetails(run.id(), lease(), all, lastOpenid, last));
+                after(run, owner, store.writeDetails(run.id(), lease(owner), all, lastOpenid, last));
             } catch (RuntimeException e) {
-                failed(run, e);
+                failed(run, owner, e);
             }
         }));
     }
 
     /** A step committed (or found the run no longer ours): publish, then go on while it runs. */
-    private void after(FanSyncRun before, Optional<FanSyncRun> written) {
+    private void after(FanSyncRun before, String owner, Optional<FanSyncRun> written) {
         if (written.isEmpty()) {
             forget(before.id());
             return; // cancelled, deleted, or taken over by another node
@@ -195,20 +200,20 @@ public class FanSyncRunner {
         FanSyncRun run = written.get();
         publish(run, before.phase() != run.phase());
         if (run.status() == FanSyncStatus.RUNNING) {
-            next(run);
+            next(run, owner);
         } else {
             forget(run.id());
         }
     }
 
-    private void failed(FanSyncRun run, Throwable error) {
+    private void failed(FanSyncRun run, String owner, Throwable error) {
         Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
         if (e instanceof FanSourceException f && f.retryable()) {
             int attempt = retries.merge(run.id(), 1, Integer::sum);
             if (attempt <= MAX_RETRIES) {
                 long delay = Math.min(30_000, 500L << (attempt - 1));
                 LOG.info(() -> "Fan sync run " + run.id() + ": " + f.getMessage() + "; retry " + attempt + " in " + delay + " ms");
-                scheduler.schedule(() -> next(run), delay, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> next(run, owner), delay, TimeUnit.MILLISECONDS);
                 return;
             }
         }
@@ -238,7 +243,7 @@ public class FanSyncRunner {
             if (run.status() == FanSyncStatus.RUNNING) {
                 lastProgress.put(run.id(), now);
             }
-            progress.fire(new FanSyncProgressed(run, false));
+            progress.fire(new FanSyncProgressed(run, null));
         }
     }
 

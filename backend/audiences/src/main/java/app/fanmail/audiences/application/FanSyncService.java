@@ -60,7 +60,7 @@ public class FanSyncService {
         if (latest.isPresent() && latest.get().status() == FanSyncStatus.RUNNING) {
             throw running();
         }
-        FanSyncStore.Lease lease = runner.lease();
+        FanSyncStore.Lease lease = runner.newLease();
         Optional<FanSyncRun> run;
         if (latest.isPresent() && FanSyncRunner.resumable(latest.get())
                 && latest.get().startedAt().isAfter(lease.now().minus(RESUME_WITHIN))) {
@@ -70,7 +70,7 @@ public class FanSyncService {
             run = store.create(accountId, kind, startedBy, total, lease);
         }
         FanSyncRun started = run.orElseThrow(FanSyncService::running);
-        progress.fire(new FanSyncProgressed(started, true));
+        progress.fire(new FanSyncProgressed(started, lease.owner()));
         return started;
     }
 
@@ -80,7 +80,7 @@ public class FanSyncService {
         FanSyncRun run = store.find(id).orElseThrow(() -> new UserErrorsException("NOT_FOUND", "syncId", "No such sync."));
         FanSyncRun cancelled = store.cancel(run.id(), clock.instant())
                 .orElseThrow(() -> new UserErrorsException("SYNC_NOT_RUNNING", "syncId", "The sync is not running (it is " + run.status() + ")."));
-        progress.fire(new FanSyncProgressed(cancelled, false));
+        progress.fire(new FanSyncProgressed(cancelled, null));
         return cancelled;
     }
 

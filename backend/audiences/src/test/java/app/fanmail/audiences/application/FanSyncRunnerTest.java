@@ -125,7 +125,7 @@ class FanSyncRunnerTest {
         if (run.cursor() != null) {
             run = with(FanSyncPhase.FOLLOWERS, null, 0, FanSyncStatus.RUNNING);
         }
-        runner.started(new FanSyncProgressed(run, true));
+        runner.started(new FanSyncProgressed(run, "node-test:1"));
     }
 
     private void drain() {
