@@ -197,10 +197,26 @@ class FanSyncIT {
         JsonObject twice = admin.data(CANCEL, Map.of("i", Map.of("syncId", running.getString("id")))).getJsonObject("fanSyncCancel");
         assertThat(codes(twice)).containsExactly("SYNC_NOT_RUNNING");
         control.delete("/_sandbox/accounts/" + acc.appId() + "/faults");
-        // a cancelled sync is not resumed: the next one starts afresh and completes
+        // a cancelled sync is not resumed: the next one starts afresh and completes, live on fanSyncProgress
+        FanmailClient.Subscriptions ws = admin.openSubscriptions(base.toString().replaceAll("/$", ""));
+        ws.socket(Duration.ofSeconds(10));
+        ws.send("{\"type\":\"connection_init\"}");
+        assertThat(ws.next(Duration.ofSeconds(10)).getString("type")).isEqualTo("connection_ack");
+        ws.send(Json.createObjectBuilder().add("id", "p").add("type", "subscribe").add("payload", Json.createObjectBuilder()
+                .add("query", "subscription($a: ID!) { fanSyncProgress(accountId: $a) { id status phase done } }")
+                .add("variables", Json.createObjectBuilder().add("a", acc.id()))).build().toString());
         JsonObject fresh = start(admin, acc, "FOLLOWERS");
         assertThat(fresh.getString("id")).isNotEqualTo(running.getString("id"));
         assertThat(await(admin, acc, fresh, "SUCCEEDED").getJsonNumber("done").longValue()).isEqualTo(30_000);
+        List<JsonObject> seen = new java.util.ArrayList<>();
+        for (JsonObject m = ws.next(Duration.ofSeconds(10)); m != null; m = ws.next(Duration.ofSeconds(2))) {
+            assertThat(m.getString("type")).as(m.toString()).isEqualTo("next");
+            seen.add(m.getJsonObject("payload").getJsonObject("data").getJsonObject("fanSyncProgress"));
+        }
+        assertThat(seen).allSatisfy(p -> assertThat(p.getString("id")).isEqualTo(fresh.getString("id")));
+        assertThat(seen.stream().map(p -> p.getInt("done")).toList()).isSorted().last().isEqualTo(30_000);
+        assertThat(seen.get(seen.size() - 1).getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(seen.stream().map(p -> p.getString("phase")).distinct().toList()).contains("FOLLOWERS", "APPLY");
         JsonArray latest = admin.data(SYNCS, Map.of("a", acc.id())).getJsonArray("fanSyncs");
         assertThat(latest).hasSize(1);
         assertThat(latest.getJsonObject(0).getString("id")).isEqualTo(fresh.getString("id"));
