@@ -36,7 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Works on fan sync runs, one step at a time on the background executor: a step fetches one page from WeChat (or,
  * for details, fires several batchget calls that hold no thread while WeChat answers) and writes it with the run's
  * new cursor in one short transaction, then hands the next step back to the executor, so a run never holds a thread
- * for long and other background work interleaves. A step writes only while its run is RUNNING and leased by this
+ * for long and other background work interleaves. While a page of followers or tag members is written, the next one is
+ * fetched (one page ahead, on the same executor). A step writes only while its run is RUNNING and leased by this
  * node; a cancelled run or one another node took over simply stops here. Every write renews the lease; a run whose
  * lease ran out (its node died) is claimed by any node's periodic claim and continues from its stored cursor.
  * Transient WeChat failures are retried a few times with back-off; then, or on any other failure, the run FAILED
@@ -80,6 +81,7 @@ public class FanSyncRunner {
     private final String node = "node-" + UUID.randomUUID();
     private final Map<Long, Long> lastProgress = new ConcurrentHashMap<>();
     private final Map<Long, Integer> retries = new ConcurrentHashMap<>();
+    private final Map<Long, Prefetch> prefetched = new ConcurrentHashMap<>();
     private ScheduledFuture<?> claims;
 
     /**
@@ -142,15 +144,21 @@ public class FanSyncRunner {
             switch (run.phase()) {
                 case FOLLOWERS -> {
                     String cursor = run.cursor() == null ? "" : run.cursor();
-                    FanSource.Page page = source.followers(run.accountId(), cursor.isEmpty() ? null : cursor);
+                    FanSource.Page page = fetched(run, owner, "F" + cursor, () -> source.followers(run.accountId(), cursor.isEmpty() ? null : cursor));
+                    if (page.next() != null) { // the next page comes from WeChat while this one is written
+                        prefetch(run, owner, "F" + page.next(), () -> source.followers(run.accountId(), page.next()));
+                    }
                     after(run, owner, store.writeFollowers(run.id(), lease(owner), page, cursor));
                 }
                 case TAGS -> after(run, owner, store.writeTags(run.id(), lease(owner), source.tags(run.accountId())));
                 case MEMBERS -> {
                     MemberCursor at = MemberCursor.parse(run.cursor());
-                    FanSource.Page page = source.tagMembers(run.accountId(), at.tagId(), at.nextOpenid().isEmpty() ? null : at.nextOpenid());
+                    FanSource.Page page = fetched(run, owner, "M" + at.stored(), () -> members(run, at));
                     MemberCursor next = page.next() != null ? new MemberCursor(at.tagId(), page.next())
                             : MemberCursor.firstAfter(store.tagIds(run.accountId()), at.tagId());
+                    if (next != null) {
+                        prefetch(run, owner, "M" + next.stored(), () -> members(run, next));
+                    }
                     after(run, owner, store.writeMembers(run.id(), lease(owner), at.tagId(), page.openids(), next == null ? null : next.stored()));
                 }
                 case APPLY -> after(run, owner, store.applyChunk(run.id(), lease(owner), APPLY_CHUNK));
@@ -159,6 +167,31 @@ public class FanSyncRunner {
         } catch (RuntimeException e) {
             failed(run, owner, e);
         }
+    }
+
+    private FanSource.Page members(FanSyncRun run, MemberCursor at) {
+        return source.tagMembers(run.accountId(), at.tagId(), at.nextOpenid().isEmpty() ? null : at.nextOpenid());
+    }
+
+    /** A page fetched ahead for this run, lease and cursor; else fetched now. */
+    private FanSource.Page fetched(FanSyncRun run, String owner, String key, java.util.function.Supplier<FanSource.Page> fetch) {
+        Prefetch ahead = prefetched.remove(run.id());
+        if (ahead == null || !ahead.owner().equals(owner) || !ahead.key().equals(key)) {
+            return fetch.get();
+        }
+        try {
+            return ahead.page().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Starts fetching the page the next step needs, on the background executor (one page ahead at most). */
+    private void prefetch(FanSyncRun run, String owner, String key, java.util.function.Supplier<FanSource.Page> fetch) {
+        prefetched.put(run.id(), new Prefetch(owner, key, CompletableFuture.supplyAsync(fetch, executor)));
+    }
+
+    private record Prefetch(String owner, String key, CompletableFuture<FanSource.Page> page) {
     }
 
     /** Fires up to {@code details-in-flight} batchget calls at once; writes all they return in one statement. */
@@ -233,6 +266,7 @@ public class FanSyncRunner {
 
     private void forget(long id) {
         retries.remove(id);
+        prefetched.remove(id);
         lastProgress.remove(id);
     }
 
