@@ -194,29 +194,54 @@ public class FanSyncRunner {
     private record Prefetch(String owner, String key, CompletableFuture<FanSource.Page> page) {
     }
 
-    /** Fires up to {@code details-in-flight} batchget calls at once; writes all they return in one statement. */
+    /**
+     * Fires up to {@code details-in-flight} batchget calls at once (a round); when they have all answered, fires the next
+     * round before writing this one in one statement, so WeChat is kept busy while the database writes. A write that
+     * lands after the next round started is harmless: only fans still without details are ever asked for.
+     */
     private void details(FanSyncRun run, String owner) {
-        int inFlight = Math.max(1, detailsInFlight);
-        List<String> openids = store.pendingDetails(run.accountId(), run.cursor(), inFlight * DETAILS_PER_CALL);
-        if (openids.isEmpty()) {
-            after(run, owner, store.writeDetails(run.id(), lease(owner), List.of(), run.cursor(), true));
-            return;
+        round(run, owner, fire(run, run.cursor()));
+    }
+
+    /** The calls of one round: the fans after {@code after} still without details. */
+    private record Round(List<String> openids, List<CompletableFuture<List<FanSource.Details>>> calls, boolean last) {
+        String lastOpenid() {
+            return openids.get(openids.size() - 1);
         }
+    }
+
+    private Round fire(FanSyncRun run, String after) {
+        int batch = Math.max(1, detailsInFlight) * DETAILS_PER_CALL;
+        List<String> openids = store.pendingDetails(run.accountId(), after, batch);
         List<CompletableFuture<List<FanSource.Details>>> calls = new ArrayList<>();
         for (int i = 0; i < openids.size(); i += DETAILS_PER_CALL) {
             calls.add(source.details(run.accountId(), openids.subList(i, Math.min(openids.size(), i + DETAILS_PER_CALL))).toCompletableFuture());
         }
-        boolean last = openids.size() < inFlight * DETAILS_PER_CALL;
-        String lastOpenid = openids.get(openids.size() - 1);
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> executor.execute(() -> {
+        return new Round(openids, calls, openids.size() < batch);
+    }
+
+    private void round(FanSyncRun run, String owner, Round round) {
+        if (round.openids().isEmpty()) {
+            after(run, owner, store.writeDetails(run.id(), lease(owner), List.of(), run.cursor(), true));
+            return;
+        }
+        CompletableFuture.allOf(round.calls().toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> executor.execute(() -> {
             if (error != null) {
                 failed(run, owner, error);
                 return;
             }
             try {
-                List<FanSource.Details> all = new ArrayList<>(openids.size());
-                calls.forEach(c -> all.addAll(c.join()));
-                after(run, owner, store.writeDetails(run.id(), lease(owner), all, lastOpenid, last));
+                List<FanSource.Details> all = new ArrayList<>(round.openids().size());
+                round.calls().forEach(c -> all.addAll(c.join()));
+                Round next = round.last() ? null : fire(run, round.lastOpenid());
+                Optional<FanSyncRun> written = store.writeDetails(run.id(), lease(owner), all, round.lastOpenid(), round.last());
+                if (next == null || written.isEmpty() || written.get().status() != FanSyncStatus.RUNNING) {
+                    after(run, owner, written);
+                    return;
+                }
+                retries.remove(run.id());
+                publish(written.get(), false);
+                round(written.get(), owner, next);
             } catch (RuntimeException e) {
                 failed(run, owner, e);
             }
