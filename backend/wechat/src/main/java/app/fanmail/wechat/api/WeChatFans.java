@@ -48,4 +48,16 @@ public interface WeChatFans {
 
     /** The longest remark WeChat takes, in UTF-8 bytes. */
     int REMARK_MAX_BYTES = 30;
+
+    /** A fan's details from user/info/batchget, with the language; only openid and subscribed are set for one who unfollowed. */
+    record FanDetails(String openid, boolean subscribed, Instant subscribedAt, String unionId, String remark, String language,
+                      List<Integer> tagIds, String subscribeScene, String qrScene) {
+    }
+
+    /**
+     * Details of up to 100 fans (user/info/batchget) without holding a thread while WeChat answers (the non-blocking
+     * client of ADR 0011, subject to the account's in-flight and rate limits); the stage fails with a
+     * {@link WeChatException}. Completes on the client's threads: hand any blocking work over to an executor.
+     */
+    java.util.concurrent.CompletionStage<List<FanDetails>> detailsAsync(UUID accountId, List<String> openids);
 }

@@ -142,4 +142,36 @@ public class FansAdapter implements WeChatFans {
         JsonObject body = JsonFactories.object().add("openid", openid).add("remark", remark).build();
         gateway.call(accountId, UserApi.class, (api, token) -> api.updateRemark(token, body));
     }
+
+    private static final String BATCHGET_PATH = "/cgi-bin/user/info/batchget";
+
+    @Override
+    public java.util.concurrent.CompletionStage<List<FanDetails>> detailsAsync(UUID accountId, List<String> openids) {
+        if (openids.size() > 100) {
+            return java.util.concurrent.CompletableFuture.failedStage(new IllegalArgumentException("At most 100 openids per call"));
+        }
+        JsonArrayBuilder list = JsonFactories.array();
+        openids.forEach(o -> list.add(JsonFactories.object().add("openid", o).add("lang", "zh_CN")));
+        JsonObject body = JsonFactories.object().add("user_list", list).build();
+        return gateway.postAsync(accountId, BATCHGET_PATH, body).thenApply(FansAdapter::fanDetails);
+    }
+
+    static List<FanDetails> fanDetails(JsonObject a) {
+        List<FanDetails> fans = new ArrayList<>();
+        for (JsonValue v : Json2.arr(a, "user_info_list")) {
+            JsonObject u = v.asJsonObject();
+            List<Integer> tags = new ArrayList<>();
+            for (JsonValue t : Json2.arr(u, "tagid_list")) {
+                tags.add(Integer.parseInt(t.toString()));
+            }
+            long subscribeTime = Json2.num(u, "subscribe_time", 0);
+            String qrScene = Json2.str(u, "qr_scene_str");
+            long numericScene = Json2.num(u, "qr_scene", 0);
+            fans.add(new FanDetails(Json2.str(u, "openid"), Json2.num(u, "subscribe", 0) == 1,
+                    subscribeTime == 0 ? null : Instant.ofEpochSecond(subscribeTime), Json2.str(u, "unionid"), Json2.str(u, "remark"),
+                    Json2.str(u, "language"), tags, Json2.str(u, "subscribe_scene"),
+                    qrScene != null && !qrScene.isEmpty() ? qrScene : numericScene != 0 ? Long.toString(numericScene) : null));
+        }
+        return fans;
+    }
 }

@@ -1,0 +1,313 @@
+package app.fanmail.audiences.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import app.fanmail.audiences.domain.FanSyncPhase;
+import app.fanmail.audiences.domain.FanSyncStatus;
+import app.fanmail.audiences.domain.MemberCursor;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Works on fan sync runs, one step at a time on the background executor: a step fetches one page from WeChat (or,
+ * for details, fires several batchget calls that hold no thread while WeChat answers) and writes it with the run's
+ * new cursor in one short transaction, then hands the next step back to the executor, so a run never holds a thread
+ * for long and other background work interleaves. While a page of followers or tag members is written, the next one is
+ * fetched (one page ahead, on the same executor). A step writes only while its run is RUNNING and leased by this
+ * node; a cancelled run or one another node took over simply stops here. Every write renews the lease; a run whose
+ * lease ran out (its node died) is claimed by any node's periodic claim and continues from its stored cursor.
+ * Transient WeChat failures are retried a few times with back-off; then, or on any other failure, the run FAILED
+ * with its cursor kept (a new start of a full sync resumes it).
+ */
+@ManagedScheduledExecutorDefinition(name = FanSyncRunner.SCHEDULER, maxAsync = 1, hungTaskThreshold = 600_000)
+@ApplicationScoped
+public class FanSyncRunner {
+    static final String SCHEDULER = "java:app/concurrent/FanmailAudiencesScheduler";
+    private static final Logger LOG = Logger.getLogger(FanSyncRunner.class.getName());
+    /** Fans whose staged tags and silent unfollows are applied per transaction. */
+    static final int APPLY_CHUNK = 20_000;
+    static final int DETAILS_PER_CALL = 100;
+    static final int MAX_RETRIES = 5;
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    @Inject
+    FanSyncStore store;
+    @Inject
+    FanSource source;
+    @Inject
+    Clock clock;
+    @Inject
+    Event<FanSyncProgressed> progress;
+    @Resource(lookup = app.fanmail.kernel.concurrent.FanmailExecutors.BACKGROUND)
+    ManagedExecutorService executor;
+    @Resource(lookup = SCHEDULER)
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "fanmail.audiences.details-in-flight", defaultValue = "8")
+    int detailsInFlight;
+    @Inject
+    @ConfigProperty(name = "fanmail.audiences.sync-lease", defaultValue = "PT1M")
+    Duration lease;
+    @Inject
+    @ConfigProperty(name = "fanmail.audiences.sync-claim-interval", defaultValue = "PT15S")
+    Duration claimInterval;
+
+    /** This node; each start or claim leases its runs under a token of its own (node:random). */
+    private final String node = "node-" + UUID.randomUUID();
+    private final Map<Long, Long> lastProgress = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> retries = new ConcurrentHashMap<>();
+    private final Map<Long, Prefetch> prefetched = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> claims;
+
+    /**
+     * A lease under a fresh token: work on a run continues only under the token it was started or claimed with, so a
+     * chain of steps cut off (its lease ran out and the run was claimed again, even by this node) writes nothing more.
+     */
+    public FanSyncStore.Lease newLease() {
+        return lease(node + ":" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    FanSyncStore.Lease lease(String owner) {
+        var now = clock.instant();
+        return new FanSyncStore.Lease(owner, now, now.plus(lease));
+    }
+
+    void start(@Observes @Priority(600) Startup startup) {
+        long every = Math.max(100, claimInterval.toMillis());
+        claims = scheduler.scheduleWithFixedDelay(() -> executor.execute(this::claimSafely), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (claims != null) {
+            claims.cancel(false);
+        }
+    }
+
+    /** A run was started or resumed on this node (after its transaction committed). */
+    void started(@Observes(during = TransactionPhase.AFTER_SUCCESS) FanSyncProgressed event) {
+        if (event.started() && event.run().status() == FanSyncStatus.RUNNING) {
+            next(event.run(), event.leaseOwner());
+        }
+    }
+
+    /** Takes over runs whose lease ran out and continues them here. */
+    public int claimExpired() {
+        FanSyncStore.Lease claim = newLease();
+        List<FanSyncRun> taken = store.claimExpired(claim, 10);
+        for (FanSyncRun run : taken) {
+            LOG.info(() -> "Continuing fan sync run " + run.id() + " (" + run.kind() + ", " + run.phase() + ") after its lease ran out");
+            next(run, claim.owner());
+        }
+        return taken.size();
+    }
+
+    private void claimSafely() {
+        try {
+            claimExpired();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Claiming fan sync runs failed; the next claim tries again", e);
+        }
+    }
+
+    private void next(FanSyncRun run, String owner) {
+        executor.execute(() -> step(run, owner));
+    }
+
+    private void step(FanSyncRun run, String owner) {
+        try {
+            switch (run.phase()) {
+                case FOLLOWERS -> {
+                    String cursor = run.cursor() == null ? "" : run.cursor();
+                    FanSource.Page page = fetched(run, owner, "F" + cursor, () -> source.followers(run.accountId(), cursor.isEmpty() ? null : cursor));
+                    if (page.next() != null) { // the next page comes from WeChat while this one is written
+                        prefetch(run, owner, "F" + page.next(), () -> source.followers(run.accountId(), page.next()));
+                    }
+                    after(run, owner, store.writeFollowers(run.id(), lease(owner), page, cursor));
+                }
+                case TAGS -> after(run, owner, store.writeTags(run.id(), lease(owner), source.tags(run.accountId())));
+                case MEMBERS -> {
+                    MemberCursor at = MemberCursor.parse(run.cursor());
+                    FanSource.Page page = fetched(run, owner, "M" + at.stored(), () -> members(run, at));
+                    MemberCursor next = page.next() != null ? new MemberCursor(at.tagId(), page.next())
+                            : MemberCursor.firstAfter(store.tagIds(run.accountId()), at.tagId());
+                    if (next != null) {
+                        prefetch(run, owner, "M" + next.stored(), () -> members(run, next));
+                    }
+                    after(run, owner, store.writeMembers(run.id(), lease(owner), at.tagId(), page.openids(), next == null ? null : next.stored()));
+                }
+                case APPLY -> after(run, owner, store.applyChunk(run.id(), lease(owner), APPLY_CHUNK));
+                case DETAILS -> details(run, owner);
+            }
+        } catch (RuntimeException e) {
+            failed(run, owner, e);
+        }
+    }
+
+    private FanSource.Page members(FanSyncRun run, MemberCursor at) {
+        return source.tagMembers(run.accountId(), at.tagId(), at.nextOpenid().isEmpty() ? null : at.nextOpenid());
+    }
+
+    /** A page fetched ahead for this run, lease and cursor; else fetched now. */
+    private FanSource.Page fetched(FanSyncRun run, String owner, String key, java.util.function.Supplier<FanSource.Page> fetch) {
+        Prefetch ahead = prefetched.remove(run.id());
+        if (ahead == null || !ahead.owner().equals(owner) || !ahead.key().equals(key)) {
+            return fetch.get();
+        }
+        try {
+            return ahead.page().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Starts fetching the page the next step needs, on the background executor (one page ahead at most). */
+    private void prefetch(FanSyncRun run, String owner, String key, java.util.function.Supplier<FanSource.Page> fetch) {
+        prefetched.put(run.id(), new Prefetch(owner, key, CompletableFuture.supplyAsync(fetch, executor)));
+    }
+
+    private record Prefetch(String owner, String key, CompletableFuture<FanSource.Page> page) {
+    }
+
+    /**
+     * Fires up to {@code details-in-flight} batchget calls at once (a round); when they have all answered, fires the next
+     * round before writing this one in one statement, so WeChat is kept busy while the database writes. A write that
+     * lands after the next round started is harmless: only fans still without details are ever asked for.
+     */
+    private void details(FanSyncRun run, String owner) {
+        round(run, owner, fire(run, run.cursor()));
+    }
+
+    /** The calls of one round: the fans after {@code after} still without details. */
+    private record Round(List<String> openids, List<CompletableFuture<List<FanSource.Details>>> calls, boolean last) {
+        String lastOpenid() {
+            return openids.get(openids.size() - 1);
+        }
+    }
+
+    private Round fire(FanSyncRun run, String after) {
+        int batch = Math.max(1, detailsInFlight) * DETAILS_PER_CALL;
+        List<String> openids = store.pendingDetails(run.accountId(), after, batch);
+        List<CompletableFuture<List<FanSource.Details>>> calls = new ArrayList<>();
+        for (int i = 0; i < openids.size(); i += DETAILS_PER_CALL) {
+            calls.add(source.details(run.accountId(), openids.subList(i, Math.min(openids.size(), i + DETAILS_PER_CALL))).toCompletableFuture());
+        }
+        return new Round(openids, calls, openids.size() < batch);
+    }
+
+    private void round(FanSyncRun run, String owner, Round round) {
+        if (round.openids().isEmpty()) {
+            after(run, owner, store.writeDetails(run.id(), lease(owner), List.of(), run.cursor(), true));
+            return;
+        }
+        CompletableFuture.allOf(round.calls().toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> executor.execute(() -> {
+            if (error != null) {
+                failed(run, owner, error);
+                return;
+            }
+            try {
+                List<FanSource.Details> all = new ArrayList<>(round.openids().size());
+                round.calls().forEach(c -> all.addAll(c.join()));
+                Round next = round.last() ? null : fire(run, round.lastOpenid());
+                Optional<FanSyncRun> written = store.writeDetails(run.id(), lease(owner), all, round.lastOpenid(), round.last());
+                if (next == null || written.isEmpty() || written.get().status() != FanSyncStatus.RUNNING) {
+                    after(run, owner, written);
+                    return;
+                }
+                retries.remove(run.id());
+                publish(written.get(), false);
+                round(written.get(), owner, next);
+            } catch (RuntimeException e) {
+                failed(run, owner, e);
+            }
+        }));
+    }
+
+    /** A step committed (or found the run no longer ours): publish, then go on while it runs. */
+    private void after(FanSyncRun before, String owner, Optional<FanSyncRun> written) {
+        if (written.isEmpty()) {
+            forget(before.id());
+            return; // cancelled, deleted, or taken over by another node
+        }
+        retries.remove(before.id());
+        FanSyncRun run = written.get();
+        publish(run, before.phase() != run.phase());
+        if (run.status() == FanSyncStatus.RUNNING) {
+            next(run, owner);
+        } else {
+            forget(run.id());
+        }
+    }
+
+    private void failed(FanSyncRun run, String owner, Throwable error) {
+        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof FanSourceException f && f.retryable()) {
+            int attempt = retries.merge(run.id(), 1, Integer::sum);
+            if (attempt <= MAX_RETRIES) {
+                long delay = Math.min(30_000, 500L << (attempt - 1));
+                LOG.info(() -> "Fan sync run " + run.id() + ": " + f.getMessage() + "; retry " + attempt + " in " + delay + " ms");
+                scheduler.schedule(() -> next(run, owner), delay, TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+        String code = e instanceof FanSourceException f ? f.code() : "INTERNAL_ERROR";
+        String message = e instanceof FanSourceException ? e.getMessage() : "Fanmail failed to store the sync's progress; start it again to resume";
+        if (!(e instanceof FanSourceException)) {
+            LOG.log(Level.WARNING, "Fan sync run " + run.id() + " failed", e);
+        }
+        forget(run.id());
+        try {
+            store.fail(run.id(), owner, code, message, clock.instant()).ifPresent(r -> publish(r, true));
+        } catch (RuntimeException again) {
+            LOG.log(Level.WARNING, "Could not record the failure of fan sync run " + run.id() + "; its lease runs out and another claim continues it",
+                    again);
+        }
+    }
+
+    private void forget(long id) {
+        retries.remove(id);
+        prefetched.remove(id);
+        lastProgress.remove(id);
+    }
+
+    private void publish(FanSyncRun run, boolean always) {
+        long now = System.nanoTime();
+        Long last = lastProgress.get(run.id());
+        if (always || run.status() != FanSyncStatus.RUNNING || last == null || now - last >= PROGRESS_EVERY_NANOS) {
+            if (run.status() == FanSyncStatus.RUNNING) {
+                lastProgress.put(run.id(), now);
+            }
+            progress.fire(new FanSyncProgressed(run, null));
+        }
+    }
+
+    /** For the phase of a run, whether it may be resumed from its cursor (a full sync's pages). */
+    static boolean resumable(FanSyncRun run) {
+        return run.status() == FanSyncStatus.FAILED && run.phase() != FanSyncPhase.DETAILS;
+    }
+}

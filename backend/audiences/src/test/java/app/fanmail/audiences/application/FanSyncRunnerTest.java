@@ -1,0 +1,320 @@
+package app.fanmail.audiences.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import app.fanmail.audiences.domain.FanSyncKind;
+import app.fanmail.audiences.domain.FanSyncPhase;
+import app.fanmail.audiences.domain.FanSyncStatus;
+import app.fanmail.audiences.domain.MemberCursor;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
+
+/** The runner's control flow over a fake WeChat and a store that moves phases as the SQL one does. */
+class FanSyncRunnerTest {
+    private static final UUID ACCOUNT = UUID.randomUUID();
+    private static final Instant NOW = Instant.parse("2026-05-01T08:00:00Z");
+
+    private final Deque<Runnable> tasks = new ArrayDeque<>();
+    private final List<String> calls = new ArrayList<>();
+    private final List<String> writes = new ArrayList<>();
+    private final List<FanSyncRun> published = new ArrayList<>();
+    private final Deque<RuntimeException> failures = new java.util.LinkedList<>();
+    private FanSyncRun run;
+    private boolean lost;
+    private final FanSyncRunner runner = new FanSyncRunner();
+
+    FanSyncRunnerTest() {
+        runner.store = new FakeStore();
+        runner.source = new FakeSource();
+        runner.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        runner.lease = Duration.ofMinutes(1);
+        runner.claimInterval = Duration.ofSeconds(15);
+        runner.detailsInFlight = 2;
+        runner.executor = proxy(ManagedExecutorService.class);
+        runner.scheduler = proxy(ManagedScheduledExecutorService.class);
+        runner.progress = eventProxy();
+    }
+
+    @Test
+    void aFullSyncFetchesEveryPageOnceThenTagsMembersAndApplies() {
+        start(FanSyncKind.FOLLOWERS);
+        drain();
+
+        assertThat(calls).containsExactly("followers null", "followers p1", "tags", "members 3 null", "members 5 null", "members 5 m1");
+        assertThat(writes).containsExactly("followers 2 at ", "followers 1 at p1", "tags [5, 3]", "members 3 [a] -> 5:", "members 5 [a, b] -> 5:m1",
+                "members 5 [c] -> null", "apply ", "apply x");
+        assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
+        assertThat(run.done()).isEqualTo(3);
+        assertThat(published.get(published.size() - 1).status()).isEqualTo(FanSyncStatus.SUCCEEDED);
+    }
+
+    @Test
+    void transientFailuresAreRetriedAndThePageIsFetchedAgainFromTheSameCursor() {
+        failures.add(new FanSourceException("WECHAT_TRANSIENT", "-1 system error", true, null));
+        failures.add(null); // first page fine
+        failures.add(new FanSourceException("WECHAT_TRANSIENT", "-1 system error", true, null));
+        start(FanSyncKind.FOLLOWERS);
+        drain();
+
+        assertThat(calls).startsWith("followers null", "followers null", "followers p1", "followers p1", "tags");
+        assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aRefusalOrTooManyTransientFailuresFailTheRunKeepingItsCursor() {
+        failures.add(null);
+        failures.add(new FanSourceException("WECHAT_DAILY_QUOTA", "45009 reach max api daily quota limit", false, null));
+        start(FanSyncKind.FOLLOWERS);
+        drain();
+        assertThat(calls).containsExactly("followers null", "followers p1");
+        assertThat(run.status()).isEqualTo(FanSyncStatus.FAILED);
+        assertThat(run.errorCode()).isEqualTo("WECHAT_DAILY_QUOTA");
+        assertThat(run.cursor()).isEqualTo("p1");
+
+        calls.clear();
+        IntStream.range(0, FanSyncRunner.MAX_RETRIES + 1).forEach(i -> failures.add(new FanSourceException("WECHAT_TRANSIENT", "busy", true, null)));
+        start(FanSyncKind.FOLLOWERS);
+        drain();
+        assertThat(calls).hasSize(FanSyncRunner.MAX_RETRIES + 1);
+        assertThat(run.status()).isEqualTo(FanSyncStatus.FAILED);
+        assertThat(run.errorCode()).isEqualTo("WECHAT_TRANSIENT");
+    }
+
+    @Test
+    void detailsGoOutSeveralCallsAtOnceAndAreWrittenOncePerRound() {
+        start(FanSyncKind.DETAILS);
+        drain();
+
+        // 250 pending, 2 calls of 100 in flight: rounds of 200 and 50
+        assertThat(calls).containsExactly("details 100 o000", "details 100 o100", "details 50 o200");
+        assertThat(writes).containsExactly("details 200 -> o199 false", "details 50 -> o249 true");
+        assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
+        assertThat(run.done()).isEqualTo(250);
+    }
+
+    @Test
+    void aRunNoLongerOursStopsWithoutAnotherCall() {
+        lost = true;
+        start(FanSyncKind.FOLLOWERS);
+        drain();
+        // the next page was already asked for while the first one was written; nothing more after that
+        assertThat(calls).containsExactly("followers null", "followers p1");
+        assertThat(writes).isEmpty();
+    }
+
+    private void start(FanSyncKind kind) {
+        run = new FanSyncRun(1, ACCOUNT, kind, FanSyncStatus.RUNNING, kind.firstPhase(), run != null && run.status() == FanSyncStatus.FAILED
+                ? run.cursor() : null, 0, null, null, null, null, NOW, null);
+        if (run.cursor() != null) {
+            run = with(FanSyncPhase.FOLLOWERS, null, 0, FanSyncStatus.RUNNING);
+        }
+        runner.started(new FanSyncProgressed(run, "node-test:1"));
+    }
+
+    private void drain() {
+        for (int i = 0; i < 1000 && !tasks.isEmpty(); i++) {
+            tasks.poll().run();
+        }
+        assertThat(tasks).isEmpty();
+    }
+
+    private FanSyncRun with(FanSyncPhase phase, String cursor, long done, FanSyncStatus status) {
+        return new FanSyncRun(run.id(), run.accountId(), run.kind(), status, phase, cursor, run.done() + done, run.total(), null, null, null,
+                run.startedAt(), null);
+    }
+
+    private Optional<FanSyncRun> moved(FanSyncPhase phase, String cursor, long done, FanSyncStatus status) {
+        if (lost) {
+            return Optional.empty();
+        }
+        run = with(phase, cursor, done, status);
+        return Optional.of(run);
+    }
+
+    private void maybeFail() {
+        RuntimeException e = failures.poll();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    private final class FakeSource implements FanSource {
+        @Override
+        public Page followers(UUID accountId, String next) {
+            calls.add("followers " + next);
+            maybeFail();
+            return next == null ? new Page(3, List.of("a", "b"), "p1") : new Page(3, List.of("c"), null);
+        }
+
+        @Override
+        public List<Tag> tags(UUID accountId) {
+            calls.add("tags");
+            maybeFail();
+            return List.of(new Tag(5, "VIP", 3), new Tag(3, "广东", 1));
+        }
+
+        @Override
+        public Page tagMembers(UUID accountId, int tagId, String next) {
+            calls.add("members " + tagId + " " + next);
+            maybeFail();
+            if (tagId == 3) {
+                return new Page(1, List.of("a"), null);
+            }
+            return next == null ? new Page(3, List.of("a", "b"), "m1") : new Page(3, List.of("c"), null);
+        }
+
+        @Override
+        public CompletionStage<List<Details>> details(UUID accountId, List<String> openids) {
+            calls.add("details " + openids.size() + " " + openids.get(0));
+            return CompletableFuture.completedFuture(openids.stream()
+                    .map(o -> new Details(o, true, NOW, null, "", "zh_CN", List.of(), "ADD_SCENE_SEARCH", null)).toList());
+        }
+    }
+
+    private final class FakeStore implements FanSyncStore {
+        private final List<String> pending = IntStream.range(0, 250).mapToObj(i -> String.format("o%03d", i)).toList();
+
+        @Override
+        public Optional<FanSyncRun> writeFollowers(long id, Lease lease, FanSource.Page page, String pageCursor) {
+            if (lost) {
+                return Optional.empty();
+            }
+            writes.add("followers " + page.openids().size() + " at " + pageCursor);
+            return page.next() == null ? moved(FanSyncPhase.TAGS, null, page.openids().size(), FanSyncStatus.RUNNING)
+                    : moved(FanSyncPhase.FOLLOWERS, page.next(), page.openids().size(), FanSyncStatus.RUNNING);
+        }
+
+        @Override
+        public Optional<FanSyncRun> writeTags(long id, Lease lease, List<FanSource.Tag> tags) {
+            writes.add("tags " + tags.stream().map(FanSource.Tag::id).toList());
+            return moved(FanSyncPhase.MEMBERS, MemberCursor.firstAfter(tagIds(ACCOUNT), null).stored(), 0, FanSyncStatus.RUNNING);
+        }
+
+        @Override
+        public Optional<FanSyncRun> writeMembers(long id, Lease lease, int tagId, List<String> openids, String nextCursor) {
+            writes.add("members " + tagId + " " + openids + " -> " + nextCursor);
+            return nextCursor == null ? moved(FanSyncPhase.APPLY, "", 0, FanSyncStatus.RUNNING)
+                    : moved(FanSyncPhase.MEMBERS, nextCursor, 0, FanSyncStatus.RUNNING);
+        }
+
+        @Override
+        public Optional<FanSyncRun> applyChunk(long id, Lease lease, int chunk) {
+            writes.add("apply " + run.cursor());
+            return run.cursor().isEmpty() ? moved(FanSyncPhase.APPLY, "x", 0, FanSyncStatus.RUNNING)
+                    : moved(FanSyncPhase.APPLY, null, 0, FanSyncStatus.SUCCEEDED);
+        }
+
+        @Override
+        public List<Integer> tagIds(UUID accountId) {
+            return List.of(3, 5);
+        }
+
+        @Override
+        public List<String> pendingDetails(UUID accountId, String afterOpenid, int limit) {
+            return pending.stream().filter(o -> afterOpenid == null || o.compareTo(afterOpenid) > 0).limit(limit).toList();
+        }
+
+        @Override
+        public Optional<FanSyncRun> writeDetails(long id, Lease lease, List<FanSource.Details> details, String lastOpenid, boolean finished) {
+            if (!details.isEmpty() || finished) {
+                writes.add("details " + details.size() + " -> " + lastOpenid + " " + finished);
+            }
+            return moved(FanSyncPhase.DETAILS, lastOpenid, details.size(), finished ? FanSyncStatus.SUCCEEDED : FanSyncStatus.RUNNING);
+        }
+
+        @Override
+        public Optional<FanSyncRun> fail(long id, String owner, String code, String message, Instant now) {
+            run = new FanSyncRun(run.id(), run.accountId(), run.kind(), FanSyncStatus.FAILED, run.phase(), run.cursor(), run.done(), run.total(),
+                    code, message, null, run.startedAt(), now);
+            return Optional.of(run);
+        }
+
+        @Override
+        public long countPendingDetails(UUID accountId) {
+            return pending.size();
+        }
+
+        @Override
+        public Optional<FanSyncRun> find(long id) {
+            return Optional.ofNullable(run);
+        }
+
+        @Override
+        public List<FanSyncRun> latest(UUID accountId) {
+            return List.of(run);
+        }
+
+        @Override
+        public Optional<FanSyncRun> latest(UUID accountId, FanSyncKind kind) {
+            return Optional.ofNullable(run);
+        }
+
+        @Override
+        public Optional<FanSyncRun> create(UUID accountId, FanSyncKind kind, UUID startedBy, Long total, Lease lease) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<FanSyncRun> resume(long id, UUID startedBy, Lease lease) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<FanSyncRun> cancel(long id, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<FanSyncRun> claimExpired(Lease lease, int limit) {
+            return List.of();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T proxy(Class<T> type) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            switch (method.getName()) {
+                case "execute", "schedule" -> {
+                    tasks.add((Runnable) args[0]);
+                    return null;
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(p);
+                }
+                case "equals" -> {
+                    return p == args[0];
+                }
+                default -> throw new UnsupportedOperationException(method.getName());
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Event<FanSyncProgressed> eventProxy() {
+        return (Event<FanSyncProgressed>) Proxy.newProxyInstance(Event.class.getClassLoader(), new Class<?>[] {Event.class}, (p, method, args) -> {
+            if (method.getName().equals("fire")) {
+                published.add(((FanSyncProgressed) args[0]).run());
+                return null;
+            }
+            throw new UnsupportedOperationException(method.getName());
+        });
+    }
+}
