@@ -12,6 +12,7 @@
 # and the CPU seconds each process used per phase. Prints numbers, asserts nothing about speed.
 # Needs: see harness.sh and lib.sh, plus wrk (apt-get install wrk) and python3.
 # Usage: wildfly-config/bench/sandbox-load.sh [connections=32] [seconds=20] [fans=100000]
+#        (PUSH_SECONDS=N: how long the push phases send, default 3)
 #        (BENCH_PORT_OFFSET=N: Fanmail on offset N, the sandbox on N+100)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -19,6 +20,9 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 concurrency="${1:-32}"
 seconds="${2:-20}"
 fans="${3:-100000}"
+# the push phases send for this long only: the sandbox accepts sends far faster than pushes can be delivered, and the
+# rate is taken until the backlog has drained
+push_seconds="${PUSH_SECONDS:-3}"
 command -v wrk >/dev/null || bench_fail "wrk is not installed (apt-get install wrk)"
 trap harness_stop EXIT
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -77,9 +81,9 @@ wrk -t2 -c"$concurrency" -d5s -s "$root/wildfly-config/bench/replay.lua" \
 drain
 p0=$(pushes_total); d0=$(pushes_delivered)
 f1=$(cpu_seconds "$HARNESS_FANMAIL_PID"); s1=$(cpu_seconds "$HARNESS_SANDBOX_PID")
-echo "template sends (each a TEMPLATESENDJOBFINISH push to Fanmail), ${seconds} s, $concurrency connections:"
+echo "template sends (each a TEMPLATESENDJOBFINISH push to Fanmail), ${push_seconds} s, $concurrency connections:"
 t0=$(date +%s.%N)
-wrk -t2 -c"$concurrency" -d"${seconds}s" --timeout 10s -s "$root/wildfly-config/bench/replay.lua" \
+wrk -t2 -c"$concurrency" -d"${push_seconds}s" --timeout 10s -s "$root/wildfly-config/bench/replay.lua" \
   "$sbx/cgi-bin/message/template/send?access_token=$token" -- "$work/sends" 2 | grep -E '^(throughput|latency):'
 t_load=$(date +%s.%N)
 drain
@@ -97,9 +101,9 @@ curl -fs -o /dev/null -H 'Content-Type: application/json' -d "{\"callbackUrl\":\
   || bench_fail "could not point the account's pushes at the sink"
 p0=$(pushes_total); d0=$(pushes_delivered)
 f1=$(cpu_seconds "$HARNESS_FANMAIL_PID"); s1=$(cpu_seconds "$HARNESS_SANDBOX_PID")
-echo "template sends, each a TEMPLATESENDJOBFINISH push to a receiver that only answers success, ${seconds} s, $concurrency connections:"
+echo "template sends, each a TEMPLATESENDJOBFINISH push to a receiver that only answers success, ${push_seconds} s, $concurrency connections:"
 t0=$(date +%s.%N)
-wrk -t2 -c"$concurrency" -d"${seconds}s" --timeout 10s -s "$root/wildfly-config/bench/replay.lua" \
+wrk -t2 -c"$concurrency" -d"${push_seconds}s" --timeout 10s -s "$root/wildfly-config/bench/replay.lua" \
   "$sbx/cgi-bin/message/template/send?access_token=$token" -- "$work/sends" 2 | grep -E '^(throughput|latency):'
 t_load=$(date +%s.%N)
 drain
