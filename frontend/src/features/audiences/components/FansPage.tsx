@@ -21,7 +21,7 @@ import type { TagJobSource } from './TagJobModal';
 import { WindowBadge } from './WindowBadge';
 
 const PAGE_SIZE = 50;
-const ORDERS: readonly FanOrder[] = ['OPENID', 'SUBSCRIBED_AT', 'LAST_INTERACTION'];
+const ORDERS: readonly FanOrder[] = ['OPENID', 'SUBSCRIBED_AT_DESC', 'LAST_INTERACTION_DESC'];
 
 /**
  * `/accounts/:id/fans`: the account's fans with search and filters, a count of the matching fans,
