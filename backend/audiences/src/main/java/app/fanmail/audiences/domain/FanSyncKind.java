@@ -6,6 +6,6 @@ public enum FanSyncKind {
 
     /** The phase a run of this kind starts in. */
     public FanSyncPhase firstPhase() {
-        return this == FOLLOWERS ? FanSyncPhase.FOLLOWERS : FanSyncPhase.DETAILS;
+        return this == FOLLOWERS ? FanSyncPhase.TAGS : FanSyncPhase.DETAILS;
     }
 }

@@ -118,9 +118,13 @@ public class FanSyncSql implements FanSyncStore {
         }
         if (!page.openids().isEmpty()) {
             // a fan listed again after it unfollowed is subscribed again and its details are fetched anew
-            em.createNativeQuery("insert into audiences.fan as f (account_id, openid, subscribed, last_sync_run, created_at, updated_at) "
-                            + "select ?1, o, true, ?3, cast(?4 as timestamptz), cast(?4 as timestamptz) from unnest(cast(?2 as text[])) as t(o) "
+            // with its tag ids from the members staged before (MEMBERS runs first), so each fan is written once
+            em.createNativeQuery("insert into audiences.fan as f (account_id, openid, subscribed, tag_ids, last_sync_run, created_at, updated_at) "
+                            + "select ?1, t.o, true, coalesce(m.tags, '{}'), ?3, cast(?4 as timestamptz), cast(?4 as timestamptz) "
+                            + "from unnest(cast(?2 as text[])) as t(o) left join (select openid, array_agg(distinct tag_id order by tag_id) as tags "
+                            + "from audiences.fan_sync_tag_member where run_id = ?3 and openid = any(cast(?2 as text[])) group by openid) m on m.openid = t.o "
                             + "on conflict (account_id, openid) do update set last_sync_run = excluded.last_sync_run, subscribed = true, "
+                            + "tag_ids = excluded.tag_ids, "
                             + "details_synced_at = case when f.subscribed then f.details_synced_at end, "
                             + "updated_at = case when f.subscribed then f.updated_at else excluded.updated_at end "
                             + "where f.last_sync_run is distinct from excluded.last_sync_run or not f.subscribed")
@@ -128,7 +132,7 @@ public class FanSyncSql implements FanSyncStore {
                     .setParameter(3, id).setParameter(4, lease.now()).executeUpdate();
         }
         boolean last = page.next() == null;
-        return step(id, lease, last ? FanSyncPhase.TAGS : FanSyncPhase.FOLLOWERS, last ? null : page.next(), page.openids().size(), page.total());
+        return step(id, lease, last ? FanSyncPhase.APPLY : FanSyncPhase.FOLLOWERS, last ? null : page.next(), page.openids().size(), page.total());
     }
 
     @Override
@@ -153,7 +157,7 @@ public class FanSyncSql implements FanSyncStore {
                     .setParameter(5, lease.now()).executeUpdate();
         }
         MemberCursor first = MemberCursor.firstAfter(List.of(ids), null);
-        return first == null ? step(id, lease, FanSyncPhase.APPLY, "", 0, null) : step(id, lease, FanSyncPhase.MEMBERS, first.stored(), 0, null);
+        return first == null ? step(id, lease, FanSyncPhase.FOLLOWERS, "", 0, null) : step(id, lease, FanSyncPhase.MEMBERS, first.stored(), 0, null);
     }
 
     @Override
@@ -169,7 +173,7 @@ public class FanSyncSql implements FanSyncStore {
                     .setParameter(1, id).setParameter(2, run.get().accountId()).setParameter(3, tagId)
                     .setParameter(4, openids.toArray(String[]::new)).executeUpdate();
         }
-        return nextCursor == null ? step(id, lease, FanSyncPhase.APPLY, "", 0, null) : step(id, lease, FanSyncPhase.MEMBERS, nextCursor, 0, null);
+        return nextCursor == null ? step(id, lease, FanSyncPhase.FOLLOWERS, "", 0, null) : step(id, lease, FanSyncPhase.MEMBERS, nextCursor, 0, null);
     }
 
     @Override
@@ -180,6 +184,14 @@ public class FanSyncSql implements FanSyncStore {
             return run;
         }
         String after = run.get().cursor() == null ? "" : run.get().cursor();
+        if (after.isEmpty() && em.createNativeQuery("select 1 from audiences.fan where account_id = ?1 and subscribed "
+                        + "and last_sync_run is distinct from ?2 and updated_at < cast(?3 as timestamptz) limit 1")
+                .setParameter(1, run.get().accountId()).setParameter(2, id).setParameter(3, run.get().startedAt()).getResultList().isEmpty()) {
+            // nobody to mark unfollowed (e.g. a first sync): one scan instead of a chunked walk over every fan
+            dropStaging(id);
+            return one("update audiences.fan_sync_run set status = 'SUCCEEDED', cursor = null, finished_at = cast(?2 as timestamptz), "
+                    + "lease_owner = null, lease_until = null, updated_at = cast(?2 as timestamptz) where id = ?1 returning " + COLUMNS, id, lease.now());
+        }
         @SuppressWarnings("unchecked")
         List<String> bounds = em.createNativeQuery("select max(openid) from (select openid from audiences.fan where account_id = ?1 "
                         + "and openid > ?2 order by openid limit " + chunk + ") c")
@@ -192,30 +204,12 @@ public class FanSyncSql implements FanSyncStore {
         }
         UUID account = run.get().accountId();
         // subscribed fans this run did not list, and nobody touched since it started (an incremental follow during
-        // the run), unfollowed while Fanmail did not see it (first: the writes below move updated_at)
+        // the run), unfollowed while Fanmail did not see it (their tag ids were written with the follower pages)
         em.createNativeQuery("update audiences.fan set subscribed = false, unsubscribed_at = cast(?5 as timestamptz), updated_at = cast(?5 as timestamptz) "
                         + "where account_id = ?1 and openid > ?2 and openid <= ?3 and subscribed and last_sync_run is distinct from ?4 "
                         + "and updated_at < cast(?6 as timestamptz)")
                 .setParameter(1, account).setParameter(2, after).setParameter(3, upTo).setParameter(4, id)
                 .setParameter(5, lease.now()).setParameter(6, run.get().startedAt()).executeUpdate();
-        // the chunk's staged memberships, aggregated here and joined by array: plans that do not depend on statistics
-        // (a freshly loaded table has none, and a nested loop over an aggregate per fan is quadratic)
-        @SuppressWarnings("unchecked")
-        List<Object[]> staged = em.createNativeQuery("select openid, cast(array_agg(distinct tag_id order by tag_id) as text) "
-                        + "from audiences.fan_sync_tag_member where run_id = ?1 and openid > ?2 and openid <= ?3 group by openid")
-                .setParameter(1, id).setParameter(2, after).setParameter(3, upTo).getResultList();
-        String[] tagged = staged.stream().map(r -> (String) r[0]).toArray(String[]::new);
-        if (tagged.length > 0) {
-            em.createNativeQuery("update audiences.fan f set tag_ids = cast(t.tags as integer[]), updated_at = cast(?4 as timestamptz) "
-                            + "from unnest(cast(?2 as text[]), cast(?3 as text[])) as t(o, tags) "
-                            + "where f.account_id = ?1 and f.openid = t.o and f.tag_ids is distinct from cast(t.tags as integer[])")
-                    .setParameter(1, account).setParameter(2, tagged).setParameter(3, staged.stream().map(r -> (String) r[1]).toArray(String[]::new))
-                    .setParameter(4, lease.now()).executeUpdate();
-        }
-        em.createNativeQuery("update audiences.fan set tag_ids = '{}', updated_at = cast(?5 as timestamptz) where account_id = ?1 and openid > ?2 "
-                        + "and openid <= ?3 and tag_ids <> '{}' and not (openid = any(cast(?4 as text[])))")
-                .setParameter(1, account).setParameter(2, after).setParameter(3, upTo).setParameter(4, tagged)
-                .setParameter(5, lease.now()).executeUpdate();
         return step(id, lease, FanSyncPhase.APPLY, upTo, 0, null);
     }
 

@@ -34,10 +34,10 @@ class MemberCursorTest {
 
     @Test
     void aFullSyncGoesThroughItsPhasesInOrder() {
-        assertThat(FanSyncKind.FOLLOWERS.firstPhase()).isEqualTo(FanSyncPhase.FOLLOWERS);
-        assertThat(FanSyncPhase.FOLLOWERS.next()).isEqualTo(FanSyncPhase.TAGS);
+        assertThat(FanSyncKind.FOLLOWERS.firstPhase()).isEqualTo(FanSyncPhase.TAGS);
         assertThat(FanSyncPhase.TAGS.next()).isEqualTo(FanSyncPhase.MEMBERS);
-        assertThat(FanSyncPhase.MEMBERS.next()).isEqualTo(FanSyncPhase.APPLY);
+        assertThat(FanSyncPhase.MEMBERS.next()).isEqualTo(FanSyncPhase.FOLLOWERS);
+        assertThat(FanSyncPhase.FOLLOWERS.next()).isEqualTo(FanSyncPhase.APPLY);
         assertThat(FanSyncPhase.APPLY.next()).isNull();
         assertThat(FanSyncKind.DETAILS.firstPhase()).isEqualTo(FanSyncPhase.DETAILS);
     }
