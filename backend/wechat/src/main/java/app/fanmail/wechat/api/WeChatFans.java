@@ -42,12 +42,9 @@ public interface WeChatFans {
 
     /**
      * Sets the remark the account gives a fan (user/info/updateremark). WeChat counts its limit in UTF-8 bytes
-     * ({@value #REMARK_MAX_BYTES}) and refuses a longer one with 40092.
+     * ({@link WeChatLimits#REMARK_MAX_BYTES}) and refuses a longer one with 40092.
      */
     void updateRemark(UUID accountId, String openid, String remark);
-
-    /** The longest remark WeChat takes, in UTF-8 bytes. */
-    int REMARK_MAX_BYTES = 30;
 
     /** A fan's details from user/info/batchget, with the language; only openid and subscribed are set for one who unfollowed. */
     record FanDetails(String openid, boolean subscribed, Instant subscribedAt, String unionId, String remark, String language,

@@ -9,6 +9,8 @@ import app.fanmail.accounts.api.AccountType;
 public final class WeChatLimits {
     /** Tag names: at most this many bytes in UTF-8 (WeChat's tag doc: "标签名长度超过30个字节" → 45158). */
     public static final int TAG_NAME_MAX_BYTES = 30;
+    /** A fan's remark (user/info/updateremark): at most this many bytes in UTF-8 (40092 beyond; 10 Chinese characters). */
+    public static final int REMARK_MAX_BYTES = 30;
     /** Tags an account may create (45056 beyond). */
     public static final int TAGS_PER_ACCOUNT = 100;
     /** Tags WeChat reserves (0, 1, 2: 星标组 and system tags; 45058). */

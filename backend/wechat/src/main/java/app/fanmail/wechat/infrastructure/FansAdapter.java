@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatFans;
+import app.fanmail.wechat.api.WeChatLimits;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.UserApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -136,8 +137,8 @@ public class FansAdapter implements WeChatFans {
 
     @Override
     public void updateRemark(UUID accountId, String openid, String remark) {
-        if (remark == null || remark.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > REMARK_MAX_BYTES) {
-            throw new IllegalArgumentException("A remark is at most " + REMARK_MAX_BYTES + " UTF-8 bytes");
+        if (remark == null || remark.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > WeChatLimits.REMARK_MAX_BYTES) {
+            throw new IllegalArgumentException("A remark is at most " + WeChatLimits.REMARK_MAX_BYTES + " UTF-8 bytes");
         }
         JsonObject body = JsonFactories.object().add("openid", openid).add("remark", remark).build();
         gateway.call(accountId, UserApi.class, (api, token) -> api.updateRemark(token, body));
