@@ -132,6 +132,9 @@ public class FanSyncSql implements FanSyncStore {
                     .setParameter(3, id).setParameter(4, lease.now()).executeUpdate();
         }
         boolean last = page.next() == null;
+        if (last) {
+            analyze("audiences.fan"); // the table may have grown from nothing: APPLY, details and the lists need its statistics
+        }
         return step(id, lease, last ? FanSyncPhase.APPLY : FanSyncPhase.FOLLOWERS, last ? null : page.next(), page.openids().size(), page.total());
     }
 
@@ -173,7 +176,11 @@ public class FanSyncSql implements FanSyncStore {
                     .setParameter(1, id).setParameter(2, run.get().accountId()).setParameter(3, tagId)
                     .setParameter(4, openids.toArray(String[]::new)).executeUpdate();
         }
-        return nextCursor == null ? step(id, lease, FanSyncPhase.FOLLOWERS, "", 0, null) : step(id, lease, FanSyncPhase.MEMBERS, nextCursor, 0, null);
+        if (nextCursor == null) {
+            analyze("audiences.fan_sync_tag_member"); // every follower page joins the staged members
+            return step(id, lease, FanSyncPhase.FOLLOWERS, "", 0, null);
+        }
+        return step(id, lease, FanSyncPhase.MEMBERS, nextCursor, 0, null);
     }
 
     @Override
@@ -306,6 +313,15 @@ public class FanSyncSql implements FanSyncStore {
         return one("update audiences.fan_sync_run set phase = ?2, cursor = nullif(?3, ''), done = done + ?4, total = coalesce(nullif(?5, -1), total), "
                         + "lease_until = cast(?6 as timestamptz), updated_at = cast(?7 as timestamptz) where id = ?1 returning " + COLUMNS,
                 id, phase.name(), cursor == null ? "" : cursor, done, total == null ? -1L : total, lease.until(), lease.now());
+    }
+
+    /**
+     * Refreshes the planner's statistics of a table that a bulk load just changed. Autovacuum may be off or lag behind
+     * (it analyzes after a share of the table changed, seconds to minutes later); a join planned on no statistics
+     * scans the whole table per page (measured: a 1,000,000-fan sync went from 46 s to 111 s without this).
+     */
+    private void analyze(String table) {
+        em.createNativeQuery("analyze " + table).executeUpdate();
     }
 
     private void dropStaging(long runId) {
