@@ -145,18 +145,19 @@ class FanSyncIT {
         control.post("/_sandbox/accounts/" + acc.appId() + "/faults", Json.createObjectBuilder().add("latencyMs", 2000)
                 .add("apis", Json.createArrayBuilder().add(USER_GET)).build());
         JsonObject run = start(admin, acc, "FOLLOWERS");
-        awaitTrue(() -> scalar("select done from audiences.fan_sync_run where account_id = ? and status = 'RUNNING'", acc) == 10_000);
+        // pages are written two at a time (fanmail.audiences.sync-page-writers): the cursor moves past pages 1 and 2 together
+        awaitTrue(() -> scalar("select done from audiences.fan_sync_run where account_id = ? and status = 'RUNNING'", acc) == 20_000);
         // the node working on it "dies": its lease now belongs to nobody alive, and the page it is fetching is lost
         try (Connection c = db(); PreparedStatement s = c.prepareStatement(
                 "update audiences.fan_sync_run set lease_owner = 'node-dead' where id = ?")) {
             s.setLong(1, Long.parseLong(run.getString("id")));
             assertThat(s.executeUpdate()).isEqualTo(1);
         }
-        // it had page 2 in flight and, when page 2 came, asked for page 3 before its write was refused
-        awaitTrue(() -> usage(control, acc, USER_GET) == 3);
+        // it had page 3 in flight and, when page 3 came, asked for page 4 (the empty end) before its writes were refused
+        awaitTrue(() -> usage(control, acc, USER_GET) == 4);
         control.delete("/_sandbox/accounts/" + acc.appId() + "/faults");
         try {
-            // the lease (1 minute) runs out; a claim (every 15 s) takes the run over and goes on from page 2
+            // the lease (1 minute) runs out; a claim (every 15 s) takes the run over and goes on from page 3
             moveClock(admin, Instant.now().plus(Duration.ofMinutes(2)));
             JsonObject done = await(admin, acc, run, "SUCCEEDED");
             assertThat(done.getJsonNumber("done").longValue()).isEqualTo(30_000);
@@ -164,8 +165,8 @@ class FanSyncIT {
             admin.send(HttpRequest.newBuilder(admin.uri("/api/test/clock?reset=true")).header("X-Fanmail-Csrf", "1")
                     .POST(HttpRequest.BodyPublishers.noBody()));
         }
-        // page 1 once (a restart from the beginning would make 7 calls); pages 2 and 3 again (the dead node's copies
-        // were never written), then the empty end
+        // pages 1 and 2 once (a restart from the beginning would make 8 calls); pages 3 and 4 again (the dead node's
+        // copies were never written)
         assertThat(usage(control, acc, USER_GET)).isEqualTo(6);
         assertThat(fanTags(acc, true)).isEqualTo(sandboxFans(control, acc));
     }

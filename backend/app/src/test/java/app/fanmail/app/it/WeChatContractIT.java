@@ -315,6 +315,11 @@ class WeChatContractIT {
         all.addAll(p2.openids());
         all.addAll(p3.openids());
         assertThat(all).hasSize(25_000);
+        // the non-blocking calls (GET with next_openid beside the token) page alike
+        WeChatFans.FollowerPage a2 = fans.followersAsync(a.id(), p1.nextOpenid()).toCompletableFuture().join();
+        assertThat(a2.openids()).isEqualTo(p2.openids());
+        assertThat(a2.nextOpenid()).isEqualTo(p2.nextOpenid());
+        assertThat(fans.followersAsync(a.id(), p2.nextOpenid()).toCompletableFuture().join().nextOpenid()).isNull();
 
         List<WeChatFans.Fan> details = fans.details(a.id(), p1.openids().subList(0, 100));
         assertThat(details).hasSize(100).allSatisfy(f -> assertThat(f.subscribed()).isTrue());
@@ -325,6 +330,8 @@ class WeChatContractIT {
         assertThat(fans.tagMembers(a.id(), tag.id(), null).openids()).hasSize(50);
         fans.untag(a.id(), tag.id(), p1.openids().subList(0, 10));
         assertThat(fans.tagMembers(a.id(), tag.id(), null).openids()).hasSize(40);
+        assertThat(fans.tagMembersAsync(a.id(), tag.id(), null).toCompletableFuture().join().openids()).hasSize(40);
+        assertThat(fans.tagsAsync(a.id()).toCompletableFuture().join()).extracting(WeChatFans.Tag::id).contains(tag.id());
         fans.renameTag(a.id(), tag.id(), "renamed" + hex(3));
         assertThat(fans.tags(a.id())).extracting(WeChatFans.Tag::id).contains(tag.id());
         fans.deleteTag(a.id(), tag.id());

@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,10 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Works on fan sync runs, one step at a time on the background executor: a step fetches one page from WeChat (or,
- * for details, fires several batchget calls that hold no thread while WeChat answers) and writes it with the run's
+ * for details, fires several batchget calls; no thread is held while WeChat answers) and writes it with the run's
  * new cursor in one short transaction, then hands the next step back to the executor, so a run never holds a thread
  * for long and other background work interleaves. While a page of followers or tag members is written, the next one is
- * fetched (one page ahead, on the same executor); follower pages are written {@code page-writers} (2) at a time, each
+ * fetched (one page ahead); follower pages are written {@code page-writers} (2) at a time, each
  * in its own transaction, and the cursor moves past them together. A step writes only while its run is RUNNING and leased by this
  * node; a cancelled run or one another node took over simply stops here. Every write renews the lease; a run whose
  * lease ran out (its node died) is claimed by any node's periodic claim and continues from its stored cursor.
@@ -147,16 +150,17 @@ public class FanSyncRunner {
         try {
             switch (run.phase()) {
                 case FOLLOWERS -> followers(run, owner);
-                case TAGS -> after(run, owner, store.writeTags(run.id(), lease(owner), source.tags(run.accountId())));
+                case TAGS -> then(run, owner, source.tags(run.accountId()), tags -> after(run, owner, store.writeTags(run.id(), lease(owner), tags)));
                 case MEMBERS -> {
                     MemberCursor at = MemberCursor.parse(run.cursor());
-                    FanSource.Page page = fetched(run, owner, "M" + at.stored(), () -> members(run, at));
-                    MemberCursor next = page.next() != null ? new MemberCursor(at.tagId(), page.next())
-                            : MemberCursor.firstAfter(store.tagIds(run.accountId()), at.tagId());
-                    if (next != null) {
-                        prefetch(run, owner, "M" + next.stored(), () -> members(run, next));
-                    }
-                    after(run, owner, store.writeMembers(run.id(), lease(owner), at.tagId(), page.openids(), next == null ? null : next.stored()));
+                    then(run, owner, fetched(run, owner, "M" + at.stored(), () -> members(run, at)), page -> {
+                        MemberCursor next = page.next() != null ? new MemberCursor(at.tagId(), page.next())
+                                : MemberCursor.firstAfter(store.tagIds(run.accountId()), at.tagId());
+                        if (next != null) { // the next page comes from WeChat while this one is written
+                            prefetch(run, owner, "M" + next.stored(), () -> members(run, next));
+                        }
+                        after(run, owner, store.writeMembers(run.id(), lease(owner), at.tagId(), page.openids(), next == null ? null : next.stored()));
+                    });
                 }
                 case APPLY -> after(run, owner, store.applyChunk(run.id(), lease(owner), APPLY_CHUNK));
                 case DETAILS -> details(run, owner);
@@ -167,66 +171,79 @@ public class FanSyncRunner {
     }
 
     /**
-     * Up to {@code page-writers} user/get pages written at once, each in its own transaction (the database writes them on
-     * as many cores), while the next page is fetched; the run's cursor moves past them when all are written. A page
-     * written again after a failure or a resume is written the same way.
+     * When WeChat's answer arrives (on the client's threads), continues on the background executor with it; a failure
+     * fails the step (retried or recorded). No thread waits for WeChat meanwhile.
      */
-    private void followers(FanSyncRun run, String owner) {
-        String cursor = run.cursor() == null ? "" : run.cursor();
-        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
-        FanSource.Page page = fetched(run, owner, "F" + cursor, () -> source.followers(run.accountId(), cursor.isEmpty() ? null : cursor));
-        long written = 0;
-        while (true) {
-            FanSource.Page p = page;
-            writes.add(CompletableFuture.supplyAsync(() -> store.insertFollowers(run.id(), lease(owner), p), executor));
-            written += p.openids().size();
-            if (p.next() == null || writes.size() >= Math.max(1, pageWriters)) {
-                break;
-            }
-            page = source.followers(run.accountId(), p.next()); // while the pages before are written
-        }
-        String next = page.next();
-        long total = page.total();
-        long count = written;
-        if (next != null) { // the next page comes from WeChat while these are written
-            prefetch(run, owner, "F" + next, () -> source.followers(run.accountId(), next));
-        }
-        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> executor.execute(() -> {
+    private <T> void then(FanSyncRun run, String owner, CompletionStage<T> answer, Consumer<T> next) {
+        answer.whenComplete((value, error) -> executor.execute(() -> {
             if (error != null) {
                 failed(run, owner, error);
                 return;
             }
             try {
-                after(run, owner, store.advanceFollowers(run.id(), lease(owner), cursor, next, count, total));
+                next.accept(value);
             } catch (RuntimeException e) {
                 failed(run, owner, e);
             }
         }));
     }
 
-    private FanSource.Page members(FanSyncRun run, MemberCursor at) {
+    /**
+     * Up to {@code page-writers} user/get pages written at once, each in its own transaction (the database writes them on
+     * as many cores), the next page fetched while the ones before are written; the run's cursor moves past them when
+     * all are written. A page written again after a failure or a resume is written the same way.
+     */
+    private void followers(FanSyncRun run, String owner) {
+        String cursor = run.cursor() == null ? "" : run.cursor();
+        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
+        fetched(run, owner, "F" + cursor, () -> source.followers(run.accountId(), cursor.isEmpty() ? null : cursor))
+                .thenCompose(page -> writeFollowers(run, owner, page, writes, 0))
+                .whenComplete((pages, error) -> {
+                    if (error != null) { // pages already handed to the executor are written anyway: harmless, idempotent
+                        executor.execute(() -> failed(run, owner, error));
+                        return;
+                    }
+                    if (pages.next() != null) { // the next page comes from WeChat while these are written
+                        prefetch(run, owner, "F" + pages.next(), () -> source.followers(run.accountId(), pages.next()));
+                    }
+                    then(run, owner, CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)), ignored -> after(run, owner,
+                            store.advanceFollowers(run.id(), lease(owner), cursor, pages.next(), pages.written(), pages.total())));
+                });
+    }
+
+    /** Pages handed to the executor for writing: where the next starts, WeChat's total, how many fans they hold. */
+    private record Pages(String next, long total, long written) {
+    }
+
+    private CompletionStage<Pages> writeFollowers(FanSyncRun run, String owner, FanSource.Page page, List<CompletableFuture<Boolean>> writes,
+                                                 long before) {
+        writes.add(CompletableFuture.supplyAsync(() -> store.insertFollowers(run.id(), lease(owner), page), executor));
+        long written = before + page.openids().size();
+        if (page.next() == null || writes.size() >= Math.max(1, pageWriters)) {
+            return CompletableFuture.completedFuture(new Pages(page.next(), page.total(), written));
+        }
+        return source.followers(run.accountId(), page.next()).thenCompose(next -> writeFollowers(run, owner, next, writes, written));
+    }
+
+    private CompletionStage<FanSource.Page> members(FanSyncRun run, MemberCursor at) {
         return source.tagMembers(run.accountId(), at.tagId(), at.nextOpenid().isEmpty() ? null : at.nextOpenid());
     }
 
-    /** A page fetched ahead for this run, lease and cursor; else fetched now. */
-    private FanSource.Page fetched(FanSyncRun run, String owner, String key, java.util.function.Supplier<FanSource.Page> fetch) {
+    /** The page fetched ahead for this run, lease and cursor; else fetched now. */
+    private CompletionStage<FanSource.Page> fetched(FanSyncRun run, String owner, String key, Supplier<CompletionStage<FanSource.Page>> fetch) {
         Prefetch ahead = prefetched.remove(run.id());
         if (ahead == null || !ahead.owner().equals(owner) || !ahead.key().equals(key)) {
             return fetch.get();
         }
-        try {
-            return ahead.page().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return ahead.page();
     }
 
-    /** Starts fetching the page the next step needs, on the background executor (one page ahead at most). */
-    private void prefetch(FanSyncRun run, String owner, String key, java.util.function.Supplier<FanSource.Page> fetch) {
-        prefetched.put(run.id(), new Prefetch(owner, key, CompletableFuture.supplyAsync(fetch, executor)));
+    /** Starts fetching the page the next step needs (one page ahead at most); no thread waits for it. */
+    private void prefetch(FanSyncRun run, String owner, String key, Supplier<CompletionStage<FanSource.Page>> fetch) {
+        prefetched.put(run.id(), new Prefetch(owner, key, fetch.get()));
     }
 
-    private record Prefetch(String owner, String key, CompletableFuture<FanSource.Page> page) {
+    private record Prefetch(String owner, String key, CompletionStage<FanSource.Page> page) {
     }
 
     /**

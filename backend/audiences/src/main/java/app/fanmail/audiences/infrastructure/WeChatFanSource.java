@@ -21,47 +21,44 @@ public class WeChatFanSource implements FanSource {
     WeChatFans fans;
 
     @Override
-    public Page followers(UUID accountId, String next) {
-        return call(() -> page(fans.followers(accountId, next)));
+    public CompletionStage<Page> followers(UUID accountId, String next) {
+        return translated(() -> fans.followersAsync(accountId, next), WeChatFanSource::page);
     }
 
     @Override
-    public List<Tag> tags(UUID accountId) {
-        return call(() -> fans.tags(accountId).stream().map(t -> new Tag(t.id(), t.name(), t.count())).toList());
+    public CompletionStage<List<Tag>> tags(UUID accountId) {
+        return translated(() -> fans.tagsAsync(accountId), tags -> tags.stream().map(t -> new Tag(t.id(), t.name(), t.count())).toList());
     }
 
     @Override
-    public Page tagMembers(UUID accountId, int tagId, String next) {
-        return call(() -> page(fans.tagMembers(accountId, tagId, next)));
+    public CompletionStage<Page> tagMembers(UUID accountId, int tagId, String next) {
+        return translated(() -> fans.tagMembersAsync(accountId, tagId, next), WeChatFanSource::page);
     }
 
     @Override
     public CompletionStage<List<Details>> details(UUID accountId, List<String> openids) {
-        CompletionStage<List<WeChatFans.FanDetails>> stage;
+        return translated(() -> fans.detailsAsync(accountId, openids), list -> list.stream().map(d -> new Details(d.openid(), d.subscribed(),
+                d.subscribedAt(), d.unionId(), d.remark(), d.language(), d.tagIds(), d.subscribeScene(), d.qrScene())).toList());
+    }
+
+    /** The call's stage with WeChat's failures (thrown at once or failing the stage) as {@link FanSourceException}s. */
+    private static <W, T> CompletionStage<T> translated(Supplier<CompletionStage<W>> call, java.util.function.Function<W, T> map) {
+        CompletionStage<W> stage;
         try {
-            stage = fans.detailsAsync(accountId, openids);
+            stage = call.get();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(translate(e));
         }
-        return stage.handle((list, error) -> {
+        return stage.handle((answer, error) -> {
             if (error != null) {
                 throw translate(error);
             }
-            return list.stream().map(d -> new Details(d.openid(), d.subscribed(), d.subscribedAt(), d.unionId(), d.remark(), d.language(),
-                    d.tagIds(), d.subscribeScene(), d.qrScene())).toList();
+            return map.apply(answer);
         });
     }
 
     private static Page page(WeChatFans.FollowerPage p) {
         return new Page(p.total(), p.openids(), p.nextOpenid());
-    }
-
-    private static <T> T call(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
     }
 
     static FanSourceException translate(Throwable error) {

@@ -183,36 +183,30 @@ class FanSyncRunnerTest {
         return Optional.of(run);
     }
 
-    private void maybeFail() {
+    /** WeChat's answer as a stage: failed when a failure is queued (the fake answers at once; the runner must not care). */
+    private <T> CompletionStage<T> answer(java.util.function.Supplier<T> value) {
         RuntimeException e = failures.poll();
-        if (e != null) {
-            throw e;
-        }
+        return e != null ? CompletableFuture.failedFuture(e) : CompletableFuture.completedFuture(value.get());
     }
 
     private final class FakeSource implements FanSource {
         @Override
-        public Page followers(UUID accountId, String next) {
+        public CompletionStage<Page> followers(UUID accountId, String next) {
             calls.add("followers " + next);
-            maybeFail();
-            return next == null ? new Page(3, List.of("a", "b"), "p1") : new Page(3, List.of("c"), null);
+            return answer(() -> next == null ? new Page(3, List.of("a", "b"), "p1") : new Page(3, List.of("c"), null));
         }
 
         @Override
-        public List<Tag> tags(UUID accountId) {
+        public CompletionStage<List<Tag>> tags(UUID accountId) {
             calls.add("tags");
-            maybeFail();
-            return List.of(new Tag(5, "VIP", 3), new Tag(3, "广东", 1));
+            return answer(() -> List.of(new Tag(5, "VIP", 3), new Tag(3, "广东", 1)));
         }
 
         @Override
-        public Page tagMembers(UUID accountId, int tagId, String next) {
+        public CompletionStage<Page> tagMembers(UUID accountId, int tagId, String next) {
             calls.add("members " + tagId + " " + next);
-            maybeFail();
-            if (tagId == 3) {
-                return new Page(1, List.of("a"), null);
-            }
-            return next == null ? new Page(3, List.of("a", "b"), "m1") : new Page(3, List.of("c"), null);
+            return answer(() -> tagId == 3 ? new Page(1, List.of("a"), null)
+                    : next == null ? new Page(3, List.of("a", "b"), "m1") : new Page(3, List.of("c"), null));
         }
 
         @Override

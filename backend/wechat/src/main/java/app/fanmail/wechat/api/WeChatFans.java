@@ -57,4 +57,13 @@ public interface WeChatFans {
      * {@link WeChatException}. Completes on the client's threads: hand any blocking work over to an executor.
      */
     java.util.concurrent.CompletionStage<List<FanDetails>> detailsAsync(UUID accountId, List<String> openids);
+
+    /** {@link #followers} without holding a thread while WeChat answers (as {@link #detailsAsync}). */
+    java.util.concurrent.CompletionStage<FollowerPage> followersAsync(UUID accountId, String nextOpenid);
+
+    /** {@link #tagMembers} without holding a thread while WeChat answers (as {@link #detailsAsync}). */
+    java.util.concurrent.CompletionStage<FollowerPage> tagMembersAsync(UUID accountId, int tagId, String nextOpenid);
+
+    /** {@link #tags} without holding a thread while WeChat answers (as {@link #detailsAsync}). */
+    java.util.concurrent.CompletionStage<List<Tag>> tagsAsync(UUID accountId);
 }

@@ -66,8 +66,29 @@ public class FansAdapter implements WeChatFans {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<FollowerPage> followersAsync(UUID accountId, String nextOpenid) {
+        return gateway.getAsync(accountId, "/cgi-bin/user/get",
+                "next_openid=" + java.net.URLEncoder.encode(nextOpenid == null ? "" : nextOpenid, java.nio.charset.StandardCharsets.UTF_8))
+                .thenApply(FansAdapter::page);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<FollowerPage> tagMembersAsync(UUID accountId, int tagId, String nextOpenid) {
+        JsonObject body = JsonFactories.object().add("tagid", tagId).add("next_openid", nextOpenid == null ? "" : nextOpenid).build();
+        return gateway.postAsync(accountId, "/cgi-bin/user/tag/get", body).thenApply(FansAdapter::page);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<List<Tag>> tagsAsync(UUID accountId) {
+        return gateway.getAsync(accountId, "/cgi-bin/tags/get", "").thenApply(FansAdapter::tagList);
+    }
+
+    @Override
     public List<Tag> tags(UUID accountId) {
-        JsonObject a = gateway.call(accountId, UserApi.class, UserApi::tags);
+        return tagList(gateway.call(accountId, UserApi.class, UserApi::tags));
+    }
+
+    private static List<Tag> tagList(JsonObject a) {
         List<Tag> tags = new ArrayList<>();
         for (JsonValue v : Json2.arr(a, "tags")) {
             JsonObject t = v.asJsonObject();

@@ -76,6 +76,14 @@ public class WeChatGateway {
     }
 
     /**
+     * GETs {@code path} with the query parameters {@code query} (already URL-encoded, without the token; may be empty)
+     * without holding a thread while WeChat answers; the same token handling as {@link #call}.
+     */
+    public CompletableFuture<JsonObject> getAsync(UUID accountId, String path, String query) {
+        return postAsync(accountId, path + (query == null || query.isEmpty() ? "" : "?" + query), null, null, null);
+    }
+
+    /**
      * Like {@link #postAsync(UUID, String, JsonObject)} for a body carrying an idempotency key first used at
      * {@code keyFirstUsedAt}, which WeChat treats as a duplicate only within {@code window}: when a request sent now
      * might reach WeChat after the window (now + the request timeout), nothing is sent and the stage fails with
@@ -132,7 +140,9 @@ public class WeChatGateway {
     }
 
     private CompletableFuture<JsonObject> send(Endpoint endpoint, String path, String token, JsonObject body) {
-        URI uri = URI.create(endpoint.baseUrl() + path + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        // a path may carry query parameters of its own (getAsync); the token joins them
+        URI uri = URI.create(endpoint.baseUrl() + path + (path.indexOf('?') < 0 ? "?" : "&") + "access_token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8));
         return clients.http().post(endpoint.accountId(), uri, body).thenApply(answer -> checked(answer, Set.of()));
     }
 

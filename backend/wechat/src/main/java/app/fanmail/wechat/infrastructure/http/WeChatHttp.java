@@ -85,7 +85,10 @@ public final class WeChatHttp {
         return selectorThread;
     }
 
-    /** POSTs {@code body} to {@code uri} for the account; completes with WeChat's JSON answer (errcodes are the caller's). */
+    /**
+     * POSTs {@code body} to {@code uri} for the account, or GETs {@code uri} when {@code body} is null; completes with
+     * WeChat's JSON answer (errcodes are the caller's).
+     */
     public CompletableFuture<JsonObject> post(UUID accountId, URI uri, JsonObject body) {
         long deadline = System.nanoTime() + settings.checkoutTimeout().toNanos();
         Account account = accounts.computeIfAbsent(accountId, id -> new Account(
@@ -143,12 +146,12 @@ public final class WeChatHttp {
     }
 
     private CompletableFuture<JsonObject> exchange(URI uri, JsonObject body) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
+                .header("Accept", "application/json");
+        HttpRequest request = body == null ? builder.GET().build()
+                : builder.header("Content-Type", "application/json; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
         try {
             return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(WeChatHttp::answer);
         } catch (RuntimeException e) {
