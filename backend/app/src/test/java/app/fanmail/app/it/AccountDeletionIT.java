@@ -33,7 +33,8 @@ import jakarta.json.JsonObject;
 class AccountDeletionIT {
     /** Every table that keeps rows per account, in the modules that exist today. */
     private static final List<String> ACCOUNT_TABLES = List.of("wechat.access_token", "wechat.callback_inbox", "wechat.service_window",
-            "wechat.callback_nonce", "templates.template_setup", "templates.setup_change", "templates.template");
+            "wechat.callback_nonce", "templates.template_setup", "templates.setup_change", "templates.template", "audiences.fan",
+            "audiences.tag");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -84,6 +85,8 @@ class AccountDeletionIT {
             exec(c, "insert into templates.setup_change (account_id, model, changed_at) values (?, 'INDUSTRY', now()) on conflict do nothing", account);
             exec(c, "insert into templates.template (id, account_id, template_id, title, content, fields, synced_at) "
                     + "values (gen_random_uuid(), ?, 'planted', 'Planted', '{{keyword1.DATA}}', '[]', now()) on conflict do nothing", account);
+            exec(c, "insert into audiences.fan (account_id, openid, created_at, updated_at) values (?, 'o-planted', now(), now()) on conflict do nothing", account);
+            exec(c, "insert into audiences.tag (account_id, tag_id, name, synced_at) values (?, 100, 'Planted', now()) on conflict do nothing", account);
         }
     }
 

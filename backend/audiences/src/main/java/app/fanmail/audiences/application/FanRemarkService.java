@@ -29,8 +29,9 @@ public class FanRemarkService {
     @Transactional(Transactional.TxType.NEVER)
     public FanService.FanView update(UUID accountId, String openid, String remark) {
         String value = FanRemark.normalize(remark);
-        if (!FanRemark.fits(value)) {
-            throw new UserErrorsException("REMARK_TOO_LONG", "remark", "A remark is at most " + FanRemark.MAX_BYTES
+        int maxBytes = wechat.remarkMaxBytes();
+        if (!FanRemark.fits(value, maxBytes)) {
+            throw new UserErrorsException("REMARK_TOO_LONG", "remark", "A remark is at most " + maxBytes
                     + " bytes in UTF-8 (ten Chinese characters); this one has " + FanRemark.bytes(value) + ".");
         }
         String fan = openid == null ? "" : openid.strip();

@@ -14,9 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Tags synced with WeChat: WeChat's limits are checked on Fanmail's copy first (nothing is sent when one is broken),
- * then WeChat is asked and its own refusals become the same user errors, then Fanmail's copy is updated. Calls WeChat
- * outside any transaction; each store write is a short transaction of its own.
+ * Tags synced with WeChat: WeChat's limits (as the gateway states them, {@link TagGateway#rules()}) are checked on
+ * Fanmail's copy first (nothing is sent when one is broken), then WeChat is asked and its own refusals become the same
+ * user errors, then Fanmail's copy is updated. Calls WeChat outside any transaction; each store write is a short
+ * transaction of its own.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -30,18 +31,25 @@ public class TagService {
     @Inject
     Clock clock;
 
-    /** A tag with Fanmail's own member count (subscribed fans whose tag ids have it). */
-    public record TagWithCount(StoredTag tag, long fanCount) {
+    /**
+     * A tag with Fanmail's own member count (subscribed fans whose tag ids have it); {@code reserved} for WeChat's own
+     * tags, which cannot be renamed or deleted.
+     */
+    public record TagWithCount(StoredTag tag, long fanCount, boolean reserved) {
     }
 
     public List<TagWithCount> list(UUID accountId) {
         account(accountId);
         Map<Integer, Long> counts = store.fanCounts(accountId);
-        return store.all(accountId).stream().map(t -> new TagWithCount(t, counts.getOrDefault(t.id(), 0L))).toList();
+        return store.all(accountId).stream().map(t -> withCount(t, counts.getOrDefault(t.id(), 0L))).toList();
     }
 
     public Optional<TagWithCount> find(UUID accountId, int tagId) {
-        return store.find(accountId, tagId).map(t -> new TagWithCount(t, store.fanCounts(accountId).getOrDefault(tagId, 0L)));
+        return store.find(accountId, tagId).map(t -> withCount(t, store.fanCounts(accountId).getOrDefault(tagId, 0L)));
+    }
+
+    private TagWithCount withCount(StoredTag tag, long fanCount) {
+        return new TagWithCount(tag, fanCount, gateway.rules().reserved(tag.id()));
     }
 
     /** Reloads the account's tags from WeChat. */
@@ -59,12 +67,13 @@ public class TagService {
 
     public TagWithCount create(UUID accountId, String name) {
         account(accountId);
+        TagRules rules = gateway.rules();
         String n = name == null ? "" : name.strip();
         List<StoredTag> tags = store.all(accountId);
-        TagRules.nameProblem(n, tags.stream().map(StoredTag::name).toList()).ifPresent(v -> {
+        rules.nameProblem(n, tags.stream().map(StoredTag::name).toList()).ifPresent(v -> {
             throw error(v);
         });
-        TagRules.createProblem((int) tags.stream().filter(t -> !t.reserved()).count()).ifPresent(v -> {
+        rules.createProblem((int) tags.stream().filter(t -> !rules.reserved(t.id())).count()).ifPresent(v -> {
             throw error(v);
         });
         TagGateway.RemoteTag created;
@@ -74,24 +83,25 @@ public class TagService {
             throw nameRefused(accountId, e, -1, n);
         }
         store.save(accountId, new TagGateway.RemoteTag(created.id(), n, 0), clock.instant());
-        return new TagWithCount(store.find(accountId, created.id()).orElseThrow(), 0);
+        return withCount(store.find(accountId, created.id()).orElseThrow(), 0);
     }
 
     public TagWithCount rename(UUID accountId, int tagId, String name) {
         account(accountId);
-        TagRules.changeProblem(tagId).ifPresent(v -> {
+        TagRules rules = gateway.rules();
+        rules.changeProblem(tagId).ifPresent(v -> {
             throw error(v);
         });
         StoredTag tag = existing(accountId, tagId);
         String n = name == null ? "" : name.strip();
-        TagRules.nameProblem(n, store.all(accountId).stream().filter(t -> t.id() != tagId).map(StoredTag::name).toList()).ifPresent(v -> {
+        rules.nameProblem(n, store.all(accountId).stream().filter(t -> t.id() != tagId).map(StoredTag::name).toList()).ifPresent(v -> {
             throw error(v);
         });
         if (!n.equals(tag.name())) {
             try {
                 gateway.rename(accountId, tagId, n);
             } catch (TagGateway.Refused e) {
-                if (e.errcode() == TagRules.ERR_TAG_UNKNOWN) {
+                if (e.reason() == TagRules.Reason.TAG_UNKNOWN) {
                     store.remove(accountId, tagId);
                 }
                 throw nameRefused(accountId, e, tagId, n);
@@ -104,18 +114,19 @@ public class TagService {
     /** Deletes the tag in WeChat and here (Fanmail's fans lose it too); one WeChat no longer has is just removed here. */
     public int delete(UUID accountId, int tagId) {
         account(accountId);
-        TagRules.changeProblem(tagId).ifPresent(v -> {
+        TagRules rules = gateway.rules();
+        rules.changeProblem(tagId).ifPresent(v -> {
             throw error(v);
         });
         StoredTag tag = existing(accountId, tagId);
         long fans = Math.max(tag.wechatCount(), store.fanCounts(accountId).getOrDefault(tagId, 0L));
-        TagRules.deleteProblem(tagId, fans).ifPresent(v -> {
+        rules.deleteProblem(tagId, fans).ifPresent(v -> {
             throw error(v);
         });
         try {
             gateway.delete(accountId, tagId);
         } catch (TagGateway.Refused e) {
-            if (e.errcode() != TagRules.ERR_TAG_UNKNOWN) {
+            if (e.reason() != TagRules.Reason.TAG_UNKNOWN) {
                 throw refused(e, tagId, null);
             }
         }
@@ -139,7 +150,7 @@ public class TagService {
      * reloaded, and a tag of that name (created in WeChat behind Fanmail's back) makes it TAG_NAME_TAKEN.
      */
     private UserErrorsException nameRefused(UUID accountId, TagGateway.Refused e, int tagId, String name) {
-        if (e.errcode() == TagRules.ERR_NAME_INVALID) {
+        if (e.reason() == TagRules.Reason.NAME_INVALID) {
             try {
                 List<TagGateway.RemoteTag> remote = gateway.tags(accountId);
                 store.replaceAll(accountId, remote, clock.instant());
@@ -153,11 +164,11 @@ public class TagService {
         return refused(e, tagId, name);
     }
 
-    static UserErrorsException refused(TagGateway.Refused e, int tagId, String name) {
+    private UserErrorsException refused(TagGateway.Refused e, int tagId, String name) {
         if (e.kind() == app.fanmail.audiences.domain.TagBatchSplitter.FailureKind.RETRY) {
             return new UserErrorsException("WECHAT_UNAVAILABLE", null, "WeChat answered " + e.errcode() + ": " + e.errmsg() + " Try again later.");
         }
-        return error(TagRules.refusal(e.errcode(), e.errmsg(), tagId, name));
+        return error(gateway.rules().refusal(e.reason(), e.errcode(), e.errmsg(), tagId, name));
     }
 
     static UserErrorsException error(TagRules.Violation v) {

@@ -2,10 +2,11 @@ package app.fanmail.audiences.domain;
 
 import java.nio.charset.StandardCharsets;
 
-/** WeChat's rule for the remark an account gives a fan: at most 30 bytes of UTF-8 (ten Chinese characters). */
+/**
+ * The remark an account gives a fan: WeChat counts it in bytes of UTF-8 (its limit is the wechat module's to state,
+ * handed in as {@code maxBytes}).
+ */
 public final class FanRemark {
-    public static final int MAX_BYTES = 30;
-
     private FanRemark() {
     }
 
@@ -14,9 +15,9 @@ public final class FanRemark {
         return remark == null ? "" : remark.strip();
     }
 
-    /** Whether WeChat takes this (normalized) remark. */
-    public static boolean fits(String remark) {
-        return bytes(remark) <= MAX_BYTES;
+    /** Whether WeChat takes this (normalized) remark, given its limit. */
+    public static boolean fits(String remark, int maxBytes) {
+        return bytes(remark) <= maxBytes;
     }
 
     public static int bytes(String remark) {

@@ -45,7 +45,7 @@ public final class TagTypes {
             @NonNull @Description("Followers Fanmail knows to carry the tag (from its fans' tag ids).") int fanCount,
             @NonNull @Description("True for WeChat's own tags (ids 0–2): they cannot be renamed or deleted.") boolean reserved) {
         static Tag of(TagWithCount t) {
-            return new Tag(t.tag().id(), t.tag().name(), Math.toIntExact(t.tag().wechatCount()), Math.toIntExact(t.fanCount()), t.tag().reserved());
+            return new Tag(t.tag().id(), t.tag().name(), Math.toIntExact(t.tag().wechatCount()), Math.toIntExact(t.fanCount()), t.reserved());
         }
     }
 

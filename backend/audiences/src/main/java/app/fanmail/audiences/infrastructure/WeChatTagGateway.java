@@ -9,14 +9,26 @@ import app.fanmail.audiences.domain.TagBatchSplitter.FailureKind;
 import app.fanmail.audiences.domain.TagRules;
 import app.fanmail.wechat.api.WeChatException;
 import app.fanmail.wechat.api.WeChatFans;
+import app.fanmail.wechat.api.WeChatLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** {@link TagGateway} over the wechat module's {@link WeChatFans}; its exceptions become {@link TagGateway.Refused}. */
+/**
+ * {@link TagGateway} over the wechat module's {@link WeChatFans}: WeChat's limits come from {@link WeChatLimits}, its
+ * exceptions become {@link TagGateway.Refused} with the rule the wechat module read from the errcode.
+ */
 @ApplicationScoped
 public class WeChatTagGateway implements TagGateway {
+    static final TagRules RULES = new TagRules(WeChatLimits.TAG_NAME_MAX_BYTES, WeChatLimits.TAGS_PER_ACCOUNT,
+            WeChatLimits.RESERVED_TAG_IDS_BELOW, WeChatLimits.TAG_DELETE_MAX_FANS, WeChatLimits.TAGS_PER_FAN);
+
     @Inject
     WeChatFans fans;
+
+    @Override
+    public TagRules rules() {
+        return RULES;
+    }
 
     @Override
     public List<RemoteTag> tags(UUID accountId) {
@@ -63,7 +75,7 @@ public class WeChatTagGateway implements TagGateway {
         try {
             return call.get();
         } catch (WeChatException e) {
-            throw new Refused(kind(e), e.errcode(), e.errmsg(), e);
+            throw new Refused(kind(e), reason(e.refusal()), e.errcode(), e.errmsg(), e);
         }
     }
 
@@ -73,9 +85,26 @@ public class WeChatTagGateway implements TagGateway {
      * job.
      */
     static FailureKind kind(WeChatException e) {
-        if (e.errcode() == TagRules.ERR_FAN_TAG_LIMIT || e.kind() == WeChatException.Kind.RECIPIENT_FINAL) {
+        if (e.refusal() == WeChatException.Refusal.FAN_TAG_LIMIT || e.kind() == WeChatException.Kind.RECIPIENT_FINAL) {
             return FailureKind.PER_FAN;
         }
         return e.retryable() ? FailureKind.RETRY : FailureKind.JOB;
+    }
+
+    /** WeChat's refusals in this module's terms, one by one (the two enums change independently). */
+    static TagRules.Reason reason(WeChatException.Refusal r) {
+        if (r == null) {
+            return TagRules.Reason.OTHER;
+        }
+        return switch (r) {
+            case TAG_LIMIT -> TagRules.Reason.TAG_LIMIT;
+            case TAG_TOO_MANY_FANS -> TagRules.Reason.TOO_MANY_FANS;
+            case TAG_RESERVED -> TagRules.Reason.RESERVED;
+            case TAG_NAME_TOO_LONG -> TagRules.Reason.NAME_TOO_LONG;
+            case TAG_NAME_INVALID -> TagRules.Reason.NAME_INVALID;
+            case TAG_UNKNOWN -> TagRules.Reason.TAG_UNKNOWN;
+            case FAN_TAG_LIMIT -> TagRules.Reason.FAN_TAG_LIMIT;
+            default -> TagRules.Reason.OTHER;
+        };
     }
 }

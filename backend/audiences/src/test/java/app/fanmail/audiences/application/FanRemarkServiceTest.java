@@ -80,11 +80,19 @@ class FanRemarkServiceTest {
         service.reads = reads;
         service.self = service;
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        service.wechat = (a, openid, remark) -> {
-            if (refusal != null) {
-                throw refusal;
+        service.wechat = new FanRemarkGateway() {
+            @Override
+            public int remarkMaxBytes() {
+                return 30;
             }
-            sentToWeChat.add(openid + "=" + remark);
+
+            @Override
+            public void updateRemark(UUID a, String openid, String remark) {
+                if (refusal != null) {
+                    throw refusal;
+                }
+                sentToWeChat.add(openid + "=" + remark);
+            }
         };
     }
 
@@ -98,7 +106,9 @@ class FanRemarkServiceTest {
     @Test
     void aRemarkOverThirtyBytesIsRefusedWithoutCallingWeChat() {
         assertThatThrownBy(() -> service.update(ACCOUNT, "oA", "一二三四五六七八九十一")).isInstanceOf(UserErrorsException.class)
-                .satisfies(e -> assertThat(((UserErrorsException) e).errors().get(0).code()).isEqualTo("REMARK_TOO_LONG"));
+                .satisfies(e -> assertThat(((UserErrorsException) e).errors().get(0).code()).isEqualTo("REMARK_TOO_LONG"))
+                .satisfies(e -> assertThat(((UserErrorsException) e).errors().get(0).message())
+                        .isEqualTo("A remark is at most 30 bytes in UTF-8 (ten Chinese characters); this one has 33."));
         assertThat(sentToWeChat).isEmpty();
         assertThat(stored).containsEntry("oA", "");
     }

@@ -13,7 +13,7 @@ import jakarta.persistence.EntityManager;
 /**
  * A module's rows that belong to an account: every table of the module's schema with an
  * {@code account_id} column (found in the catalogue, so a new table is covered without being
- * listed). Used by each module's cleanup after an account was deleted (ADR 0010): {@link #forget}
+ * listed). Used by the cleanup after an account was deleted, over each module's {@link AccountDataSchema} (ADR 0010): {@link #forget}
  * removes one account's rows, {@link #accountIds} lists the accounts the module holds data for so a
  * sweep can find those whose account no longer exists. Both are idempotent. Run them inside a
  * transaction of the module's persistence unit.

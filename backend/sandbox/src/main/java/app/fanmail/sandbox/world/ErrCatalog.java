@@ -30,6 +30,7 @@ public final class ErrCatalog {
         m.put(40032, Err.invalidOpenidListSize().errmsg());
         m.put(40037, Err.invalidTemplateId().errmsg());
         m.put(40060, Err.invalidArticleIdx().errmsg());
+        m.put(40092, "invalid remark name");
         m.put(40102, Err.invalidIndustryId().errmsg());
         m.put(40125, Err.invalidAppsecret().errmsg());
         m.put(40130, Err.openidListTooShort().errmsg());
@@ -67,6 +68,7 @@ public final class ErrCatalog {
         m.put(45110, "material count of type image reach limit 5000");
         m.put(45157, Err.invalidTagName().errmsg());
         m.put(45158, Err.tagNameTooLong().errmsg());
+        m.put(45159, Err.invalidTagId().errmsg());
         m.put(46004, "user not exist");
         m.put(47001, Err.dataFormatError().errmsg());
         m.put(47003, "argument invalid! data.thing1.value invalid");

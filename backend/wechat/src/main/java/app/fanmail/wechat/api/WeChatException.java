@@ -61,6 +61,28 @@ public class WeChatException extends RuntimeException {
         CATEGORY_INVALID,
         /** A category already selected (53304). */
         CATEGORY_DUPLICATE,
+        /** The account already has the most tags of its own (45056, {@link WeChatLimits#TAGS_PER_ACCOUNT}). */
+        TAG_LIMIT,
+        /** A tag with too many members cannot be deleted (45057, {@link WeChatLimits#TAG_DELETE_MAX_FANS}). */
+        TAG_TOO_MANY_FANS,
+        /** Tags 0, 1 and 2 are WeChat's own and cannot be changed or deleted (45058). */
+        TAG_RESERVED,
+        /** A fan already carries the most tags (45059, {@link WeChatLimits#TAGS_PER_FAN}). */
+        FAN_TAG_LIMIT,
+        /** An invalid tag name, or one another tag of the account has (45157: WeChat does not tell which). */
+        TAG_NAME_INVALID,
+        /** A tag name longer than {@link WeChatLimits#TAG_NAME_MAX_BYTES} bytes in UTF-8 (45158). */
+        TAG_NAME_TOO_LONG,
+        /** WeChat has no tag of that id (45159). */
+        TAG_UNKNOWN,
+        /** A remark longer than {@link WeChatLimits#REMARK_MAX_BYTES} bytes in UTF-8 (40092). */
+        REMARK_TOO_LONG,
+        /** The openid is not one of the account's (40003). */
+        OPENID_INVALID,
+        /** No such user (46004). */
+        FAN_UNKNOWN,
+        /** The user does not follow the account (43004). */
+        NOT_FOLLOWER,
         /** None of the above. */
         NONE
     }

@@ -42,7 +42,8 @@ public interface WeChatFans {
 
     /**
      * Sets the remark the account gives a fan (user/info/updateremark). WeChat counts its limit in UTF-8 bytes
-     * ({@link WeChatLimits#REMARK_MAX_BYTES}) and refuses a longer one with 40092.
+     * ({@link WeChatLimits#REMARK_MAX_BYTES}) and refuses a longer one with 40092; so does Fanmail before calling
+     * (a {@link WeChatRuleException}, refusal {@link WeChatException.Refusal#REMARK_TOO_LONG}).
      */
     void updateRemark(UUID accountId, String openid, String remark);
 

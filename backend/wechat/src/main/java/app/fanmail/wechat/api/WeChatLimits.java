@@ -15,6 +15,10 @@ public final class WeChatLimits {
     public static final int TAGS_PER_ACCOUNT = 100;
     /** Tags WeChat reserves (0, 1, 2: 星标组 and system tags; 45058). */
     public static final int RESERVED_TAG_IDS_BELOW = 3;
+    /** A tag with more members than this cannot be deleted (45057): untag fans first. */
+    public static final int TAG_DELETE_MAX_FANS = 100_000;
+    /** Tags one fan may carry (45059 beyond). */
+    public static final int TAGS_PER_FAN = 20;
     /** openids per batchtagging/batchuntagging call (40032 beyond). */
     public static final int TAG_BATCH_MAX = 50;
     /** Previews to a WeChat id (towxname) per account and day (WeChat's mass preview doc: 100 a day). */

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Fanmail refused a request before calling WeChat because WeChat would refuse it: a rule of WeChat's is broken
  * ({@link #rule()}, a stable code). Nothing was sent ({@link Certainty#NOT_PROCESSED}); {@link #errcode()} is the
- * errcode WeChat answers for the same request, and {@link #kind()} what that errcode means (one table:
- * {@code domain.ErrorCodes}), so callers handle it like WeChat's own refusal.
+ * errcode WeChat answers for the same request, and {@link #kind()} and {@link #refusal()} what that errcode means
+ * (one table: {@code domain.ErrorCodes}), so callers handle it like WeChat's own refusal.
  */
 public class WeChatRuleException extends WeChatException {
     /** The rules Fanmail checks before calling WeChat. The names are stable codes. */
@@ -23,6 +23,8 @@ public class WeChatRuleException extends WeChatException {
         TAG_LIMIT,
         /** Tagging or untagging takes 1 to 50 openids per call (40032). */
         TAG_BATCH_SIZE,
+        /** A fan's remark is longer than 30 bytes in UTF-8 (40092). */
+        REMARK_TOO_LONG,
         /** A draft has 1 to 8 articles (45008). */
         ARTICLE_COUNT,
         /** An article title has 1 to 32 characters (45003 when longer). */
@@ -49,8 +51,8 @@ public class WeChatRuleException extends WeChatException {
 
     private final Rule rule;
 
-    public WeChatRuleException(Rule rule, Kind kind, int errcode, String message, String field) {
-        super(kind, Certainty.NOT_PROCESSED, errcode, message, field, null);
+    public WeChatRuleException(Rule rule, Kind kind, Refusal refusal, int errcode, String message, String field) {
+        super(kind, refusal, Certainty.NOT_PROCESSED, errcode, message, field, null);
         this.rule = Objects.requireNonNull(rule, "rule");
     }
 

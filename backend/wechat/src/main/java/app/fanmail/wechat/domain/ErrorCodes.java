@@ -34,25 +34,27 @@ public final class ErrorCodes {
             row(45009, Kind.DAILY_QUOTA),
             row(45011, Kind.THROTTLED), // API per-minute quota
             row(45066, Kind.THROTTLED), // mass clientmsgid retried within 1 minute
-            row(45015, Kind.RECIPIENT_FINAL), row(45047, Kind.RECIPIENT_FINAL), row(43004, Kind.RECIPIENT_FINAL),
-            row(43019, Kind.RECIPIENT_FINAL), row(48002, Kind.RECIPIENT_FINAL), row(40003, Kind.RECIPIENT_FINAL),
-            row(43101, Kind.RECIPIENT_FINAL), row(46004, Kind.RECIPIENT_FINAL), row(50002, Kind.RECIPIENT_FINAL),
+            row(45015, Kind.RECIPIENT_FINAL), row(45047, Kind.RECIPIENT_FINAL), row(43004, Kind.RECIPIENT_FINAL, Refusal.NOT_FOLLOWER),
+            row(43019, Kind.RECIPIENT_FINAL), row(48002, Kind.RECIPIENT_FINAL), row(40003, Kind.RECIPIENT_FINAL, Refusal.OPENID_INVALID),
+            row(43101, Kind.RECIPIENT_FINAL), row(46004, Kind.RECIPIENT_FINAL, Refusal.FAN_UNKNOWN), row(50002, Kind.RECIPIENT_FINAL),
             row(47003, Kind.REQUEST_INVALID), row(40037, Kind.REQUEST_INVALID, Refusal.TEMPLATE_UNKNOWN),
             row(40102, Kind.REQUEST_INVALID, Refusal.INDUSTRY_INVALID), row(40130, Kind.REQUEST_INVALID),
             row(40032, Kind.REQUEST_INVALID), row(40008, Kind.REQUEST_INVALID), row(40060, Kind.REQUEST_INVALID),
             row(45103, Kind.REQUEST_INVALID), row(40246, Kind.REQUEST_INVALID, Refusal.KEYWORD_UNKNOWN),
-            row(45157, Kind.REQUEST_INVALID), row(44002, Kind.REQUEST_INVALID), row(45058, Kind.REQUEST_INVALID),
+            row(45157, Kind.REQUEST_INVALID, Refusal.TAG_NAME_INVALID), row(44002, Kind.REQUEST_INVALID), row(45058, Kind.REQUEST_INVALID, Refusal.TAG_RESERVED),
             row(45067, Kind.REQUEST_INVALID),
             row(45026, Kind.LIMIT, Refusal.TEMPLATE_LIMIT), row(45027, Kind.LIMIT, Refusal.TEMPLATE_OUTSIDE_SETUP),
             row(43100, Kind.LIMIT, Refusal.INDUSTRY_CHANGED_TOO_OFTEN), row(53300, Kind.LIMIT, Refusal.CATEGORY_MONTHLY_LIMIT),
             row(53301, Kind.LIMIT, Refusal.CATEGORY_COUNT_LIMIT), row(53303, Kind.REQUEST_INVALID, Refusal.CATEGORY_INVALID),
             row(53304, Kind.REQUEST_INVALID, Refusal.CATEGORY_DUPLICATE), row(45028, Kind.LIMIT),
-            row(45056, Kind.LIMIT), row(45057, Kind.LIMIT), row(45059, Kind.LIMIT), row(45065, Kind.LIMIT),
+            row(45056, Kind.LIMIT, Refusal.TAG_LIMIT), row(45057, Kind.LIMIT, Refusal.TAG_TOO_MANY_FANS),
+            row(45059, Kind.LIMIT, Refusal.FAN_TAG_LIMIT), row(45159, Kind.REQUEST_INVALID, Refusal.TAG_UNKNOWN),
+            row(40092, Kind.REQUEST_INVALID, Refusal.REMARK_TOO_LONG), row(45065, Kind.LIMIT),
             // downloads and quota reading: no such (or expired) media; unknown cgi_path; quota of an API the account may not read
             row(40007, Kind.REQUEST_INVALID), row(76021, Kind.REQUEST_INVALID), row(76022, Kind.PERMISSION),
-            // rules Fanmail also checks before calling (WeChatRules): tag name over 30 bytes; draft content, title,
-            // digest, article count, author; media file type and size
-            row(45158, Kind.REQUEST_INVALID), row(45002, Kind.REQUEST_INVALID), row(45003, Kind.REQUEST_INVALID),
+            // rules Fanmail also checks before calling (WeChatRules): tag name over 30 bytes (the remark's 40092 is above);
+            // draft content, title, digest, article count, author; media file type and size
+            row(45158, Kind.REQUEST_INVALID, Refusal.TAG_NAME_TOO_LONG), row(45002, Kind.REQUEST_INVALID), row(45003, Kind.REQUEST_INVALID),
             row(45004, Kind.REQUEST_INVALID), row(45008, Kind.REQUEST_INVALID), row(40005, Kind.REQUEST_INVALID),
             row(40006, Kind.REQUEST_INVALID), row(45110, Kind.REQUEST_INVALID));
     private static final Meaning UNKNOWN = new Meaning(Kind.OTHER, Refusal.NONE, NOT);

@@ -20,7 +20,7 @@ import app.fanmail.wechat.api.WeChatRuleException.Rule;
  * {@link ErrorCodes}. Sources per rule:
  * <ul>
  * <li>tags: WeChat's user-tag doc (name "标签名长度超过30个字节" → 45158; 100 tags → 45056; ids 0–2 reserved → 45058;
- * batchtagging "每次传入的openid列表个数不能超过50个" → 40032);</li>
+ * batchtagging "每次传入的openid列表个数不能超过50个" → 40032); a fan's remark at most 30 bytes → 40092;</li>
  * <li>drafts: the draft/add field table (title 32 characters, author 16, digest 128, content "必须少于2万字符，小于1M":
  * the characters of its text without HTML tags, the bytes of the whole HTML in UTF-8;
  * thumb_media_id "必须是永久MediaID"); errcodes from WeChat's global table (45002 content, 45003 title, 45004
@@ -67,7 +67,7 @@ public final class WeChatRules {
 
     /** The refusal of a rule, with the kind WeChat's errcode has. */
     public static WeChatRuleException refusal(Rule rule, int errcode, String message, String field) {
-        return new WeChatRuleException(rule, ErrorCodes.kindOf(errcode), errcode, message, field);
+        return new WeChatRuleException(rule, ErrorCodes.kindOf(errcode), ErrorCodes.refusalOf(errcode), errcode, message, field);
     }
 
     // --- template values
@@ -115,6 +115,15 @@ public final class WeChatRules {
         if (n < 1 || n > WeChatLimits.TAG_BATCH_MAX) {
             throw refusal(Rule.TAG_BATCH_SIZE, 40032, "Tagging takes 1 to " + WeChatLimits.TAG_BATCH_MAX + " openids per call, not " + n + ".",
                     "openids");
+        }
+    }
+
+    /** A fan's remark (user/info/updateremark) is counted in UTF-8 bytes. */
+    public static void requireRemark(String remark) {
+        int bytes = remark == null ? 0 : remark.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > WeChatLimits.REMARK_MAX_BYTES) {
+            throw refusal(Rule.REMARK_TOO_LONG, 40092, "The remark has " + bytes + " bytes in UTF-8; WeChat takes at most "
+                    + WeChatLimits.REMARK_MAX_BYTES + " (10 Chinese characters).", "remark");
         }
     }
 

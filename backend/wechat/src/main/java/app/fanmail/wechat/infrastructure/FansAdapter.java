@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.wechat.api.WeChatFans;
-import app.fanmail.wechat.api.WeChatLimits;
 import app.fanmail.wechat.infrastructure.WeChatRestClients.UserApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -158,9 +157,10 @@ public class FansAdapter implements WeChatFans {
 
     @Override
     public void updateRemark(UUID accountId, String openid, String remark) {
-        if (remark == null || remark.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > WeChatLimits.REMARK_MAX_BYTES) {
-            throw new IllegalArgumentException("A remark is at most " + WeChatLimits.REMARK_MAX_BYTES + " UTF-8 bytes");
+        if (remark == null) {
+            throw new IllegalArgumentException("A remark is a string; the empty one clears it");
         }
+        app.fanmail.wechat.domain.WeChatRules.requireRemark(remark);
         JsonObject body = JsonFactories.object().add("openid", openid).add("remark", remark).build();
         gateway.call(accountId, UserApi.class, (api, token) -> api.updateRemark(token, body));
     }

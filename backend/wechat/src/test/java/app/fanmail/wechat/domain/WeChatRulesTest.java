@@ -28,6 +28,7 @@ class WeChatRulesTest {
             assertThat(e.kind()).isEqualTo(kind);
             assertThat(e.certainty()).isEqualTo(Certainty.NOT_PROCESSED);
             assertThat(e.kind()).isEqualTo(ErrorCodes.kindOf(errcode));
+            assertThat(e.refusal()).as("the refusal WeChat's own answer would name").isEqualTo(ErrorCodes.refusalOf(errcode));
         });
     }
 
@@ -69,6 +70,15 @@ class WeChatRulesTest {
         assertThatCode(() -> WeChatRules.requireTagBatch(Collections.nCopies(50, "o"))).doesNotThrowAnyException();
         refused(() -> WeChatRules.requireTagBatch(Collections.nCopies(51, "o")), Rule.TAG_BATCH_SIZE, 40032, Kind.REQUEST_INVALID);
         refused(() -> WeChatRules.requireTagBatch(List.of()), Rule.TAG_BATCH_SIZE, 40032, Kind.REQUEST_INVALID);
+    }
+
+    @Test
+    void aRemarkIsThirtyBytesOfUtf8() {
+        assertThatCode(() -> WeChatRules.requireRemark("一二三四五六七八九十")).doesNotThrowAnyException();
+        assertThatCode(() -> WeChatRules.requireRemark("")).doesNotThrowAnyException();
+        refused(() -> WeChatRules.requireRemark("一二三四五六七八九十一"), Rule.REMARK_TOO_LONG, 40092, Kind.REQUEST_INVALID);
+        assertThatThrownBy(() -> WeChatRules.requireRemark("a".repeat(31))).isInstanceOfSatisfying(WeChatRuleException.class,
+                e -> assertThat(e.refusal()).isEqualTo(app.fanmail.wechat.api.WeChatException.Refusal.REMARK_TOO_LONG));
     }
 
     @Test
