@@ -37,8 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * for details, fires several batchget calls that hold no thread while WeChat answers) and writes it with the run's
  * new cursor in one short transaction, then hands the next step back to the executor, so a run never holds a thread
  * for long and other background work interleaves. While a page of followers or tag members is written, the next one is
- * fetched (one page ahead, on the same executor); follower pages are written {@code page-writers} (2) at a time, each
- * in its own transaction, and the cursor moves past them together. A step writes only while its run is RUNNING and leased by this
+ * fetched (one page ahead, on the same executor). A step writes only while its run is RUNNING and leased by this
  * node; a cancelled run or one another node took over simply stops here. Every write renews the lease; a run whose
  * lease ran out (its node died) is claimed by any node's periodic claim and continues from its stored cursor.
  * Transient WeChat failures are retried a few times with back-off; then, or on any other failure, the run FAILED
@@ -71,9 +70,6 @@ public class FanSyncRunner {
     @Inject
     @ConfigProperty(name = "fanmail.audiences.details-in-flight", defaultValue = "8")
     int detailsInFlight;
-    @Inject
-    @ConfigProperty(name = "fanmail.audiences.sync-page-writers", defaultValue = "2")
-    int pageWriters;
     @Inject
     @ConfigProperty(name = "fanmail.audiences.sync-lease", defaultValue = "PT1M")
     Duration lease;
@@ -146,7 +142,14 @@ public class FanSyncRunner {
     private void step(FanSyncRun run, String owner) {
         try {
             switch (run.phase()) {
-                case FOLLOWERS -> followers(run, owner);
+                case FOLLOWERS -> {
+                    String cursor = run.cursor() == null ? "" : run.cursor();
+                    FanSource.Page page = fetched(run, owner, "F" + cursor, () -> source.followers(run.accountId(), cursor.isEmpty() ? null : cursor));
+                    if (page.next() != null) { // the next page comes from WeChat while this one is written
+                        prefetch(run, owner, "F" + page.next(), () -> source.followers(run.accountId(), page.next()));
+                    }
+                    after(run, owner, store.writeFollowers(run.id(), lease(owner), page, cursor));
+                }
                 case TAGS -> after(run, owner, store.writeTags(run.id(), lease(owner), source.tags(run.accountId())));
                 case MEMBERS -> {
                     MemberCursor at = MemberCursor.parse(run.cursor());
@@ -164,44 +167,6 @@ public class FanSyncRunner {
         } catch (RuntimeException e) {
             failed(run, owner, e);
         }
-    }
-
-    /**
-     * Up to {@code page-writers} user/get pages written at once, each in its own transaction (the database writes them on
-     * as many cores), while the next page is fetched; the run's cursor moves past them when all are written. A page
-     * written again after a failure or a resume is written the same way.
-     */
-    private void followers(FanSyncRun run, String owner) {
-        String cursor = run.cursor() == null ? "" : run.cursor();
-        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
-        FanSource.Page page = fetched(run, owner, "F" + cursor, () -> source.followers(run.accountId(), cursor.isEmpty() ? null : cursor));
-        long written = 0;
-        while (true) {
-            FanSource.Page p = page;
-            writes.add(CompletableFuture.supplyAsync(() -> store.insertFollowers(run.id(), lease(owner), p), executor));
-            written += p.openids().size();
-            if (p.next() == null || writes.size() >= Math.max(1, pageWriters)) {
-                break;
-            }
-            page = source.followers(run.accountId(), p.next()); // while the pages before are written
-        }
-        String next = page.next();
-        long total = page.total();
-        long count = written;
-        if (next != null) { // the next page comes from WeChat while these are written
-            prefetch(run, owner, "F" + next, () -> source.followers(run.accountId(), next));
-        }
-        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> executor.execute(() -> {
-            if (error != null) {
-                failed(run, owner, error);
-                return;
-            }
-            try {
-                after(run, owner, store.advanceFollowers(run.id(), lease(owner), cursor, next, count, total));
-            } catch (RuntimeException e) {
-                failed(run, owner, e);
-            }
-        }));
     }
 
     private FanSource.Page members(FanSyncRun run, MemberCursor at) {

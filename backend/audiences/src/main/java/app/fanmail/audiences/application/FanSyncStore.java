@@ -41,19 +41,8 @@ public interface FanSyncStore {
     /** Takes over up to {@code limit} RUNNING runs whose lease ran out; returns them. */
     List<FanSyncRun> claimExpired(Lease lease, int limit);
 
-    /**
-     * FOLLOWERS phase: upserts one user/get page (subscribed, seen by this run, with the tag ids staged for its fans),
-     * in a transaction of its own, if the run is still RUNNING in FOLLOWERS and leased by the lease's owner; false if not.
-     * Several pages may be written at once, and a page again after a retry or a resume: writing a page is idempotent.
-     */
-    boolean insertFollowers(long id, Lease lease, FanSource.Page page);
-
-    /**
-     * FOLLOWERS phase: the pages from {@code fromCursor} on are written up to {@code next} (null: the last page was);
-     * moves the cursor there, only if it still is at {@code fromCursor}, and counts {@code written} fans; after the last
-     * page moves to APPLY.
-     */
-    Optional<FanSyncRun> advanceFollowers(long id, Lease lease, String fromCursor, String next, long written, long total);
+    /** FOLLOWERS phase: upserts one user/get page (subscribed, seen by this run); moves to TAGS after the last page. */
+    Optional<FanSyncRun> writeFollowers(long id, Lease lease, FanSource.Page page, String pageCursor);
 
     /** TAGS phase: the tag table becomes exactly {@code tags}; moves to MEMBERS (or APPLY when there is no tag). */
     Optional<FanSyncRun> writeTags(long id, Lease lease, List<FanSource.Tag> tags);

@@ -111,15 +111,10 @@ public class FanSyncSql implements FanSyncStore {
 
     @Override
     @Transactional
-    public boolean insertFollowers(long id, FanSyncStore.Lease lease, FanSource.Page page) {
-        // no lock on the run: other pages of it are written at the same time; a page written just after the run was
-        // cancelled or taken over is harmless (fans WeChat listed, written as the next write would)
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select account_id, status, phase, lease_owner from audiences.fan_sync_run where id = ?1")
-                .setParameter(1, id).getResultList();
-        if (rows.isEmpty() || !"RUNNING".equals(rows.get(0)[1]) || !FanSyncPhase.FOLLOWERS.name().equals(rows.get(0)[2])
-                || !lease.owner().equals(rows.get(0)[3])) {
-            return false;
+    public Optional<FanSyncRun> writeFollowers(long id, FanSyncStore.Lease lease, FanSource.Page page, String pageCursor) {
+        Optional<FanSyncRun> run = lock(id, lease.owner(), FanSyncPhase.FOLLOWERS, pageCursor);
+        if (run.isEmpty()) {
+            return run;
         }
         if (!page.openids().isEmpty()) {
             // a fan listed again after it unfollowed is subscribed again and its details are fetched anew
@@ -128,30 +123,19 @@ public class FanSyncSql implements FanSyncStore {
                             + "select ?1, t.o, true, coalesce(m.tags, '{}'), ?3, cast(?4 as timestamptz), cast(?4 as timestamptz) "
                             + "from unnest(cast(?2 as text[])) as t(o) left join (select openid, array_agg(distinct tag_id order by tag_id) as tags "
                             + "from audiences.fan_sync_tag_member where run_id = ?3 and openid = any(cast(?2 as text[])) group by openid) m on m.openid = t.o "
-                            + "order by t.o " // in index order: each b-tree is walked forwards, not hit at random (~30 % less work)
                             + "on conflict (account_id, openid) do update set last_sync_run = excluded.last_sync_run, subscribed = true, "
                             + "tag_ids = excluded.tag_ids, "
                             + "details_synced_at = case when f.subscribed then f.details_synced_at end, "
                             + "updated_at = case when f.subscribed then f.updated_at else excluded.updated_at end "
                             + "where f.last_sync_run is distinct from excluded.last_sync_run or not f.subscribed")
-                    .setParameter(1, rows.get(0)[0]).setParameter(2, page.openids().toArray(String[]::new))
+                    .setParameter(1, run.get().accountId()).setParameter(2, page.openids().toArray(String[]::new))
                     .setParameter(3, id).setParameter(4, lease.now()).executeUpdate();
         }
-        return true;
-    }
-
-    @Override
-    @Transactional
-    public Optional<FanSyncRun> advanceFollowers(long id, FanSyncStore.Lease lease, String fromCursor, String next, long written, long total) {
-        Optional<FanSyncRun> run = lock(id, lease.owner(), FanSyncPhase.FOLLOWERS, fromCursor == null ? "" : fromCursor);
-        if (run.isEmpty()) {
-            return run;
-        }
-        boolean last = next == null;
+        boolean last = page.next() == null;
         if (last) {
             analyze("audiences.fan"); // the table may have grown from nothing: APPLY, details and the lists need its statistics
         }
-        return step(id, lease, last ? FanSyncPhase.APPLY : FanSyncPhase.FOLLOWERS, last ? null : next, written, total);
+        return step(id, lease, last ? FanSyncPhase.APPLY : FanSyncPhase.FOLLOWERS, last ? null : page.next(), page.openids().size(), page.total());
     }
 
     @Override
@@ -188,7 +172,7 @@ public class FanSyncSql implements FanSyncStore {
         }
         if (!openids.isEmpty()) {
             em.createNativeQuery("insert into audiences.fan_sync_tag_member (run_id, account_id, tag_id, openid) "
-                            + "select ?1, ?2, ?3, o from unnest(cast(?4 as text[])) as t(o) order by o")
+                            + "select ?1, ?2, ?3, o from unnest(cast(?4 as text[])) as t(o)")
                     .setParameter(1, id).setParameter(2, run.get().accountId()).setParameter(3, tagId)
                     .setParameter(4, openids.toArray(String[]::new)).executeUpdate();
         }

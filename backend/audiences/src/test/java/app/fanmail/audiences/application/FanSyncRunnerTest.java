@@ -61,37 +61,10 @@ class FanSyncRunnerTest {
         // members are staged first, so each follower page is written once with its fans' tag ids
         assertThat(calls).containsExactly("tags", "members 3 null", "members 5 null", "members 5 m1", "followers null", "followers p1");
         assertThat(writes).containsExactly("tags [5, 3]", "members 3 [a] -> 5:", "members 5 [a, b] -> 5:m1", "members 5 [c] -> null",
-                "page [a, b]", "followers 2 at ", "page [c]", "followers 1 at p1", "apply ", "apply x");
+                "followers 2 at ", "followers 1 at p1", "apply ", "apply x");
         assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
         assertThat(run.done()).isEqualTo(3);
         assertThat(published.get(published.size() - 1).status()).isEqualTo(FanSyncStatus.SUCCEEDED);
-    }
-
-    @Test
-    void withTwoPageWritersBothPagesAreWrittenBeforeTheCursorMovesPastThemOnce() {
-        runner.pageWriters = 2;
-        startIn(FanSyncPhase.FOLLOWERS);
-        drain();
-
-        assertThat(calls).containsExactly("followers null", "followers p1");
-        // both pages written, then one move of the cursor from the start past the last page
-        assertThat(writes).containsExactly("page [a, b]", "page [c]", "followers 3 at ", "apply ", "apply x");
-        assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
-        assertThat(run.done()).isEqualTo(3);
-    }
-
-    @Test
-    void whenTheSecondPageCannotBeFetchedTheCursorStaysAndBothPagesAreWrittenAgain() {
-        runner.pageWriters = 2;
-        failures.add(null); // first page fine
-        failures.add(new FanSourceException("WECHAT_TRANSIENT", "-1 system error", true, null));
-        startIn(FanSyncPhase.FOLLOWERS);
-        drain();
-
-        assertThat(calls).containsExactly("followers null", "followers p1", "followers null", "followers p1");
-        assertThat(writes).containsExactly("page [a, b]", "page [a, b]", "page [c]", "followers 3 at ", "apply ", "apply x");
-        assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
-        assertThat(run.done()).isEqualTo(3);
     }
 
     @Test
@@ -227,22 +200,13 @@ class FanSyncRunnerTest {
         private final List<String> pending = IntStream.range(0, 250).mapToObj(i -> String.format("o%03d", i)).toList();
 
         @Override
-        public boolean insertFollowers(long id, Lease lease, FanSource.Page page) {
-            if (lost) {
-                return false;
-            }
-            writes.add("page " + page.openids());
-            return true;
-        }
-
-        @Override
-        public Optional<FanSyncRun> advanceFollowers(long id, Lease lease, String fromCursor, String next, long written, long total) {
+        public Optional<FanSyncRun> writeFollowers(long id, Lease lease, FanSource.Page page, String pageCursor) {
             if (lost) {
                 return Optional.empty();
             }
-            writes.add("followers " + written + " at " + fromCursor);
-            return next == null ? moved(FanSyncPhase.APPLY, "", written, FanSyncStatus.RUNNING)
-                    : moved(FanSyncPhase.FOLLOWERS, next, written, FanSyncStatus.RUNNING);
+            writes.add("followers " + page.openids().size() + " at " + pageCursor);
+            return page.next() == null ? moved(FanSyncPhase.APPLY, "", page.openids().size(), FanSyncStatus.RUNNING)
+                    : moved(FanSyncPhase.FOLLOWERS, page.next(), page.openids().size(), FanSyncStatus.RUNNING);
         }
 
         @Override
