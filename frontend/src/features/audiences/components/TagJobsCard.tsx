@@ -9,9 +9,10 @@ import { formatDateTime } from '../../../lib/format';
 import { translateUserError } from '../../../lib/userErrors';
 import { TagJobCancelMutation, TagJobFailuresQuery, TagJobsQuery } from '../api/operations';
 import { useTagJobProgress } from '../hooks/useLiveMessages';
-import { laterState, POLL_WHILE_RUNNING_MS } from '../progress';
+import { inProgress, laterState, POLL_WHILE_RUNNING_MS } from '../progress';
 
 const STATUS_COLORS: Record<TagJobStatus, string> = {
+  PREPARING: 'processing',
   RUNNING: 'processing',
   SUCCEEDED: 'success',
   FAILED: 'error',
@@ -83,11 +84,11 @@ export function TagJobsCard({
   useEffect(() => {
     onFinishedRef.current = onFinished;
   });
-  const running = jobs.some((job) => job.status === 'RUNNING');
+  const running = jobs.some(inProgress);
   useEffect(() => {
     let ended = false;
     for (const job of jobs) {
-      if (job.status === 'RUNNING') seenRunning.current.add(job.id);
+      if (inProgress(job)) seenRunning.current.add(job.id);
       else if (seenRunning.current.delete(job.id)) ended = true;
     }
     if (ended) onFinishedRef.current?.();
@@ -123,7 +124,7 @@ export function TagJobsCard({
           <Progress
             percent={jobPercent(job)}
             size="small"
-            status={job.status === 'FAILED' ? 'exception' : job.status === 'RUNNING' ? 'active' : undefined}
+            status={job.status === 'FAILED' ? 'exception' : inProgress(job) ? 'active' : undefined}
             data-testid={`tag-job-progress-${job.id}`}
             data-percent={jobPercent(job)}
           />
@@ -144,7 +145,7 @@ export function TagJobsCard({
               {t('audiences.jobs.failures', { count: job.failed })}
             </Button>
           )}
-          {canCancel && job.status === 'RUNNING' && (
+          {canCancel && inProgress(job) && (
             <Button size="small" onClick={() => void cancelJob(job)} data-testid={`tag-job-cancel-${job.id}`}>
               {t('audiences.jobs.cancel')}
             </Button>

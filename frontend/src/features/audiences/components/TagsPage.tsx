@@ -10,6 +10,7 @@ import { useCan } from '../../../lib/auth';
 import { useCurrentAccount } from '../../../lib/currentAccount';
 import { translateUserError } from '../../../lib/userErrors';
 import { TagDeleteMutation, TagsQuery, TagsRefreshMutation } from '../api/operations';
+import { inProgress } from '../progress';
 import { TagFormModal } from './TagFormModal';
 import { TagJobModal } from './TagJobModal';
 import { TagJobsCard } from './TagJobsCard';
@@ -164,7 +165,7 @@ export function TagsPage() {
           onStarted={(job) => {
             setStarted((jobs) => [...jobs, job]);
             // a job may have ended already (few fans): its counts show at once
-            if (job.status !== 'RUNNING') reload();
+            if (!inProgress(job)) reload();
           }}
         />
       )}

@@ -99,6 +99,8 @@ public final class JdbcEntityManager {
             ps.setArray(index, array(c, "bigint", a));
         } else if (value instanceof Integer[] a) {
             ps.setArray(index, array(c, "integer", a));
+        } else if (value instanceof Boolean[] a) {
+            ps.setArray(index, array(c, "boolean", a));
         } else {
             ps.setObject(index, value);
         }

@@ -287,6 +287,7 @@ class TagsIT {
 
         Map<String, Object> filter = Map.of("tagIds", List.of(vip), "tagMatch", "ANY");
         JsonObject job = ok(start(admin, acc, target, "TAG", Map.of("filter", filter))).getJsonObject("job");
+        assertThat(List.of(job.getString("status"), job.getInt("total"))).as("answered before its fans are listed").containsExactly("PREPARING", 0);
         JsonObject done = awaitFinished(admin, job.getString("id"));
         assertThat(List.of(done.getInt("total"), done.getInt("succeeded"), done.getInt("failed"))).containsExactly(31, 30, 1);
         JsonObject refused = done.getJsonObject("failures").getJsonArray("edges").getJsonObject(0).getJsonObject("node");
@@ -436,7 +437,7 @@ class TagsIT {
         JsonObject job;
         do {
             job = c.data(GET_JOB, Map.of("id", jobId)).getJsonObject("tagJob");
-            if (!"RUNNING".equals(job.getString("status"))) {
+            if (!Set.of("PREPARING", "RUNNING").contains(job.getString("status"))) {
                 return job;
             }
             Thread.sleep(100);

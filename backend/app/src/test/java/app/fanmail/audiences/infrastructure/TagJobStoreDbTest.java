@@ -95,7 +95,7 @@ class TagJobStoreDbTest {
 
     private TagJobView job(TagJobStore store, int tagId, TagAction action, List<String> openids) {
         UUID id = UUID.randomUUID();
-        store.create(new TagJobView(id, account, tagId, "t", action, "OPENIDS", TagJobStatus.RUNNING, 0, 0, 0, 0, null, null, T0, null), "op");
+        store.create(new TagJobView(id, account, tagId, "t", action, "OPENIDS", TagJobStatus.PREPARING, 0, 0, 0, 0, null, null, T0, null), "op");
         List<UploadedOpenids.Row> rows = new ArrayList<>();
         for (int i = 0; i < openids.size(); i++) {
             rows.add(new UploadedOpenids.Row(i + 1, openids.get(i)));
@@ -104,7 +104,7 @@ class TagJobStoreDbTest {
         if (action == TagAction.TAG) {
             store.refuseFansAtTagLimit(id, account, tagId);
         }
-        return store.seal(id, 50, T0);
+        return store.seal(id, 50, T0).orElseThrow();
     }
 
     private List<String> tagged(int tagId) throws Exception {
@@ -178,10 +178,10 @@ class TagJobStoreDbTest {
         assertThat(store.failures(job.id(), 0, 10)).extracting(f -> f.openid() + " " + f.errcode()).containsExactly(fans.get(0) + " 45059");
 
         UUID byFilter = UUID.randomUUID();
-        store.create(new TagJobView(byFilter, account, 301, "t", TagAction.TAG, "FILTER", TagJobStatus.RUNNING, 0, 0, 0, 0, null, null, T0, null), "op");
+        store.create(new TagJobView(byFilter, account, 301, "t", TagAction.TAG, "FILTER", TagJobStatus.PREPARING, 0, 0, 0, 0, null, null, T0, null), "op");
         assertThat(store.addFromFilter(byFilter, account, new FanFilter(null, List.of(200), FanFilter.TagMatch.ANY, null, null, null, null), Set.of()))
                 .isEqualTo(2);
-        assertThat(store.seal(byFilter, 50, T0).total()).isEqualTo(2);
+        assertThat(store.seal(byFilter, 50, T0).orElseThrow().total()).isEqualTo(2);
     }
 
     @Test
@@ -199,8 +199,8 @@ class TagJobStoreDbTest {
         assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(TagJobStatus.SUCCEEDED);
 
         UUID empty = UUID.randomUUID();
-        store.create(new TagJobView(empty, account, 401, "t", TagAction.TAG, "FILTER", TagJobStatus.RUNNING, 0, 0, 0, 0, null, null, T0, null), "op");
-        assertThat(store.seal(empty, 50, T0).status()).isEqualTo(TagJobStatus.SUCCEEDED);
+        store.create(new TagJobView(empty, account, 401, "t", TagAction.TAG, "FILTER", TagJobStatus.PREPARING, 0, 0, 0, 0, null, null, T0, null), "op");
+        assertThat(store.seal(empty, 50, T0).orElseThrow().status()).isEqualTo(TagJobStatus.SUCCEEDED);
     }
 
     @Test
@@ -226,6 +226,44 @@ class TagJobStoreDbTest {
         assertThat(List.of(failed.done(), failed.failed(), failed.status().name(), failed.errorCode())).containsExactly(60, 60, "FAILED", 45159);
         assertThat(store.claim(10, now.plus(Duration.ofHours(1)))).isEmpty();
         assertThat(store.failures(job.id(), 50, 100)).allSatisfy(f -> assertThat(f.code()).isEqualTo("TAG_UNKNOWN")).hasSize(10);
+    }
+
+    @Test
+    void aPreparingJobIsLeasedToItsNodeTakenOverOnceTheLeaseRunsOutAndCancelledWithoutItems() throws Exception {
+        TagJobStore store = store();
+        List<String> fans = openids("g" + account.toString().substring(0, 6), 4);
+        fans(fans, Map.of(fans.get(1), new Integer[] {700}, fans.get(2), new Integer[] {7, 700}));
+        FanFilter filter = new FanFilter(null, List.of(700), FanFilter.TagMatch.ANY, null, null, null, null);
+        UUID id = UUID.randomUUID();
+        store.createPreparing(new TagJobView(id, account, 700, "t", TagAction.TAG, "FILTER", TagJobStatus.PREPARING, 0, 0, 0, 0, null, null, T0, null),
+                "op", filter, null, T0.plus(Duration.ofMinutes(2)));
+        TagJobView preparing = store.find(id).orElseThrow();
+        assertThat(List.of(preparing.status().name(), preparing.total(), preparing.status().finished())).containsExactly("PREPARING", 0, false);
+        assertThat(store.preparation(id).orElseThrow().filter()).isEqualTo(filter);
+        assertThat(store.abandonedPreparations(T0.plusSeconds(60), 10)).as("its node holds the lease").doesNotContain(id);
+        assertThat(store.claimPreparation(id, T0.plusSeconds(60))).isEmpty();
+
+        Instant later = T0.plus(Duration.ofMinutes(2)); // the node died: its lease runs out
+        assertThat(store.abandonedPreparations(later, 10)).containsExactly(id);
+        assertThat(store.claimPreparation(id, later).map(p -> p.tagId() + " " + p.action() + " " + p.filter())).contains("700 TAG " + filter);
+        assertThat(store.claimPreparation(id, later)).as("one node takes it over").isEmpty();
+        store.addFromFilter(id, account, filter, Set.of());
+        TagJobView running = store.seal(id, 50, later).orElseThrow();
+        assertThat(List.of(running.status().name(), running.total())).containsExactly("RUNNING", 2);
+        assertThat(store.claim(10, later)).hasSize(1);
+        assertThat(store.abandonedPreparations(later.plus(Duration.ofHours(1)), 10)).isEmpty();
+
+        UUID upload = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        store.createPreparing(new TagJobView(other, account, 700, "t", TagAction.UNTAG, "UPLOAD", TagJobStatus.PREPARING, 0, 0, 0, 0, null, null, T0,
+                null), "op", null, upload, T0.plus(Duration.ofMinutes(2)));
+        assertThat(store.preparation(other).map(TagJobRepository.Preparation::uploadId)).contains(upload);
+        TagJobView cancelled = store.cancel(other, T0.plusSeconds(1)).orElseThrow();
+        assertThat(List.of(cancelled.status().name(), cancelled.total())).containsExactly("CANCELLED", 0);
+        assertThat(store.preparation(other)).as("its preparation finds nothing to do").isEmpty();
+        assertThat(store.seal(other, 50, T0.plusSeconds(2))).as("a cancelled job is not moved to RUNNING").isEmpty();
+        assertThat(store.find(other).orElseThrow().status()).isEqualTo(TagJobStatus.CANCELLED);
+        assertThat(store.abandonedPreparations(later.plus(Duration.ofHours(1)), 10)).isEmpty();
     }
 
     @Test

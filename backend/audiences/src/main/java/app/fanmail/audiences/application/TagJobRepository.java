@@ -23,7 +23,27 @@ public interface TagJobRepository {
     record Item(int seq, String openid) {
     }
 
+    /** What the preparation of a job needs: its tag, action and source (a filter, or an upload). */
+    record Preparation(UUID jobId, UUID accountId, int tagId, TagAction action, FanFilter filter, UUID uploadId) {
+    }
+
+    /** Creates a PREPARING job (status of {@code job}) that names its source openids itself (a selection, in the same transaction). */
     void create(TagJobView job, String startedBy);
+
+    /**
+     * Creates a PREPARING job whose items come from a filter or an upload, kept with it, and leased to the caller until
+     * {@code leaseUntil}: another node prepares it only after that.
+     */
+    void createPreparing(TagJobView job, String startedBy, FanFilter filter, UUID uploadId, Instant leaseUntil);
+
+    /** Takes the lease of a PREPARING job whose lease ran out (its node died): its source, or empty when it is taken or gone. */
+    Optional<Preparation> claimPreparation(UUID jobId, Instant now);
+
+    /** The source of a job this node holds the preparation lease of (created by it): empty when it is no longer preparing. */
+    Optional<Preparation> preparation(UUID jobId);
+
+    /** PREPARING jobs whose lease ran out, oldest first. */
+    List<UUID> abandonedPreparations(Instant now, int limit);
 
     /** Adds these (line, openid) rows as items {@code firstSeq}, {@code firstSeq + 1}…; the source gives each openid once. */
     int addOpenids(UUID jobId, int firstSeq, List<UploadedOpenids.Row> rows);
@@ -34,8 +54,12 @@ public interface TagJobRepository {
     /** Marks failed (45059) the items whose fan Fanmail knows already carries 20 other tags; returns how many. */
     int refuseFansAtTagLimit(UUID jobId, UUID accountId, int tagId);
 
-    /** Cuts the pending items into chunks of {@code chunkSize}, counts the job's total, done and failed; returns the job. */
-    TagJobView seal(UUID jobId, int chunkSize, Instant now);
+    /**
+     * Cuts the pending items into chunks of {@code chunkSize}, counts the job's total, done and failed and moves it from
+     * PREPARING to RUNNING (SUCCEEDED when nothing is left to send); returns the job. Empty when the job is no longer
+     * PREPARING (cancelled meanwhile): the caller rolls its items back.
+     */
+    Optional<TagJobView> seal(UUID jobId, int chunkSize, Instant now);
 
     List<Long> claim(int limit, Instant now);
 
@@ -54,7 +78,7 @@ public interface TagJobRepository {
     /** The job failed as a whole: pending items fail with the failure, open chunks are closed. */
     Optional<TagJobView> failJob(UUID jobId, TagBatchSplitter.Failure failure, Instant now);
 
-    /** Cancels a running job: its open chunks are closed, pending items stay pending. */
+    /** Cancels a preparing or running job: its open chunks are closed, pending items stay pending. */
     Optional<TagJobView> cancel(UUID jobId, Instant now);
 
     Optional<TagJobView> find(UUID jobId);

@@ -35,7 +35,7 @@ import jakarta.inject.Inject;
  * refused — and write the chunk's results in one short transaction. A retryable failure (WeChat busy, throttled) backs
  * the chunk off; a failure of the job itself (the tag is gone, no permission) fails the job. Jobs resume after a
  * restart: a sweep every {@code fanmail.audiences.tagging-sweep-interval} (default PT10S) and the start-up claim what
- * is ready. Runs on its own executor: a job of a million fans must not hold Fanmail's shared background executor.
+ * is ready; the sweep also hands the {@link TagJobPreparer} the PREPARING jobs whose node died. Runs on its own executor: a job of a million fans must not hold Fanmail's shared background executor.
  */
 @ApplicationScoped
 @ManagedScheduledExecutorDefinition(name = TagJobRunner.EXECUTOR, maxAsync = TagJobRunner.MAX_IN_FLIGHT + 1, hungTaskThreshold = 600_000)
@@ -53,6 +53,8 @@ public class TagJobRunner {
     @Inject
     TagGateway gateway;
     @Inject
+    TagJobPreparer preparer;
+    @Inject
     Clock clock;
     @Inject
     @ConfigProperty(name = "fanmail.audiences.tagging-in-flight", defaultValue = "4")
@@ -69,7 +71,17 @@ public class TagJobRunner {
 
     void start(@Observes @Priority(600) Startup startup) {
         long every = Math.max(100, sweepInterval.toMillis());
-        sweep = executor.scheduleWithFixedDelay(this::kick, 0, every, TimeUnit.MILLISECONDS);
+        sweep = executor.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Takes over the preparations of jobs whose node died, then looks for ready chunks. */
+    void sweep() {
+        try {
+            preparer.sweep();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not look for tag jobs left preparing; the next sweep tries again", e);
+        }
+        kick();
     }
 
     @PreDestroy

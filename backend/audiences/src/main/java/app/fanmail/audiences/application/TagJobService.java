@@ -1,6 +1,7 @@
 package app.fanmail.audiences.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.fanmail.audiences.domain.FanFilter;
 import app.fanmail.audiences.domain.TagAction;
@@ -20,21 +23,25 @@ import jakarta.transaction.Transactional;
 
 /**
  * Starts bulk tag/untag jobs from exactly one source — a list of openids, a fans filter or an uploaded list — and
- * reads them. A job's items are created in bulk in one transaction (an upload page by page), fans Fanmail knows to
- * carry 20 other tags already fail at once (45059) without a call, and the {@link TagJobRunner} does the rest.
+ * reads them. A selection's job (at most {@value #MAX_OPENIDS} openids) gets its items in bulk within the request; a
+ * filter's or an upload's job is answered PREPARING at once and the {@link TagJobPreparer} writes its items in the
+ * background (an upload page by page). Fans Fanmail knows to carry 20 other tags already fail at once (45059) without
+ * a call, and the {@link TagJobRunner} does the rest.
  */
 @ApplicationScoped
 public class TagJobService {
     /** The most openids one selection may name (larger lists come as uploads). */
     public static final int MAX_OPENIDS = 10_000;
-    static final int UPLOAD_PAGE = 10_000;
 
     @Inject
     TagJobRepository jobs;
     @Inject
     TagService tags;
     @Inject
-    OpenWindows windows;
+    TagJobPreparer preparer;
+    @Inject
+    @ConfigProperty(name = "fanmail.audiences.tagging-lease", defaultValue = "PT2M")
+    Duration preparationLease;
     @Inject
     UploadedOpenids uploads;
     @Inject
@@ -63,64 +70,57 @@ public class TagJobService {
             throw new UserErrorsException("TAG_RESERVED", "tagId", "Tag " + tagId + " is WeChat's own; fans cannot be tagged with it.");
         }
         StoredTag tag = tags.existing(accountId, tagId);
-        List<String> openids = null;
-        Set<String> open = null;
         if (source.openids() != null) {
-            openids = openids(source.openids());
-        } else if (source.filter() != null) {
+            TagJobView job = self.create(accountId, tag, action, openids(source.openids()), startedBy);
+            jobs.announce(job.id());
+            if (job.status() == TagJobStatus.RUNNING) {
+                runner.kick();
+            }
+            return job;
+        }
+        if (source.filter() != null) {
             FanFilter.Problem p = source.filter().problem();
             if (p != null) {
                 throw new UserErrorsException("INVALID_FILTER", "filter." + p.field(), p.message());
             }
-            open = source.filter().needsWindows() ? windows.openids(accountId) : Set.of();
         } else if (!uploads.exists(accountId, source.uploadId())) {
             throw new UserErrorsException("NOT_FOUND", "uploadId", "No such upload of this account, or it is still being read.");
         }
-        TagJobView job = self.create(accountId, tag, action, source, openids, open, startedBy);
+        TagJobView job = self.createPreparing(accountId, tag, action, source, startedBy);
         jobs.announce(job.id());
-        if (job.status() == TagJobStatus.RUNNING) {
-            runner.kick();
-        }
+        preparer.submit(job.id());
         return job;
     }
 
-    /** Creates the job and all its items and chunks in one transaction. */
+    /** Creates a selection's job with its items and chunks in one transaction: it is RUNNING (or already done) when it returns. */
     @Transactional
-    public TagJobView create(UUID accountId, StoredTag tag, TagAction action, Source source, List<String> openids, Set<String> openWindows,
-                             String startedBy) {
+    public TagJobView create(UUID accountId, StoredTag tag, TagAction action, List<String> openids, String startedBy) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        String kind = openids != null ? "OPENIDS" : source.filter() != null ? "FILTER" : "UPLOAD";
-        jobs.create(new TagJobView(id, accountId, tag.id(), tag.name(), action, kind, TagJobStatus.RUNNING, 0, 0, 0, 0, null, null, now, null),
+        jobs.create(new TagJobView(id, accountId, tag.id(), tag.name(), action, "OPENIDS", TagJobStatus.PREPARING, 0, 0, 0, 0, null, null, now, null),
                 startedBy);
-        if (openids != null) {
-            List<UploadedOpenids.Row> rows = new ArrayList<>(openids.size());
-            for (int i = 0; i < openids.size(); i++) { // a selection's "line" is the openid's position in it
-                rows.add(new UploadedOpenids.Row(i + 1, openids.get(i)));
-            }
-            jobs.addOpenids(id, 1, rows);
-        } else if (source.filter() != null) {
-            jobs.addFromFilter(id, accountId, source.filter(), openWindows);
-        } else {
-            int seq = 1;
-            int after = 0;
-            while (true) {
-                List<UploadedOpenids.Row> page = uploads.page(source.uploadId(), after, UPLOAD_PAGE);
-                if (page.isEmpty()) {
-                    break;
-                }
-                jobs.addOpenids(id, seq, page);
-                seq += page.size();
-                after = page.get(page.size() - 1).line();
-                if (page.size() < UPLOAD_PAGE) {
-                    break;
-                }
-            }
+        List<UploadedOpenids.Row> rows = new ArrayList<>(openids.size());
+        for (int i = 0; i < openids.size(); i++) { // a selection's "line" is the openid's position in it
+            rows.add(new UploadedOpenids.Row(i + 1, openids.get(i)));
         }
+        jobs.addOpenids(id, 1, rows);
         if (action == TagAction.TAG) {
             jobs.refuseFansAtTagLimit(id, accountId, tag.id());
         }
-        return jobs.seal(id, TagRules.BATCH, now);
+        return jobs.seal(id, TagRules.BATCH, now).orElseThrow();
+    }
+
+    /**
+     * Creates a filter's or an upload's job PREPARING, with its source and this node's preparation lease; the
+     * {@link TagJobPreparer} writes its items in the background.
+     */
+    @Transactional
+    public TagJobView createPreparing(UUID accountId, StoredTag tag, TagAction action, Source source, String startedBy) {
+        Instant now = clock.instant();
+        TagJobView job = new TagJobView(UUID.randomUUID(), accountId, tag.id(), tag.name(), action, source.filter() != null ? "FILTER" : "UPLOAD",
+                TagJobStatus.PREPARING, 0, 0, 0, 0, null, null, now, null);
+        jobs.createPreparing(job, startedBy, source.filter(), source.uploadId(), now.plus(preparationLease));
+        return job;
     }
 
     @Transactional(Transactional.TxType.NOT_SUPPORTED)

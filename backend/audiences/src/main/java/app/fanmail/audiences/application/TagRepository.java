@@ -13,7 +13,7 @@ public interface TagRepository {
 
     Optional<StoredTag> find(UUID accountId, int tagId);
 
-    /** Subscribed fans per tag id from the fans' tag ids, one grouped query for all tags. */
+    /** Subscribed fans per tag id (tags no subscribed fan carries are absent), exact at every write to the fans, read in one query. */
     Map<Integer, Long> fanCounts(UUID accountId);
 
     void save(UUID accountId, TagGateway.RemoteTag tag, Instant syncedAt);

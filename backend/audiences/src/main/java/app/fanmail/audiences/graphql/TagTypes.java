@@ -30,6 +30,7 @@ public final class TagTypes {
     @Enum("TagJobStatus")
     @Description("Where a bulk tag job stands.")
     public enum TagJobStatus {
+        @Description("The job's fans (a filter's or an upload's) are being listed; total is 0 until it runs.") PREPARING,
         @Description("Chunks are still being sent to WeChat.") RUNNING,
         @Description("Every openid was tried; see failed and failures for the ones WeChat refused.") SUCCEEDED,
         @Description("WeChat refused the job as a whole (see errorCode), e.g. the tag was deleted.") FAILED,
@@ -58,7 +59,7 @@ public final class TagTypes {
             @NonNull @Description("The tag's name when the job started.") String tagName,
             @NonNull @Description("TAG or UNTAG.") TagAction action,
             @NonNull @Description("Where the openids came from: OPENIDS, FILTER or UPLOAD.") String source,
-            @NonNull @Description("RUNNING, SUCCEEDED, FAILED (the job as a whole; see errorCode) or CANCELLED.") TagJobStatus status,
+            @NonNull @Description("PREPARING (its fans are being listed), RUNNING, SUCCEEDED, FAILED (the job as a whole; see errorCode) or CANCELLED.") TagJobStatus status,
             @NonNull @Description("Openids in the job.") int total,
             @NonNull @Description("Openids done so far (succeeded + failed).") int done,
             @NonNull @Description("Openids WeChat (un)tagged.") int succeeded,

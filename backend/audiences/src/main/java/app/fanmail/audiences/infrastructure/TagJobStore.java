@@ -22,6 +22,7 @@ import app.fanmail.audiences.domain.TagJobStatus;
 import app.fanmail.audiences.domain.TagRules;
 import app.fanmail.audiences.application.TagJobProgressRelay;
 import app.fanmail.kernel.cluster.ClusterChannel;
+import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.kernel.queue.Backoff;
 import app.fanmail.kernel.queue.QueueTable;
 import app.fanmail.kernel.queue.WorkQueue;
@@ -40,6 +41,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class TagJobStore implements TagJobRepository {
+    private static final String PREPARATION_COLUMNS = "id, account_id, tag_id, action, cast(source_filter as text), source_upload_id";
     private static final String JOB_COLUMNS = "id, account_id, tag_id, tag_name, action, source, status, total, done, succeeded, failed, "
             + "error_code, error_message, started_at, finished_at";
 
@@ -78,6 +80,45 @@ public class TagJobStore implements TagJobRepository {
     }
 
     @Override
+    public void createPreparing(TagJobView j, String startedBy, FanFilter filter, UUID uploadId, Instant leaseUntil) {
+        em.createNativeQuery("insert into audiences.tag_job (id, account_id, tag_id, tag_name, action, source, status, started_by, started_at, "
+                        + "source_filter, source_upload_id, prepare_lease_until) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, 'PREPARING', ?7, cast(?8 as timestamptz), cast(?9 as jsonb), ?10, cast(?11 as timestamptz))")
+                .setParameter(1, j.id()).setParameter(2, j.accountId()).setParameter(3, j.tagId()).setParameter(4, j.tagName())
+                .setParameter(5, j.action().name()).setParameter(6, j.source()).setParameter(7, startedBy).setParameter(8, j.startedAt())
+                .setParameter(9, filter == null ? null : FanFilterJson.toJson(filter).toString()).setParameter(10, uploadId)
+                .setParameter(11, leaseUntil).executeUpdate();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Preparation> claimPreparation(UUID jobId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("update audiences.tag_job set prepare_lease_until = cast(?2 as timestamptz) "
+                        + "where id = ?1 and status = 'PREPARING' and (prepare_lease_until is null or prepare_lease_until <= cast(?3 as timestamptz)) "
+                        + "returning " + PREPARATION_COLUMNS)
+                .setParameter(1, jobId).setParameter(2, now.plus(lease)).setParameter(3, now).getResultList();
+        return rows.stream().map(TagJobStore::preparation).findFirst();
+    }
+
+    @Override
+    public Optional<Preparation> preparation(UUID jobId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + PREPARATION_COLUMNS + " from audiences.tag_job where id = ?1 and status = 'PREPARING'")
+                .setParameter(1, jobId).getResultList();
+        return rows.stream().map(TagJobStore::preparation).findFirst();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<UUID> abandonedPreparations(Instant now, int limit) {
+        List<Object> ids = em.createNativeQuery("select id from audiences.tag_job where status = 'PREPARING' "
+                        + "and (prepare_lease_until is null or prepare_lease_until <= cast(?1 as timestamptz)) order by prepare_lease_until nulls first limit ?2")
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+        return ids.stream().map(Rows::uuid).toList();
+    }
+
+    @Override
     public int addOpenids(UUID jobId, int firstSeq, List<UploadedOpenids.Row> rows) {
         if (rows.isEmpty()) {
             return 0;
@@ -112,20 +153,30 @@ public class TagJobStore implements TagJobRepository {
                 .executeUpdate();
     }
 
+    /**
+     * Chunks and counts are written before the job row is locked (chunks only take a key-share lock through their
+     * foreign key), so a cancel waits for no more than the job row's own update; a job cancelled meanwhile is not moved.
+     */
     @Override
-    public TagJobView seal(UUID jobId, int chunkSize, Instant now) {
+    public Optional<TagJobView> seal(UUID jobId, int chunkSize, Instant now) {
         em.createNativeQuery("insert into audiences.tag_job_chunk (job_id, account_id, first_seq, last_seq) "
                         + "select ?1, (select account_id from audiences.tag_job where id = ?1), min(seq), max(seq) "
                         + "from (select seq, (row_number() over (order by seq) - 1) / ?2 as c from audiences.tag_job_item where job_id = ?1 and status = 'PENDING') x "
                         + "group by c")
                 .setParameter(1, jobId).setParameter(2, chunkSize).executeUpdate();
-        em.createNativeQuery("update audiences.tag_job j set total = c.total, failed = c.failed, done = c.failed, "
-                        + "status = case when c.pending = 0 then 'SUCCEEDED' else 'RUNNING' end, "
-                        + "finished_at = case when c.pending = 0 then cast(?2 as timestamptz) end "
-                        + "from (select count(*) as total, count(*) filter (where status = 'FAILED') as failed, count(*) filter (where status = 'PENDING') as pending "
-                        + "from audiences.tag_job_item where job_id = ?1) c where j.id = ?1")
-                .setParameter(1, jobId).setParameter(2, now).executeUpdate();
-        return find(jobId).orElseThrow();
+        Object[] c = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where status = 'FAILED'), count(*) filter (where status = 'PENDING') "
+                        + "from audiences.tag_job_item where job_id = ?1")
+                .setParameter(1, jobId).getSingleResult();
+        if (!lockJob(jobId, "'PREPARING'")) {
+            return Optional.empty();
+        }
+        long pending = ((Number) c[2]).longValue();
+        em.createNativeQuery("update audiences.tag_job set total = ?2, failed = ?3, done = ?3, status = ?4, finished_at = cast(?5 as timestamptz), "
+                        + "prepare_lease_until = null where id = ?1")
+                .setParameter(1, jobId).setParameter(2, ((Number) c[0]).intValue()).setParameter(3, ((Number) c[1]).intValue())
+                .setParameter(4, pending == 0 ? TagJobStatus.SUCCEEDED.name() : TagJobStatus.RUNNING.name()).setParameter(5, pending == 0 ? now : null)
+                .executeUpdate();
+        return find(jobId);
     }
 
     @Override
@@ -234,7 +285,7 @@ public class TagJobStore implements TagJobRepository {
 
     @Override
     public Optional<TagJobView> failJob(UUID jobId, TagBatchSplitter.Failure failure, Instant now) {
-        if (!lockRunningJob(jobId)) {
+        if (!lockJob(jobId, "'RUNNING'")) {
             return find(jobId);
         }
         int failed = em.createNativeQuery("update audiences.tag_job_item set status = 'FAILED', errcode = ?2, code = ?3, message = ?4 "
@@ -251,11 +302,11 @@ public class TagJobStore implements TagJobRepository {
 
     @Override
     public Optional<TagJobView> cancel(UUID jobId, Instant now) {
-        if (!lockRunningJob(jobId)) {
+        if (!lockJob(jobId, "'PREPARING', 'RUNNING'")) {
             return find(jobId);
         }
         closeChunks(jobId, now);
-        em.createNativeQuery("update audiences.tag_job set status = 'CANCELLED', finished_at = cast(?2 as timestamptz) where id = ?1")
+        em.createNativeQuery("update audiences.tag_job set status = 'CANCELLED', finished_at = cast(?2 as timestamptz), prepare_lease_until = null where id = ?1")
                 .setParameter(1, jobId).setParameter(2, now).executeUpdate();
         return find(jobId);
     }
@@ -308,9 +359,13 @@ public class TagJobStore implements TagJobRepository {
         return rows.stream().findFirst();
     }
 
-    private boolean lockRunningJob(UUID jobId) {
-        return !em.createNativeQuery("select id from audiences.tag_job where id = ?1 and status = 'RUNNING' for update").setParameter(1, jobId)
-                .getResultList().isEmpty();
+    /**
+     * Locks the job row if its status is one of {@code statuses} (SQL literals). "No key update" does not wait for the
+     * key-share locks the chunks of a preparing job take through their foreign key.
+     */
+    private boolean lockJob(UUID jobId, String statuses) {
+        return !em.createNativeQuery("select id from audiences.tag_job where id = ?1 and status in (" + statuses + ") for no key update")
+                .setParameter(1, jobId).getResultList().isEmpty();
     }
 
     private void closeChunks(UUID jobId, Instant now) {
@@ -328,6 +383,11 @@ public class TagJobStore implements TagJobRepository {
         em.createNativeQuery("update audiences.tag_job set status = 'SUCCEEDED', finished_at = cast(?2 as timestamptz) where id = ?1 and status = 'RUNNING' "
                         + "and not exists (select 1 from audiences.tag_job_chunk c where c.job_id = ?1 and c.done_at is null and c.dead_lettered_at is null)")
                 .setParameter(1, jobId).setParameter(2, now).executeUpdate();
+    }
+
+    private static Preparation preparation(Object[] r) {
+        return new Preparation(Rows.uuid(r[0]), Rows.uuid(r[1]), ((Number) r[2]).intValue(), TagAction.valueOf((String) r[3]),
+                r[4] == null ? null : FanFilterJson.fromJson(JsonFactories.readObject((String) r[4])), r[5] == null ? null : Rows.uuid(r[5]));
     }
 
     private static TagJobView job(Object[] r) {

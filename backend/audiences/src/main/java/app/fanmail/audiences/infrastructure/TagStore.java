@@ -40,14 +40,13 @@ public class TagStore implements TagRepository {
     }
 
     /**
-     * One grouped pass over the account's subscribed fans that carry any tag (the fans' tag ids unnested), not one
-     * count per tag.
+     * The account's rows of {@code tag_fan_count}, which triggers on the fan table keep exact at every write (V5,
+     * ADR 0013): one index range, not a pass over the account's fans.
      */
     @Override
     public Map<Integer, Long> fanCounts(UUID accountId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select t.tag_id, count(*) from audiences.fan f cross join lateral unnest(f.tag_ids) as t(tag_id) "
-                        + "where f.account_id = ?1 and f.subscribed and f.tag_ids <> '{}' group by t.tag_id")
+        List<Object[]> rows = em.createNativeQuery("select tag_id, fans from audiences.tag_fan_count where account_id = ?1")
                 .setParameter(1, accountId).getResultList();
         Map<Integer, Long> counts = new HashMap<>();
         for (Object[] r : rows) {
