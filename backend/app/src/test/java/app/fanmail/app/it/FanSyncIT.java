@@ -30,6 +30,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
+import app.fanmail.audiences.application.FanSyncProgressRelay;
+import app.fanmail.kernel.cluster.ClusterChannel;
 import app.fanmail.testing.FanmailClient;
 import app.fanmail.testing.TestServer;
 import jakarta.json.Json;
@@ -41,7 +43,9 @@ import jakarta.json.JsonValue;
  * Fan sync against the WeChat sandbox: a full sync over several user/get pages matches WeChat's followers and tag
  * memberships exactly; a fan who unfollowed without a push becomes unsubscribed on the next sync; a sync stopped by
  * WeChat mid-run resumes from its stored page without fetching earlier pages again (the sandbox's call counters);
- * follow, unfollow and interactions arrive by push; details enrichment fills remark, language and subscription time.
+ * follow, unfollow and interactions arrive by push; details enrichment fills remark, language and subscription time;
+ * a run's progress announced by another node (a plain JDBC transaction NOTIFYing on the cluster channel) reaches this
+ * node's fanSyncProgress subscribers as the run's stored state.
  */
 @org.junit.jupiter.api.extension.ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -212,7 +216,7 @@ class FanSyncIT {
         assertThat(fresh.getString("id")).isNotEqualTo(running.getString("id"));
         assertThat(await(admin, acc, fresh, "SUCCEEDED").getJsonNumber("done").longValue()).isEqualTo(30_000);
         List<JsonObject> seen = new java.util.ArrayList<>();
-        for (JsonObject m = ws.next(Duration.ofSeconds(10)); m != null; m = ws.next(Duration.ofSeconds(2))) {
+        for (JsonObject m = next(ws, Duration.ofSeconds(10)); m != null; m = next(ws, Duration.ofSeconds(2))) {
             assertThat(m.getString("type")).as(m.toString()).isEqualTo("next");
             seen.add(m.getJsonObject("payload").getJsonObject("data").getJsonObject("fanSyncProgress"));
         }
@@ -223,6 +227,97 @@ class FanSyncIT {
         JsonArray latest = admin.data(SYNCS, Map.of("a", acc.id())).getJsonArray("fanSyncs");
         assertThat(latest).hasSize(1);
         assertThat(latest.getJsonObject(0).getString("id")).isEqualTo(fresh.getString("id"));
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
+    void progressOfARunOnAnotherNodeReachesThisNodesSubscribers() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        UUID account = UUID.randomUUID();
+        FanmailClient.Subscriptions ws = admin.openSubscriptions(base.toString().replaceAll("/$", ""));
+        ws.socket(Duration.ofSeconds(10));
+        ws.send("{\"type\":\"connection_init\"}");
+        assertThat(ws.next(Duration.ofSeconds(10)).getString("type")).isEqualTo("connection_ack");
+        ws.send(Json.createObjectBuilder().add("id", "p").add("type", "subscribe").add("payload", Json.createObjectBuilder()
+                .add("query", "subscription($a: ID!) { fanSyncProgress(accountId: $a) { id status phase done total } }")
+                .add("variables", Json.createObjectBuilder().add("a", account.toString()))).build().toString());
+        // "another node" is a plain JDBC transaction that works on a run it leased (this node never runs it) and
+        // announces each change on the cluster channel as that node's runner does
+        long id;
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("insert into audiences.fan_sync_run (account_id, kind, status, phase, "
+                + "done, total, lease_owner, lease_until, started_at, updated_at) values (?, 'FOLLOWERS', 'RUNNING', 'FOLLOWERS', 0, 30000, "
+                + "'node-elsewhere', now() + interval '1 day', now(), now()) returning id")) {
+            s.setObject(1, account);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        // the subscription is set up asynchronously: the other node announces its run until this node's subscriber hears it
+        JsonObject first = null;
+        for (long deadline = System.currentTimeMillis() + 20_000; first == null && System.currentTimeMillis() < deadline; ) {
+            changeElsewhere(id, "update audiences.fan_sync_run set updated_at = now() where id = ?");
+            first = progress(next(ws, Duration.ofMillis(500)));
+        }
+        assertThat(first).as("the run announced elsewhere").isNotNull();
+        assertThat(first.getString("id")).isEqualTo(Long.toString(id));
+        assertThat(first.getString("status")).isEqualTo("RUNNING");
+        assertThat(first.getInt("total")).isEqualTo(30_000);
+        for (JsonObject again = progress(next(ws, Duration.ofMillis(500))); again != null; again = progress(next(ws, Duration.ofMillis(500)))) {
+            assertThat(again).as("a repeat of the first announcement").isEqualTo(first);
+        }
+
+        changeElsewhere(id, "update audiences.fan_sync_run set done = 10000, cursor = 'o10000', updated_at = now() where id = ?");
+        JsonObject page = progress(next(ws, Duration.ofSeconds(10)));
+        assertThat(page).as("a page written elsewhere").isNotNull();
+        assertThat(page.getString("phase")).isEqualTo("FOLLOWERS");
+        assertThat(page.getInt("done")).isEqualTo(10_000);
+
+        changeElsewhere(id, "update audiences.fan_sync_run set status = 'SUCCEEDED', phase = 'APPLY', done = 30000, lease_owner = null, "
+                + "lease_until = null, finished_at = now(), updated_at = now() where id = ?");
+        JsonObject end = progress(next(ws, Duration.ofSeconds(10)));
+        assertThat(end).as("the end elsewhere").isNotNull();
+        assertThat(end.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(end.getString("phase")).isEqualTo("APPLY");
+        assertThat(end.getInt("done")).isEqualTo(30_000);
+        assertThat(next(ws, Duration.ofSeconds(1))).as("nothing more was announced").isNull();
+    }
+
+    /** The next message other than graphql-transport-ws's keep-alive pings (one every 10 s); null on timeout. */
+    private static JsonObject next(FanmailClient.Subscriptions ws, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (JsonObject m = ws.next(timeout); m != null; m = ws.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+            if (!"ping".equals(m.getString("type", ""))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The run a fanSyncProgress message carries; null for none (a timeout). */
+    private static JsonObject progress(JsonObject message) {
+        if (message == null) {
+            return null;
+        }
+        assertThat(message.getString("type")).as(message.toString()).isEqualTo("next");
+        return message.getJsonObject("payload").getJsonObject("data").getJsonObject("fanSyncProgress");
+    }
+
+    /** Another node's transaction: changes the run and announces it on the cluster channel, as its runner does. */
+    private static void changeElsewhere(long runId, String sql) throws Exception {
+        try (Connection c = db()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, runId);
+                assertThat(s.executeUpdate()).isEqualTo(1);
+            }
+            try (PreparedStatement s = c.prepareStatement("select 1 from pg_notify(?, ?)")) {
+                s.setString(1, ClusterChannel.CHANNEL);
+                s.setString(2, ClusterChannel.payload(FanSyncProgressRelay.TOPIC, Long.toString(runId)));
+                s.executeQuery().close();
+            }
+            c.commit();
+        }
     }
 
     @Test

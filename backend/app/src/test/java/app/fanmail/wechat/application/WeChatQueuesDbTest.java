@@ -130,6 +130,9 @@ class WeChatQueuesDbTest {
         ServiceWindows.WindowPage second = windows().openWindows(account, first.next(), 4);
         assertThat(second.windows()).extracting(w -> w.openid() + "/" + w.kind()).containsExactly("oF3/INTERACTION", "oF4/INTERACTION");
         assertThat(second.next()).isEmpty();
+        // the same fans as openids only, each once, a slice after a fan at a time
+        assertThat(windows().openFans(account, null, 3)).containsExactly("oF0", "oF1", "oF2");
+        assertThat(windows().openFans(account, "oF2", 3)).containsExactly("oF3", "oF4");
 
         // one slot each, duplicates once, unknown fans left out; the soonest-expiring window pays
         assertThat(windows().consumeEach(account, List.of("oF0", "oF1", "oF1", "oNobody"))).containsExactlyInAnyOrder("oF0", "oF1");
@@ -141,6 +144,7 @@ class WeChatQueuesDbTest {
                 .containsExactly("oF2");
         assertThat(windows().openWindows(account, Optional.empty(), 100).windows()).extracting(ServiceWindows.OpenWindow::openid)
                 .doesNotContain("oF1");
+        assertThat(windows().openFans(account, null, 100)).containsExactly("oF0", "oF2", "oF3", "oF4");
     }
 
     private long inbox(String event, String openid, String status, Instant receivedAt) throws Exception {

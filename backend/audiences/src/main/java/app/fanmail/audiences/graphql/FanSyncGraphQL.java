@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Flow;
 
-import app.fanmail.audiences.application.FanSyncProgressed;
+import app.fanmail.audiences.application.FanSyncRelayed;
 import app.fanmail.audiences.application.FanSyncRun;
 import app.fanmail.audiences.application.FanSyncService;
 import app.fanmail.kernel.graphql.Ids;
@@ -21,7 +21,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Enum;
@@ -160,7 +159,7 @@ public class FanSyncGraphQL {
             @NonNull @Description("Why it was refused (NOT_FOUND, SYNC_NOT_RUNNING); empty on success.") List<@NonNull UserError> userErrors) {
     }
 
-    /** Committed run changes of this node, broadcast to subscribers. */
+    /** Committed run changes of any node (as relayed from the cluster channel), broadcast to this node's subscribers. */
     @ApplicationScoped
     public static class FanSyncFeed {
         private final Flow.Processor<FanSyncRun, FanSyncRun> processor = BroadcastProcessor.<FanSyncRun>create().serialized();
@@ -169,7 +168,7 @@ public class FanSyncGraphQL {
             return Multi.createFrom().publisher(processor);
         }
 
-        void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) FanSyncProgressed event) {
+        void publish(@Observes FanSyncRelayed event) {
             processor.onNext(event.run());
         }
     }

@@ -25,7 +25,8 @@ import jakarta.persistence.Query;
  * {@link FanListing} in native SQL over {@code audiences.fan}. Pages are keysets on the V1 indexes, never OFFSET:
  * OPENID walks the primary key; the instant orders walk {@code (account_id, instant desc nulls last, openid)} in two
  * phases — fans with the instant (newest first, after the cursor's instant and openid), then fans without it (by
- * openid) — each a single index range, so a deep page costs what the first does.
+ * openid) — each a single index range, so a deep page costs what the first does. Fans with an open window by openid
+ * are the open windows after the cursor, each fan looked up by its key.
  */
 @ApplicationScoped
 public class FanListingSql implements FanListing {
@@ -40,7 +41,9 @@ public class FanListingSql implements FanListing {
         FanFilterSql where = FanFilterSql.of(accountId, filter, openWindows, 1);
         int p = where.nextPosition(1);
         List<Object[]> rows = new ArrayList<>();
-        if (order == FanListOrder.OPENID) {
+        if (order == FanListOrder.OPENID && filter.window() == FanFilter.WindowState.OPEN) {
+            rows.addAll(list(amongOpen(accountId, filter, openWindows, after, limit)));
+        } else if (order == FanListOrder.OPENID) {
             String sql = "select " + COLUMNS + " from audiences.fan f where " + where.where()
                     + (after == null ? "" : " and f.openid > ?" + p) + " order by f.openid limit " + (limit + 1);
             Query q = where.bind(em.createNativeQuery(sql), 1);
@@ -85,6 +88,30 @@ public class FanListingSql implements FanListing {
             next = Optional.of(new PageKey(at, last.openid()));
         }
         return new FanPage(fans, next);
+    }
+
+    /**
+     * The window-open fans by openid walk the open windows (the smaller side, usually a few per cent of the fans) in
+     * order from the cursor and look each fan up by its primary key until the page is full, instead of walking every
+     * fan and filtering (which visited ~100 fans per match: ~5,000 heap rows a page at 1 % open).
+     */
+    private Query amongOpen(UUID accountId, FanFilter filter, Collection<String> openWindows, PageKey after, int limit) {
+        if (openWindows == null) {
+            throw new IllegalArgumentException("the window state needs the account's open windows");
+        }
+        FanFilter rest = new FanFilter(filter.search(), filter.tagIds(), filter.tagMatch(), filter.subscribed(), filter.interactedAfter(),
+                filter.interactedBefore(), null);
+        FanFilterSql where = FanFilterSql.of(accountId, rest, null, 1);
+        int p = where.nextPosition(1);
+        String sql = "select " + COLUMNS + " from (select o.openid from unnest(cast(?" + p + " as text[])) o(openid)"
+                + (after == null ? "" : " where o.openid > ?" + (p + 1)) + " order by o.openid) o cross join lateral ("
+                + "select f.* from audiences.fan f where " + where.where() + " and f.openid = o.openid offset 0) f "
+                + "order by o.openid limit " + (limit + 1);
+        Query q = where.bind(em.createNativeQuery(sql), 1).setParameter(p, openWindows.toArray(String[]::new));
+        if (after != null) {
+            q.setParameter(p + 1, after.openid());
+        }
+        return q;
     }
 
     @Override

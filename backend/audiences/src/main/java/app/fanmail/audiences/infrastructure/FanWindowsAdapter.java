@@ -1,11 +1,9 @@
 package app.fanmail.audiences.infrastructure;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,14 +32,7 @@ public class FanWindowsAdapter implements FanWindowSource {
 
     @Override
     public Set<String> allOpen(UUID accountId) {
-        Set<String> open = new HashSet<>();
-        Optional<ServiceWindows.PageCursor> after = Optional.empty();
-        do {
-            ServiceWindows.WindowPage page = windows.openWindows(accountId, after, ServiceWindows.MAX_BULK);
-            page.windows().forEach(w -> open.add(w.openid()));
-            after = page.next();
-        } while (after.isPresent());
-        return open;
+        return WeChatOpenWindows.all(windows, accountId);
     }
 
     @Override

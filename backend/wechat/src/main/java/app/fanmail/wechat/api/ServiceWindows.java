@@ -36,6 +36,8 @@ public interface ServiceWindows {
 
     /** The most windows one page or one bulk consumption takes. */
     int MAX_BULK = 1000;
+    /** The most openids one {@link #openFans} call returns. */
+    int MAX_OPENIDS = 10_000;
 
     /** The fan's open windows with messages left, soonest expiry first. */
     List<Window> open(UUID accountId, String openid);
@@ -48,6 +50,13 @@ public interface ServiceWindows {
      * (openid, kind) order, starting after {@code after} (empty for the first page).
      */
     WindowPage openWindows(UUID accountId, Optional<PageCursor> after, int limit);
+
+    /**
+     * The fans of the account with an open window with messages left, as openids only: distinct, ascending (the
+     * database's collation), after {@code afterOpenid} (null for the first), at most {@code limit}
+     * (1…{@value #MAX_OPENIDS}); one statement walking the windows' primary key.
+     */
+    List<String> openFans(UUID accountId, String afterOpenid, int limit);
 
     /**
      * Takes one message slot for each of these fans (at most {@value #MAX_BULK}, duplicates count once) from their

@@ -74,6 +74,20 @@ public class ServiceWindowService implements ServiceWindows {
     }
 
     @Override
+    public List<String> openFans(UUID accountId, String afterOpenid, int limit) {
+        Objects.requireNonNull(accountId, "accountId");
+        if (limit < 1 || limit > MAX_OPENIDS) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_OPENIDS);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> openids = em.createNativeQuery("select distinct openid from wechat.service_window where account_id = ?1 "
+                        + "and expires_at > ?2 and used < quota and openid > ?3 order by openid limit " + limit)
+                .setParameter(1, accountId).setParameter(2, clock.instant()).setParameter(3, afterOpenid == null ? "" : afterOpenid)
+                .getResultList();
+        return openids;
+    }
+
+    @Override
     public Set<String> consumeEach(UUID accountId, Collection<String> openids) {
         Objects.requireNonNull(accountId, "accountId");
         Set<String> fans = new LinkedHashSet<>(openids);
