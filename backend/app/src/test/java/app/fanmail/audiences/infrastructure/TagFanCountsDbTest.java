@@ -120,7 +120,8 @@ class TagFanCountsDbTest {
         for (int i = 0; i < ids.size(); i++) {
             sync.writeMembers(run.id(), lease, ids.get(i), members.get(ids.get(i)), i == ids.size() - 1 ? null : "next").orElseThrow();
         }
-        sync.writeFollowers(run.id(), lease, new FanSource.Page(followers.size(), followers, null), "").orElseThrow();
+        assertThat(sync.insertFollowers(run.id(), lease, new FanSource.Page(followers.size(), followers, null))).isTrue();
+        sync.advanceFollowers(run.id(), lease, "", null, followers.size(), followers.size()).orElseThrow();
         while (sync.applyChunk(run.id(), lease, 2).orElseThrow().status().name().equals("RUNNING")) {
             // one chunk of the silent-unfollow walk at a time
         }

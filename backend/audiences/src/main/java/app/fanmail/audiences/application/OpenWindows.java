@@ -13,7 +13,7 @@ public interface OpenWindows {
     Set<String> openids(UUID accountId);
 
     /**
-     * A slice of them in one statement: ascending in the database's collation (the order of the fans list by openid),
+     * A slice of them in one statement: ascending by openid in byte order (the order of the fans list by openid, V8),
      * after {@code afterOpenid} (null for the first), at most {@code limit} (1…{@value #MAX_SLICE}).
      */
     List<String> openids(UUID accountId, String afterOpenid, int limit);

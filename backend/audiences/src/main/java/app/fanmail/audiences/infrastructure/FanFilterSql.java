@@ -11,8 +11,8 @@ import jakarta.persistence.Query;
 /**
  * A {@link FanFilter} as the {@code where} clause of a query over {@code audiences.fan f} with positional parameters:
  * bind them with {@link #bind} (positions start at {@code firstPosition}, so the caller's own parameters can come
- * first). Every condition is served by an index (V1_1's pattern index for the openid prefix — the primary key cannot
- * serve LIKE outside the C collation — and V1's trigram GIN for the remark, together a BitmapOr; GIN for tag ids,
+ * first). Every condition is served by an index (the primary key for the openid prefix — openids are in the C
+ * collation, V8 — and V1's trigram GIN for the remark, together a BitmapOr; GIN for tag ids,
  * b-tree for the last interaction); the window state is an {@code openid = any(…)} over the account's
  * open windows, which the caller reads from the wechat module first (usually a small set next to the fans).
  */

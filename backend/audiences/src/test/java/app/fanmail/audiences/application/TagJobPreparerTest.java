@@ -39,9 +39,17 @@ class TagJobPreparerTest {
         preparer.self = preparer;
         preparer.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         preparer.jobs = repository();
-        preparer.windows = account -> {
-            calls.add("windows");
-            return Set.of("w1");
+        preparer.windows = new OpenWindows() {
+            @Override
+            public Set<String> openids(UUID accountId) {
+                calls.add("windows");
+                return Set.of("w1");
+            }
+
+            @Override
+            public java.util.List<String> openids(UUID accountId, String afterOpenid, int limit) {
+                throw new AssertionError("the preparation reads the whole open set");
+            }
         };
         preparer.uploads = new UploadedOpenids() {
             @Override
