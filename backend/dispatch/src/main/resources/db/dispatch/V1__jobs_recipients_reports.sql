@@ -75,8 +75,8 @@ create unique index recipient_job_seq_idx on recipient (job_id, seq);
 create index recipient_ready_idx on recipient (job_id, id) where done_at is null and dead_lettered_at is null;
 -- counts by state per job
 create index recipient_state_idx on recipient (job_id, state);
--- delivery reports find their row by msgid
-create index recipient_msgid_idx on recipient (account_id, msgid) where msgid is not null;
+-- delivery reports find their row by msgid; also the account's rows for the cleanup of deleted accounts (ADR 0010)
+create index recipient_account_msgid_idx on recipient (account_id, msgid);
 
 create function job_recipients_gone() returns trigger language plpgsql as $$
 begin

@@ -241,7 +241,7 @@ public class JobStore implements JobRepository {
     }
 
     /** SENDING jobs (all, or those of {@code jobIds}) with no recipient left to send become COMPLETED; returns them. */
-    List<UUID> complete(UUID[] jobIds, Instant now) {
+    public List<UUID> complete(UUID[] jobIds, Instant now) {
         String which = jobIds == null ? "" : "j.id = any(cast(?2 as uuid[])) and ";
         var q = em.createNativeQuery("with moved as (update dispatch.job j set state = 'COMPLETED', finished_at = cast(?1 as timestamptz), "
                 + "updated_at = cast(?1 as timestamptz) where " + which + "j.state = 'SENDING' and not exists (select 1 from dispatch.recipient r "
