@@ -40,7 +40,9 @@ create table job_event (
 create index job_event_job_idx on job_event (job_id, id);
 create index job_event_account_idx on job_event (account_id);
 
--- One row per recipient, created in bulk (unnest, one statement per snapshot chunk) with its rendered values. The
+-- One row per recipient, created in bulk (unnest, one statement per snapshot chunk) with the values that differ per
+-- recipient (fixed texts stay in the job's content). No account_id: the job has it (a deleted account's jobs take their
+-- recipients along through the trigger below), and each index here costs every bulk insert and every state change. The
 -- row is the kernel work queue's unit: lease_until / not_before / attempts / done_at / dead_lettered_at / last_error.
 -- first_attempt_at is when this row's client_msg_id was first (possibly) used: resends inside WeChat's 10-minute
 -- window reuse the key; later ones become IN_DOUBT. msgid is kept as text (it exceeds 2^53); report_status verbatim.
@@ -48,7 +50,6 @@ create index job_event_account_idx on job_event (account_id);
 create table recipient (
     id                bigint       generated always as identity primary key,
     job_id            uuid         not null,
-    account_id        uuid         not null,
     seq               bigint       not null,
     openid            varchar(128) not null,
     state             varchar(14)  not null check (state in ('QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'USER_BLOCKED', 'SYSTEM_FAILED',
@@ -73,10 +74,9 @@ create table recipient (
 create unique index recipient_job_seq_idx on recipient (job_id, seq);
 -- claiming: one job's ready rows in id order
 create index recipient_ready_idx on recipient (job_id, id) where done_at is null and dead_lettered_at is null;
--- counts by state per job
-create index recipient_state_idx on recipient (job_id, state);
--- delivery reports find their row by msgid; also the account's rows for the cleanup of deleted accounts (ADR 0010)
-create index recipient_account_msgid_idx on recipient (account_id, msgid);
+-- counts by state per job read the job's range of recipient_job_seq_idx (no index on state: every state change would
+-- update it); delivery reports find their row by msgid (and check the job's account)
+create index recipient_msgid_idx on recipient (msgid) where msgid is not null;
 
 create function job_recipients_gone() returns trigger language plpgsql as $$
 begin

@@ -99,7 +99,11 @@ public class DispatchService implements Dispatch {
                 seqs[i] = r.seq();
                 openids[i] = r.openid();
                 JsonObjectBuilder o = JsonFactories.object();
-                values.values().forEach(o::add);
+                values.values().forEach((k, v) -> {
+                    if (content.fields().get(k).source() != FieldValue.Source.FIXED) {
+                        o.add(k, v); // fixed texts stay in the job's content
+                    }
+                });
                 rendered[i] = o.build().toString();
                 if (values.missingField() != null) {
                     skips[i] = "MISSING_VALUE";
@@ -107,7 +111,7 @@ public class DispatchService implements Dispatch {
                 }
             }
             if (n > 0) {
-                total += jobs.addRecipients(id, job.accountId(), seqs, openids, rendered, skips);
+                total += jobs.addRecipients(id, seqs, openids, rendered, skips);
             }
             after = chunk.lastSeq();
             if (!chunk.more()) {

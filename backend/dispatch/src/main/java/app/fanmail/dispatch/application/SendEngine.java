@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.fanmail.dispatch.api.FieldValue;
 import app.fanmail.dispatch.api.RecipientState;
 import app.fanmail.dispatch.api.TemplateContent;
 import app.fanmail.dispatch.domain.ClientMsgIds;
@@ -189,8 +191,10 @@ public class SendEngine {
 
     private void send(ActiveJob job, RecipientRepository.Claimed c) {
         TemplateContent content = job.content();
+        Map<String, String> data = new LinkedHashMap<>();
+        content.fields().forEach((key, v) -> data.put(key, v.source() == FieldValue.Source.FIXED ? v.text() : c.values().getOrDefault(key, "")));
         TemplateSender.Outgoing message = new TemplateSender.Outgoing(job.accountId(), c.openid(), content.templateId(), content.url(),
-                content.miniProgramAppId(), content.miniProgramPagePath(), ClientMsgIds.of(job.id(), c.seq()), c.values());
+                content.miniProgramAppId(), content.miniProgramPagePath(), ClientMsgIds.of(job.id(), c.seq()), data);
         inFlight.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
         CompletionStage<String> stage;
         try {

@@ -108,17 +108,17 @@ public class JobStore implements JobRepository {
     }
 
     @Override
-    public int addRecipients(UUID jobId, UUID accountId, long[] seqs, String[] openids, String[] rendered, String[] skipReasons) {
+    public int addRecipients(UUID jobId, long[] seqs, String[] openids, String[] rendered, String[] skipReasons) {
         Long[] s = new Long[seqs.length];
         for (int i = 0; i < seqs.length; i++) {
             s[i] = seqs[i];
         }
-        return em.createNativeQuery("insert into dispatch.recipient (job_id, account_id, seq, openid, state, rendered, skip_reason, done_at) "
-                        + "select ?1, ?2, t.seq, t.openid, case when t.skip is null then 'QUEUED' else 'SKIPPED' end, cast(t.rendered as jsonb), t.skip, "
+        return em.createNativeQuery("insert into dispatch.recipient (job_id, seq, openid, state, rendered, skip_reason, done_at) "
+                        + "select ?1, t.seq, t.openid, case when t.skip is null then 'QUEUED' else 'SKIPPED' end, cast(t.rendered as jsonb), t.skip, "
                         + "case when t.skip is not null then now() end "
-                        + "from unnest(cast(?3 as bigint[]), cast(?4 as text[]), cast(?5 as text[]), cast(?6 as text[])) as t(seq, openid, rendered, skip)")
-                .setParameter(1, jobId).setParameter(2, accountId).setParameter(3, s).setParameter(4, openids).setParameter(5, rendered)
-                .setParameter(6, skipReasons).executeUpdate();
+                        + "from unnest(cast(?2 as bigint[]), cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[])) as t(seq, openid, rendered, skip)")
+                .setParameter(1, jobId).setParameter(2, s).setParameter(3, openids).setParameter(4, rendered).setParameter(5, skipReasons)
+                .executeUpdate();
     }
 
     @Override

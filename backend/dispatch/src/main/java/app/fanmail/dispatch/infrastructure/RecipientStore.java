@@ -132,8 +132,8 @@ public class RecipientStore implements RecipientRepository {
                 .executeUpdate();
         if (!sent.isEmpty()) {
             // reports that arrived before their SENT row: matched now, under the shared lock taken above
-            em.createNativeQuery("with m as (delete from dispatch.unmatched_report u using dispatch.recipient r where r.id = any(?1) "
-                            + "and r.msgid is not null and u.account_id = r.account_id and u.msgid = r.msgid "
+            em.createNativeQuery("with m as (delete from dispatch.unmatched_report u using dispatch.recipient r, dispatch.job j where r.id = any(?1) "
+                            + "and r.msgid is not null and j.id = r.job_id and u.account_id = j.account_id and u.msgid = r.msgid "
                             + "returning r.id, u.status, u.state, u.reported_at) "
                             + "update dispatch.recipient r set state = coalesce(m.state, r.state), report_status = m.status, reported_at = m.reported_at "
                             + "from m where r.id = m.id")
@@ -181,8 +181,9 @@ public class RecipientStore implements RecipientRepository {
             em.createNativeQuery("with t as (select * from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]), "
                             + "cast(?5 as text[]), cast(?6 as bigint[]), cast(?7 as text[])) as t(account_id, msgid, status, state, at, inbox_id, openid)), "
                             + "matched as (update dispatch.recipient r set state = coalesce(t.state, r.state), report_status = t.status, "
-                            + "reported_at = cast(t.at as timestamptz) from t where r.account_id = cast(t.account_id as uuid) and r.msgid = t.msgid "
-                            + "and r.msgid is not null and r.state in ('SENT', 'DELIVERED', 'USER_BLOCKED', 'SYSTEM_FAILED') returning r.account_id, r.msgid) "
+                            + "reported_at = cast(t.at as timestamptz) from t, dispatch.job j where r.msgid = t.msgid and j.id = r.job_id "
+                            + "and j.account_id = cast(t.account_id as uuid) and r.state in ('SENT', 'DELIVERED', 'USER_BLOCKED', 'SYSTEM_FAILED') "
+                            + "returning j.account_id, r.msgid) "
                             + "insert into dispatch.unmatched_report (account_id, msgid, inbox_id, openid, status, state, reported_at, received_at) "
                             + "select distinct on (cast(t.account_id as uuid), t.msgid) cast(t.account_id as uuid), t.msgid, t.inbox_id, t.openid, t.status, "
                             + "t.state, cast(t.at as timestamptz), cast(?8 as timestamptz) from t "
