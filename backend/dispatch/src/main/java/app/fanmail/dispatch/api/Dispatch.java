@@ -27,7 +27,10 @@ public interface Dispatch {
     /** PAUSED → SENDING. */
     DispatchJob resume(UUID jobId, String actor);
 
-    /** → CANCELLED: recipients not yet sent become SKIPPED (reason CANCELLED); those in flight finish. */
+    /**
+     * → CANCELLED: recipients not yet sent become SKIPPED (reason CANCELLED), also those whose retry is written later;
+     * those in flight finish. (A job that FAILED skips its waiting recipients likewise, reason JOB_FAILED.)
+     */
     DispatchJob cancel(UUID jobId, String actor, String reason);
 
     Optional<DispatchJob> job(UUID jobId);

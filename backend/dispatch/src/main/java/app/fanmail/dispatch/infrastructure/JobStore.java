@@ -287,6 +287,7 @@ public class JobStore implements JobRepository {
             return false;
         }
         move(jobId, job.get().state(), JobState.FAILED, "system", reason, now, null, null, reason);
+        skipQueued(jobId, "JOB_FAILED", now);
         return true;
     }
 }

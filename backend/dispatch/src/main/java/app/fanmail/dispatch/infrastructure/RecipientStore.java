@@ -139,6 +139,14 @@ public class RecipientStore implements RecipientRepository {
                             + "from m where r.id = m.id")
                     .setParameter(1, sent.toArray(Long[]::new)).executeUpdate();
         }
+        List<Long> again = results.stream().filter(r -> !r.done()).map(Result::id).toList();
+        if (!again.isEmpty()) {
+            // a retry written after its job was cancelled or failed is never sent: skipped like the job's other waiting rows
+            em.createNativeQuery("update dispatch.recipient r set state = 'SKIPPED', skip_reason = case when j.state = 'CANCELLED' then 'CANCELLED' "
+                            + "else 'JOB_FAILED' end, done_at = cast(?2 as timestamptz) from dispatch.job j where r.id = any(?1) and r.done_at is null "
+                            + "and r.state = 'QUEUED' and j.id = r.job_id and j.state in ('CANCELLED', 'FAILED')")
+                    .setParameter(1, again.toArray(Long[]::new)).setParameter(2, Rows.text(now)).executeUpdate();
+        }
         if (jobIds.isEmpty()) {
             return List.of();
         }
