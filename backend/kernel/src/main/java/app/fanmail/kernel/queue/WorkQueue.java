@@ -70,14 +70,17 @@ public final class WorkQueue {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
+        List<Number> ids = em.createNativeQuery(claimWhereSql(column, limit)).setParameter(1, now).setParameter(2, now.plus(lease)).setParameter(3, value).getResultList();
+        return ids.stream().map(Number::longValue).sorted().toList();
+    }
+
+    String claimWhereSql(String column, int limit) {
         if (column == null || !column.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain SQL identifier: " + column);
         }
-        String sql = "update " + t.table() + " set " + t.leaseUntil() + " = cast(?2 as timestamptz) where " + t.id() + " in (select " + t.id()
+        return "update " + t.table() + " set " + t.leaseUntil() + " = cast(?2 as timestamptz) where " + t.id() + " in (select " + t.id()
                 + " from " + t.table() + " where " + column + " = ?3 and " + readyCondition() + " order by " + t.id() + " limit " + limit
                 + " for update skip locked) returning " + t.id();
-        List<Number> ids = em.createNativeQuery(sql).setParameter(1, now).setParameter(2, now.plus(lease)).setParameter(3, value).getResultList();
-        return ids.stream().map(Number::longValue).sorted().toList();
     }
 
     /**
