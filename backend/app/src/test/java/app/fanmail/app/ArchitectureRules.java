@@ -35,6 +35,7 @@ final class ArchitectureRules {
             "wechat", Set.of("kernel", "accounts"),
             "templates", Set.of("kernel", "accounts", "wechat"),
             "audiences", Set.of("kernel", "accounts", "wechat"),
+            "dispatch", Set.of("kernel", "accounts", "wechat", "audiences"),
             "sandbox", Set.of(),
             "testing", Set.of("kernel"),
             "launcher", Set.of());

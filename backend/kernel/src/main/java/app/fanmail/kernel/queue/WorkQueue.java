@@ -62,6 +62,28 @@ public final class WorkQueue {
     }
 
     /**
+     * Like {@link #claim(EntityManager, int, Instant)}, limited to the ready rows whose {@code column} equals
+     * {@code value} (one job's rows of a shared table, for example); give the table an index on that column and the id.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> claimWhere(EntityManager em, String column, Object value, int limit, Instant now) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        List<Number> ids = em.createNativeQuery(claimWhereSql(column, limit)).setParameter(1, now).setParameter(2, now.plus(lease)).setParameter(3, value).getResultList();
+        return ids.stream().map(Number::longValue).sorted().toList();
+    }
+
+    String claimWhereSql(String column, int limit) {
+        if (column == null || !column.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain SQL identifier: " + column);
+        }
+        return "update " + t.table() + " set " + t.leaseUntil() + " = cast(?2 as timestamptz) where " + t.id() + " in (select " + t.id()
+                + " from " + t.table() + " where " + column + " = ?3 and " + readyCondition() + " order by " + t.id() + " limit " + limit
+                + " for update skip locked) returning " + t.id();
+    }
+
+    /**
      * Appended to the module's {@code select … where id = any(…)} in the work transaction: only rows still to do, and
      * never one another worker is doing right now.
      */
