@@ -117,9 +117,10 @@ class TagFanCountsDbTest {
         sync.writeTags(run.id(), lease, members.keySet().stream().sorted().map(id -> new FanSource.Tag(id, "t" + id, members.get(id).size())).toList())
                 .orElseThrow();
         List<Integer> ids = members.keySet().stream().sorted().toList();
-        for (int i = 0; i < ids.size(); i++) {
-            sync.writeMembers(run.id(), lease, ids.get(i), members.get(ids.get(i)), i == ids.size() - 1 ? null : "next").orElseThrow();
+        for (Integer id : ids) {
+            assertThat(sync.insertMembers(run.id(), lease, id, members.get(id))).isTrue();
         }
+        sync.advanceMembers(run.id(), lease, app.fanmail.audiences.domain.MemberCursor.firstAfter(ids, null).stored(), null).orElseThrow();
         assertThat(sync.insertFollowers(run.id(), lease, new FanSource.Page(followers.size(), followers, null))).isTrue();
         sync.advanceFollowers(run.id(), lease, "", null, followers.size(), followers.size()).orElseThrow();
         while (sync.applyChunk(run.id(), lease, 2).orElseThrow().status().name().equals("RUNNING")) {

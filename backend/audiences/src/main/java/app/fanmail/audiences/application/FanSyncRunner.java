@@ -40,7 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * for details, fires several batchget calls; no thread is held while WeChat answers) and writes it with the run's
  * new cursor in one short transaction, then hands the next step back to the executor, so a run never holds a thread
  * for long and other background work interleaves. While a page of followers or tag members is written, the next one is
- * fetched (one page ahead); follower pages are written {@code page-writers} (2) at a time, each
+ * fetched (one page ahead); follower and member pages are written {@code page-writers} (2) at a time, each
  * in its own transaction, and the cursor moves past them together. A step writes only while its run is RUNNING and leased by this
  * node; a cancelled run or one another node took over simply stops here. Every write renews the lease; a run whose
  * lease ran out (its node died) is claimed by any node's periodic claim and continues from its stored cursor.
@@ -151,17 +151,7 @@ public class FanSyncRunner {
             switch (run.phase()) {
                 case FOLLOWERS -> followers(run, owner);
                 case TAGS -> then(run, owner, source.tags(run.accountId()), tags -> after(run, owner, store.writeTags(run.id(), lease(owner), tags)));
-                case MEMBERS -> {
-                    MemberCursor at = MemberCursor.parse(run.cursor());
-                    then(run, owner, fetched(run, owner, "M" + at.stored(), () -> members(run, at)), page -> {
-                        MemberCursor next = page.next() != null ? new MemberCursor(at.tagId(), page.next())
-                                : MemberCursor.firstAfter(store.tagIds(run.accountId()), at.tagId());
-                        if (next != null) { // the next page comes from WeChat while this one is written
-                            prefetch(run, owner, "M" + next.stored(), () -> members(run, next));
-                        }
-                        after(run, owner, store.writeMembers(run.id(), lease(owner), at.tagId(), page.openids(), next == null ? null : next.stored()));
-                    });
-                }
+                case MEMBERS -> members(run, owner);
                 case APPLY -> after(run, owner, store.applyChunk(run.id(), lease(owner), APPLY_CHUNK));
                 case DETAILS -> details(run, owner);
             }
@@ -223,6 +213,38 @@ public class FanSyncRunner {
             return CompletableFuture.completedFuture(new Pages(page.next(), page.total(), written));
         }
         return source.followers(run.accountId(), page.next()).thenCompose(next -> writeFollowers(run, owner, next, writes, written));
+    }
+
+    /**
+     * As {@link #followers} for tag members: up to {@code page-writers} user/tag/get pages (across tags) staged at once,
+     * the cursor moved past them together.
+     */
+    private void members(FanSyncRun run, String owner) {
+        MemberCursor from = MemberCursor.parse(run.cursor());
+        List<Integer> tagIds = store.tagIds(run.accountId());
+        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
+        fetched(run, owner, "M" + from.stored(), () -> members(run, from))
+                .thenCompose(page -> writeMembers(run, owner, tagIds, from, page, writes))
+                .whenComplete((next, error) -> {
+                    if (error != null) { // pages already handed to the executor are staged anyway: harmless
+                        executor.execute(() -> failed(run, owner, error));
+                        return;
+                    }
+                    next.ifPresent(n -> prefetch(run, owner, "M" + n.stored(), () -> members(run, n)));
+                    then(run, owner, CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)), ignored -> after(run, owner,
+                            store.advanceMembers(run.id(), lease(owner), from.stored(), next.map(MemberCursor::stored).orElse(null))));
+                });
+    }
+
+    /** Stages the page (of {@code at}'s tag) and, while it is written, fetches and stages the next ones; where to go on. */
+    private CompletionStage<Optional<MemberCursor>> writeMembers(FanSyncRun run, String owner, List<Integer> tagIds, MemberCursor at,
+                                                                FanSource.Page page, List<CompletableFuture<Boolean>> writes) {
+        writes.add(CompletableFuture.supplyAsync(() -> store.insertMembers(run.id(), lease(owner), at.tagId(), page.openids()), executor));
+        MemberCursor next = page.next() != null ? new MemberCursor(at.tagId(), page.next()) : MemberCursor.firstAfter(tagIds, at.tagId());
+        if (next == null || writes.size() >= Math.max(1, pageWriters)) {
+            return CompletableFuture.completedFuture(Optional.ofNullable(next));
+        }
+        return members(run, next).thenCompose(p -> writeMembers(run, owner, tagIds, next, p, writes));
     }
 
     private CompletionStage<FanSource.Page> members(FanSyncRun run, MemberCursor at) {

@@ -58,8 +58,19 @@ public interface FanSyncStore {
     /** TAGS phase: the tag table becomes exactly {@code tags}; moves to MEMBERS (or APPLY when there is no tag). */
     Optional<FanSyncRun> writeTags(long id, Lease lease, List<FanSource.Tag> tags);
 
-    /** MEMBERS phase: stages one user/tag/get page of a tag; {@code nextCursor} null moves to APPLY. */
-    Optional<FanSyncRun> writeMembers(long id, Lease lease, int tagId, List<String> openids, String nextCursor);
+    /**
+     * MEMBERS phase: stages one user/tag/get page of the tag's members, in a transaction of its own, if the run is still
+     * RUNNING in MEMBERS and leased by the lease's owner; false if not. Pages may be staged at once and again (a member
+     * staged twice counts once: follower pages take the distinct tag ids).
+     */
+    boolean insertMembers(long id, Lease lease, int tagId, List<String> openids);
+
+    /**
+     * MEMBERS phase: the pages from {@code fromCursor} are staged up to {@code nextCursor} ("tagId:next_openid"; null: the
+     * last tag's last page was); moves the cursor there only if it still is at {@code fromCursor}; after the last page
+     * moves to FOLLOWERS.
+     */
+    Optional<FanSyncRun> advanceMembers(long id, Lease lease, String fromCursor, String nextCursor);
 
     /**
      * APPLY phase: the next {@code chunk} fans after the cursor get their staged tag ids, and those subscribed but not

@@ -23,9 +23,10 @@ import jakarta.persistence.Query;
 
 /**
  * {@link FanListing} in native SQL over {@code audiences.fan}. Pages are keysets on the V1 indexes, never OFFSET:
- * OPENID walks the primary key; the instant orders walk {@code (account_id, instant desc nulls last, openid)} in two
- * phases — fans with the instant (newest first, after the cursor's instant and openid), then fans without it (by
- * openid) — each a single index range, so a deep page costs what the first does. Fans with an open window by openid
+ * OPENID walks the primary key; the instant orders walk in two phases — fans with the instant through the partial index
+ * {@code (account_id, instant desc, openid) where instant is not null} (newest first, after the cursor's instant and
+ * openid), then fans without it through the primary key (by openid; V9) — so a deep page costs what the first does,
+ * except the first pages past the fans with the instant when nearly every fan has it (the walk skips those). Fans with an open window by openid
  * are the open windows after the cursor, each fan looked up by its key.
  */
 @ApplicationScoped
@@ -57,7 +58,7 @@ public class FanListingSql implements FanListing {
                 String sql = "select " + COLUMNS + " from audiences.fan f where " + where.where() + " and " + col + " is not null"
                         + (after == null ? "" : " and " + col + " <= cast(?" + p + " as timestamptz) and (" + col + " < cast(?" + p
                         + " as timestamptz) or f.openid > ?" + (p + 1) + ")")
-                        + " order by " + col + " desc nulls last, f.openid limit " + (limit + 1);
+                        + " order by " + col + " desc, f.openid limit " + (limit + 1);
                 Query q = where.bind(em.createNativeQuery(sql), 1);
                 if (after != null) {
                     q.setParameter(p, after.at()).setParameter(p + 1, after.openid());
@@ -67,8 +68,7 @@ public class FanListingSql implements FanListing {
             if (rows.size() <= limit) {
                 boolean inNulls = after != null && after.at() == null;
                 String sql = "select " + COLUMNS + " from audiences.fan f where " + where.where() + " and " + col + " is null"
-                        + (inNulls ? " and f.openid > ?" + p : "") + " order by " + col + " desc nulls last, f.openid limit "
-                        + (limit + 1 - rows.size());
+                        + (inNulls ? " and f.openid > ?" + p : "") + " order by f.openid limit " + (limit + 1 - rows.size());
                 Query q = where.bind(em.createNativeQuery(sql), 1);
                 if (inNulls) {
                     q.setParameter(p, after.openid());

@@ -112,16 +112,12 @@ public class FanSyncSql implements FanSyncStore {
     @Override
     @Transactional
     public boolean insertFollowers(long id, FanSyncStore.Lease lease, FanSource.Page page) {
-        // no lock on the run: other pages of it are written at the same time; a page written just after the run was
-        // cancelled or taken over is harmless (fans WeChat listed, written as the next write would)
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select account_id, status, phase, lease_owner from audiences.fan_sync_run where id = ?1")
-                .setParameter(1, id).getResultList();
-        if (rows.isEmpty() || !"RUNNING".equals(rows.get(0)[1]) || !FanSyncPhase.FOLLOWERS.name().equals(rows.get(0)[2])
-                || !lease.owner().equals(rows.get(0)[3])) {
+        Optional<UUID> account = writable(id, lease, FanSyncPhase.FOLLOWERS);
+        if (account.isEmpty()) {
             return false;
         }
         if (!page.openids().isEmpty()) {
+            asyncCommit();
             // a fan listed again after it unfollowed is subscribed again and its details are fetched anew
             // with its tag ids from the members staged before (MEMBERS runs first), so each fan is written once
             em.createNativeQuery("insert into audiences.fan as f (account_id, openid, subscribed, tag_ids, last_sync_run, created_at, updated_at) "
@@ -134,7 +130,7 @@ public class FanSyncSql implements FanSyncStore {
                             + "details_synced_at = case when f.subscribed then f.details_synced_at end, "
                             + "updated_at = case when f.subscribed then f.updated_at else excluded.updated_at end "
                             + "where f.last_sync_run is distinct from excluded.last_sync_run or not f.subscribed")
-                    .setParameter(1, rows.get(0)[0]).setParameter(2, page.openids().toArray(String[]::new))
+                    .setParameter(1, account.get()).setParameter(2, page.openids().toArray(String[]::new))
                     .setParameter(3, id).setParameter(4, lease.now()).executeUpdate();
         }
         return true;
@@ -181,22 +177,49 @@ public class FanSyncSql implements FanSyncStore {
 
     @Override
     @Transactional
-    public Optional<FanSyncRun> writeMembers(long id, FanSyncStore.Lease lease, int tagId, List<String> openids, String nextCursor) {
-        Optional<FanSyncRun> run = lock(id, lease.owner(), FanSyncPhase.MEMBERS, null);
-        if (run.isEmpty()) {
-            return run;
+    public boolean insertMembers(long id, FanSyncStore.Lease lease, int tagId, List<String> openids) {
+        Optional<UUID> account = writable(id, lease, FanSyncPhase.MEMBERS);
+        if (account.isEmpty()) {
+            return false;
         }
         if (!openids.isEmpty()) {
+            asyncCommit();
             em.createNativeQuery("insert into audiences.fan_sync_tag_member (run_id, account_id, tag_id, openid) "
                             + "select ?1, ?2, ?3, o from unnest(cast(?4 as text[])) as t(o) order by o")
-                    .setParameter(1, id).setParameter(2, run.get().accountId()).setParameter(3, tagId)
+                    .setParameter(1, id).setParameter(2, account.get()).setParameter(3, tagId)
                     .setParameter(4, openids.toArray(String[]::new)).executeUpdate();
+        }
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public Optional<FanSyncRun> advanceMembers(long id, FanSyncStore.Lease lease, String fromCursor, String nextCursor) {
+        Optional<FanSyncRun> run = lock(id, lease.owner(), FanSyncPhase.MEMBERS, fromCursor == null ? "" : fromCursor);
+        if (run.isEmpty()) {
+            return run;
         }
         if (nextCursor == null) {
             analyze("audiences.fan_sync_tag_member"); // every follower page joins the staged members
             return step(id, lease, FanSyncPhase.FOLLOWERS, "", 0, null);
         }
         return step(id, lease, FanSyncPhase.MEMBERS, nextCursor, 0, null);
+    }
+
+    /**
+     * The run's account when it is RUNNING in {@code phase} and leased by the lease's owner; read without a lock, since
+     * other pages of the run are written at the same time. A page written just after the run was cancelled or taken
+     * over is harmless: it holds what WeChat listed, written as the next write would write it.
+     */
+    private Optional<UUID> writable(long id, FanSyncStore.Lease lease, FanSyncPhase phase) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select account_id, status, phase, lease_owner from audiences.fan_sync_run where id = ?1")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty() || !"RUNNING".equals(rows.get(0)[1]) || !phase.name().equals(rows.get(0)[2])
+                || !lease.owner().equals(rows.get(0)[3])) {
+            return Optional.empty();
+        }
+        return Optional.of((UUID) rows.get(0)[0]);
     }
 
     @Override
@@ -329,6 +352,16 @@ public class FanSyncSql implements FanSyncStore {
         return one("update audiences.fan_sync_run set phase = ?2, cursor = nullif(?3, ''), done = done + ?4, total = coalesce(nullif(?5, -1), total), "
                         + "lease_until = cast(?6 as timestamptz), updated_at = cast(?7 as timestamptz) where id = ?1 returning " + COLUMNS,
                 id, phase.name(), cursor == null ? "" : cursor, done, total == null ? -1L : total, lease.until(), lease.now());
+    }
+
+    /**
+     * This transaction's commit does not wait for its WAL to reach the disk. Safe for sync pages: a database crash
+     * could lose only the last such commits, and a page is written again from the stored cursor anyway — a follower
+     * page's cursor moves in a later, synchronous commit, which flushes the WAL before it; a member page loses its
+     * cursor step with it (same transaction).
+     */
+    private void asyncCommit() {
+        em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
     }
 
     /**

@@ -60,8 +60,8 @@ class FanSyncRunnerTest {
 
         // members are staged first, so each follower page is written once with its fans' tag ids
         assertThat(calls).containsExactly("tags", "members 3 null", "members 5 null", "members 5 m1", "followers null", "followers p1");
-        assertThat(writes).containsExactly("tags [5, 3]", "members 3 [a] -> 5:", "members 5 [a, b] -> 5:m1", "members 5 [c] -> null",
-                "page [a, b]", "followers 2 at ", "page [c]", "followers 1 at p1", "apply ", "apply x");
+        assertThat(writes).containsExactly("tags [5, 3]", "stage 3 [a]", "members 3: -> 5:", "stage 5 [a, b]", "members 5: -> 5:m1",
+                "stage 5 [c]", "members 5:m1 -> null", "page [a, b]", "followers 2 at ", "page [c]", "followers 1 at p1", "apply ", "apply x");
         assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
         assertThat(run.done()).isEqualTo(3);
         assertThat(published.get(published.size() - 1).status()).isEqualTo(FanSyncStatus.SUCCEEDED);
@@ -78,6 +78,18 @@ class FanSyncRunnerTest {
         assertThat(writes).containsExactly("page [a, b]", "page [c]", "followers 3 at ", "apply ", "apply x");
         assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
         assertThat(run.done()).isEqualTo(3);
+    }
+
+    @Test
+    void withTwoPageWritersMemberPagesAcrossTagsAreStagedTwoAtATime() {
+        runner.pageWriters = 2;
+        start(FanSyncKind.FOLLOWERS);
+        drain();
+
+        assertThat(calls).containsExactly("tags", "members 3 null", "members 5 null", "members 5 m1", "followers null", "followers p1");
+        assertThat(writes).containsExactly("tags [5, 3]", "stage 3 [a]", "stage 5 [a, b]", "members 3: -> 5:m1", "stage 5 [c]",
+                "members 5:m1 -> null", "page [a, b]", "page [c]", "followers 3 at ", "apply ", "apply x");
+        assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
     }
 
     @Test
@@ -246,8 +258,17 @@ class FanSyncRunnerTest {
         }
 
         @Override
-        public Optional<FanSyncRun> writeMembers(long id, Lease lease, int tagId, List<String> openids, String nextCursor) {
-            writes.add("members " + tagId + " " + openids + " -> " + nextCursor);
+        public boolean insertMembers(long id, Lease lease, int tagId, List<String> openids) {
+            if (lost) {
+                return false;
+            }
+            writes.add("stage " + tagId + " " + openids);
+            return true;
+        }
+
+        @Override
+        public Optional<FanSyncRun> advanceMembers(long id, Lease lease, String fromCursor, String nextCursor) {
+            writes.add("members " + fromCursor + " -> " + nextCursor);
             return nextCursor == null ? moved(FanSyncPhase.FOLLOWERS, null, 0, FanSyncStatus.RUNNING)
                     : moved(FanSyncPhase.MEMBERS, nextCursor, 0, FanSyncStatus.RUNNING);
         }
