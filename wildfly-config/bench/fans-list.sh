@@ -12,13 +12,15 @@
 #
 # Needs: see harness.sh and lib.sh (psql as the postgres superuser, python3), backend/sandbox/target/wechat-sandbox.war.
 # Usage: wildfly-config/bench/fans-list.sh [fans=1000000] [calls=9]
-# Env:   BENCH_PORT_OFFSET (Fanmail's port offset, default 200; the sandbox's: HARNESS_SANDBOX_OFFSET, default +100).
+# Env:   WARMUP (unmeasured rounds over every case's first page before timing, default 10),
+#        BENCH_PORT_OFFSET (Fanmail's port offset, default 200; the sandbox's: HARNESS_SANDBOX_OFFSET, default +100).
 # Smoke run (a busy machine): wildfly-config/bench/fans-list.sh 20000 3
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 . "$root/wildfly-config/bench/harness.sh"
 fans="${1:-1000000}"
 calls="${2:-9}"
+warmup="${WARMUP:-10}"
 [[ "$fans" =~ ^[0-9]+$ ]] && [ "$fans" -ge 1000 ] || bench_fail "fans must be a number ≥ 1000"
 [[ "$calls" =~ ^[0-9]+$ ]] && [ "$calls" -ge 1 ] || bench_fail "calls must be a number ≥ 1"
 
@@ -106,8 +108,20 @@ timed() {
   printf '%s\n' "${times[@]}" | python3 -c 'import sys, statistics; print("%.1f" % (1000 * statistics.median(float(x) for x in sys.stdin)))'
 }
 
+# a freshly started server answers its first few hundred GraphQL requests slower (JIT): every case's first page is
+# asked WARMUP times, unmeasured, before anything is timed
+for i in $(seq 1 "$warmup"); do
+  for c in "${cases[@]}"; do
+    IFS='|' read -r name filter plain order <<<"$c"
+    curl -fs -o /dev/null -b "$HARNESS_JAR" -H 'Content-Type: application/json' -H 'X-Fanmail-Csrf: 1' \
+      -d "{\"query\":\"query(\$a: ID!, \$f: FanFilterInput, \$o: FanOrder) { fans(accountId: \$a, filter: \$f, orderBy: \$o, first: 50) { edges { node { openid tags { id name } window { open } } } } }\",\"variables\":{\"a\":\"$account_id\",\"f\":$filter,\"o\":\"$order\"}}" \
+      "$HARNESS_FANMAIL_URL/graphql" || bench_fail "warm-up call failed"
+  done
+done
+
 echo
 echo "fans:       $fans (open windows: $(db -c "select count(*) from wechat.service_window where account_id = '$account_id'"))"
+echo "warm-up:    $warmup rounds of every case's first page (unmeasured)"
 echo "calls:      $calls per line (median)"
 printf '%-28s %-22s %10s %12s %12s %14s\n' "filter" "order" "matches" "first ms" "deep ms" "deep position"
 for c in "${cases[@]}"; do

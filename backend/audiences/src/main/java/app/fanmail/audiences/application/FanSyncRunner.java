@@ -55,6 +55,8 @@ public class FanSyncRunner {
     /** Fans whose staged tags and silent unfollows are applied per transaction. */
     static final int APPLY_CHUNK = 20_000;
     static final int DETAILS_PER_CALL = 100;
+    /** Fans of details enrichment written per statement at least (fewer only at the end). */
+    static final int DETAILS_WRITE = 800;
     static final int MAX_RETRIES = 5;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
@@ -268,58 +270,157 @@ public class FanSyncRunner {
     private record Prefetch(String owner, String key, CompletionStage<FanSource.Page> page) {
     }
 
-    /**
-     * Fires up to {@code details-in-flight} batchget calls at once (a round); when they have all answered, fires the next
-     * round before writing this one in one statement, so WeChat is kept busy while the database writes. A write that
-     * lands after the next round started is harmless: only fans still without details are ever asked for.
-     */
+    /** Starts (or, after a retry or a claim, restarts from the stored cursor) the run's details enrichment on this node. */
     private void details(FanSyncRun run, String owner) {
-        round(run, owner, fire(run, run.cursor()));
+        new DetailsPump(run, owner).fill();
     }
 
-    /** The calls of one round: the fans after {@code after} still without details. */
-    private record Round(List<String> openids, List<CompletableFuture<List<FanSource.Details>>> calls, boolean last) {
-        String lastOpenid() {
-            return openids.get(openids.size() - 1);
-        }
-    }
+    /**
+     * A details enrichment on this node. It keeps {@code details-in-flight} batchget calls (100 fans each) going at all
+     * times — a call that answers is replaced at once, so no call waits for the slowest of a round — and writes the
+     * answers in the order the fans were asked, at least {@link #DETAILS_WRITE} fans per statement, with the run's cursor
+     * (the last fan written: every fan up to it was asked and written). One write at a time; answers that arrive meanwhile
+     * wait for the next. A failed call stops it (retried from the stored cursor, or recorded); a write that finds the run
+     * no longer ours (cancelled, taken over) stops it, and answers still on their way are dropped.
+     */
+    private final class DetailsPump {
+        private final FanSyncRun run;
+        private final String owner;
+        private final java.util.ArrayDeque<String> unasked = new java.util.ArrayDeque<>();
+        private final java.util.TreeMap<Long, Call> calls = new java.util.TreeMap<>();
+        private String listedUpTo;
+        private boolean listedAll;
+        private long nextCall;
+        private int inFlight;
+        private boolean writing;
+        private boolean stopped;
 
-    private Round fire(FanSyncRun run, String after) {
-        int batch = Math.max(1, detailsInFlight) * DETAILS_PER_CALL;
-        List<String> openids = store.pendingDetails(run.accountId(), after, batch);
-        List<CompletableFuture<List<FanSource.Details>>> calls = new ArrayList<>();
-        for (int i = 0; i < openids.size(); i += DETAILS_PER_CALL) {
-            calls.add(source.details(run.accountId(), openids.subList(i, Math.min(openids.size(), i + DETAILS_PER_CALL))).toCompletableFuture());
-        }
-        return new Round(openids, calls, openids.size() < batch);
-    }
+        private final class Call {
+            final List<String> openids;
+            List<FanSource.Details> answer;
 
-    private void round(FanSyncRun run, String owner, Round round) {
-        if (round.openids().isEmpty()) {
-            after(run, owner, store.writeDetails(run.id(), lease(owner), List.of(), run.cursor(), true));
-            return;
+            Call(List<String> openids) {
+                this.openids = openids;
+            }
         }
-        CompletableFuture.allOf(round.calls().toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> executor.execute(() -> {
+
+        DetailsPump(FanSyncRun run, String owner) {
+            this.run = run;
+            this.owner = owner;
+            this.listedUpTo = run.cursor();
+        }
+
+        /** Asks WeChat for more fans until {@code details-in-flight} calls are out or nobody is left. */
+        void fill() {
+            try {
+                synchronized (this) {
+                    while (!stopped && inFlight < Math.max(1, detailsInFlight)) {
+                        if (unasked.size() < DETAILS_PER_CALL && !listedAll) {
+                            int batch = Math.max(1, detailsInFlight) * DETAILS_PER_CALL * 2;
+                            List<String> more = store.pendingDetails(run.accountId(), listedUpTo, batch);
+                            unasked.addAll(more);
+                            listedAll = more.size() < batch;
+                            if (!more.isEmpty()) {
+                                listedUpTo = more.get(more.size() - 1);
+                            }
+                        }
+                        if (unasked.isEmpty()) {
+                            break;
+                        }
+                        List<String> openids = new ArrayList<>(DETAILS_PER_CALL);
+                        while (openids.size() < DETAILS_PER_CALL && !unasked.isEmpty()) {
+                            openids.add(unasked.poll());
+                        }
+                        long number = nextCall++;
+                        calls.put(number, new Call(openids));
+                        inFlight++;
+                        source.details(run.accountId(), openids).whenComplete((answer, error) -> executor.execute(() -> answered(number, answer, error)));
+                    }
+                }
+                write();
+            } catch (RuntimeException e) {
+                stop(e);
+            }
+        }
+
+        private void answered(long number, List<FanSource.Details> answer, Throwable error) {
+            synchronized (this) {
+                inFlight--;
+                if (stopped) {
+                    return;
+                }
+                if (error != null) {
+                    stopped = true;
+                } else {
+                    calls.get(number).answer = answer;
+                }
+            }
             if (error != null) {
                 failed(run, owner, error);
                 return;
             }
-            try {
-                List<FanSource.Details> all = new ArrayList<>(round.openids().size());
-                round.calls().forEach(c -> all.addAll(c.join()));
-                Round next = round.last() ? null : fire(run, round.lastOpenid());
-                Optional<FanSyncRun> written = store.writeDetails(run.id(), lease(owner), all, round.lastOpenid(), round.last());
-                if (next == null || written.isEmpty() || written.get().status() != FanSyncStatus.RUNNING) {
-                    after(run, owner, written);
+            fill();
+        }
+
+        /** Writes the answered calls at the head of the order once there are enough of them, or they are the last. */
+        private void write() {
+            List<FanSource.Details> batch = new ArrayList<>();
+            String last = null;
+            boolean finished;
+            synchronized (this) {
+                if (writing || stopped) {
                     return;
                 }
-                retries.remove(run.id());
-                publish(written.get(), false);
-                round(written.get(), owner, next);
-            } catch (RuntimeException e) {
-                failed(run, owner, e);
+                int fans = 0;
+                List<Long> ready = new ArrayList<>();
+                for (Map.Entry<Long, Call> c : calls.entrySet()) {
+                    if (c.getValue().answer == null) {
+                        break;
+                    }
+                    ready.add(c.getKey());
+                    fans += c.getValue().openids.size();
+                }
+                finished = listedAll && unasked.isEmpty() && ready.size() == calls.size();
+                if (!finished && fans < DETAILS_WRITE) {
+                    return;
+                }
+                for (Long n : ready) {
+                    Call c = calls.remove(n);
+                    batch.addAll(c.answer);
+                    last = c.openids.get(c.openids.size() - 1);
+                }
+                writing = true;
             }
-        }));
+            Optional<FanSyncRun> written;
+            try {
+                written = store.writeDetails(run.id(), lease(owner), batch, last == null ? run.cursor() : last, finished);
+            } catch (RuntimeException e) {
+                stop(e);
+                return;
+            }
+            boolean goOn = !finished && written.isPresent() && written.get().status() == FanSyncStatus.RUNNING;
+            synchronized (this) {
+                writing = false;
+                stopped = stopped || !goOn;
+            }
+            if (!goOn) {
+                after(run, owner, written); // finished, cancelled or no longer ours: publishes and forgets, no next step
+                return;
+            }
+            retries.remove(run.id());
+            publish(written.get(), false);
+            write(); // answers that arrived during this write
+        }
+
+        private void stop(Throwable e) {
+            synchronized (this) {
+                if (stopped) {
+                    return;
+                }
+                stopped = true;
+            }
+            failed(run, owner, e);
+        }
     }
 
     /** A step committed (or found the run no longer ours): publish, then go on while it runs. */

@@ -39,6 +39,9 @@ class FanSyncRunnerTest {
     private final Deque<RuntimeException> failures = new java.util.LinkedList<>();
     private FanSyncRun run;
     private boolean lost;
+    private boolean holdDetails;
+    /** Details calls not answered yet, by their first openid: run one to answer it. */
+    private final java.util.Map<String, Runnable> held = new java.util.LinkedHashMap<>();
     private final FanSyncRunner runner = new FanSyncRunner();
 
     FanSyncRunnerTest() {
@@ -139,15 +142,56 @@ class FanSyncRunnerTest {
     }
 
     @Test
-    void detailsGoOutSeveralCallsAtOnceAndAreWrittenOncePerRound() {
+    void detailsKeepSeveralCallsInFlightAndAreWrittenInTheOrderAsked() {
         start(FanSyncKind.DETAILS);
         drain();
 
-        // 250 pending, 2 calls of 100 in flight: rounds of 200 and 50
+        // 250 pending, 2 calls of 100 in flight: the third goes out as soon as the first answers; fewer than 800 fans
+        // answered, so one write at the end
         assertThat(calls).containsExactly("details 100 o000", "details 100 o100", "details 50 o200");
-        assertThat(writes).containsExactly("details 200 -> o199 false", "details 50 -> o249 true");
+        assertThat(writes).containsExactly("details 250 -> o249 true");
         assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
         assertThat(run.done()).isEqualTo(250);
+    }
+
+    @Test
+    void detailsAnsweredOutOfOrderAreWrittenInTheOrderAskedAndEachAnswerSendsTheNextCall() {
+        ((FakeStore) runner.store).pending = IntStream.range(0, 1000).mapToObj(i -> String.format("o%04d", i)).toList();
+        holdDetails = true;
+        runner.detailsInFlight = 3;
+        start(FanSyncKind.DETAILS);
+        drain();
+        assertThat(held).containsOnlyKeys("o0000", "o0100", "o0200");
+
+        // the second and third answer first: two more calls go out at once, nothing is written (the first is missing)
+        held.remove("o0100").run();
+        held.remove("o0200").run();
+        drain();
+        assertThat(held).containsOnlyKeys("o0000", "o0300", "o0400");
+        assertThat(writes).isEmpty();
+
+        held.remove("o0300").run();
+        held.remove("o0400").run();
+        drain();
+        assertThat(held).containsOnlyKeys("o0000", "o0500", "o0600");
+        held.remove("o0500").run();
+        held.remove("o0600").run();
+        held.remove("o0000").run();
+        drain();
+        // 700 answered in order: fewer than a write's 800
+        assertThat(held).containsOnlyKeys("o0700", "o0800", "o0900");
+        assertThat(writes).isEmpty();
+        held.remove("o0700").run();
+        drain();
+        assertThat(writes).containsExactly("details 800 -> o0799 false");
+        held.remove("o0900").run();
+        drain();
+        assertThat(writes).hasSize(1);
+        held.remove("o0800").run();
+        drain();
+        assertThat(writes).containsExactly("details 800 -> o0799 false", "details 200 -> o0999 true");
+        assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
+        assertThat(run.done()).isEqualTo(1000);
     }
 
     @Test
@@ -224,13 +268,19 @@ class FanSyncRunnerTest {
         @Override
         public CompletionStage<List<Details>> details(UUID accountId, List<String> openids) {
             calls.add("details " + openids.size() + " " + openids.get(0));
-            return CompletableFuture.completedFuture(openids.stream()
-                    .map(o -> new Details(o, true, NOW, null, "", "zh_CN", List.of(), "ADD_SCENE_SEARCH", null)).toList());
+            List<Details> answer = openids.stream().map(o -> new Details(o, true, NOW, null, "", "zh_CN", List.of(), "ADD_SCENE_SEARCH", null))
+                    .toList();
+            if (!holdDetails) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            CompletableFuture<List<Details>> call = new CompletableFuture<>();
+            held.put(openids.get(0), () -> call.complete(answer));
+            return call;
         }
     }
 
     private final class FakeStore implements FanSyncStore {
-        private final List<String> pending = IntStream.range(0, 250).mapToObj(i -> String.format("o%03d", i)).toList();
+        private List<String> pending = IntStream.range(0, 250).mapToObj(i -> String.format("o%03d", i)).toList();
 
         @Override
         public boolean insertFollowers(long id, Lease lease, FanSource.Page page) {
