@@ -1,13 +1,12 @@
 package app.fanmail.audiences.infrastructure;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import app.fanmail.kernel.json.JsonFactories;
+import app.fanmail.kernel.persistence.NativeValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
@@ -19,26 +18,11 @@ final class Rows {
     }
 
     static UUID uuid(Object o) {
-        return o == null ? null : o instanceof UUID u ? u : UUID.fromString(o.toString());
+        return NativeValues.uuid(o);
     }
 
     static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + o.getClass());
+        return NativeValues.instant(o);
     }
 
     static long lng(Object o) {

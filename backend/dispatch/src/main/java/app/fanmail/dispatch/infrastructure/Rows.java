@@ -1,9 +1,9 @@
 package app.fanmail.dispatch.infrastructure;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+
+import app.fanmail.kernel.persistence.NativeValues;
 
 /** Converting native-query values into Java. */
 final class Rows {
@@ -11,26 +11,11 @@ final class Rows {
     }
 
     static UUID uuid(Object o) {
-        return o == null ? null : o instanceof UUID u ? u : UUID.fromString(o.toString());
+        return NativeValues.uuid(o);
     }
 
     static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + o.getClass());
+        return NativeValues.instant(o);
     }
 
     /** An instant as text for {@code cast(? as timestamptz)} (null stays null). */
