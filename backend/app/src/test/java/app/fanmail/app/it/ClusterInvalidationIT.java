@@ -91,6 +91,7 @@ class ClusterInvalidationIT {
 
     @Test
     void aChangeCommittedOnAnotherNodeReachesThisNodesCachesAtOnce() throws Exception {
+        awaitWithin(30_000, () -> listener.listens() > 0); // listening, so the notification cannot be missed
         Acc acc = account();
         assertThat(endpoints.endpoint(acc.id()).baseUrl()).isEqualTo(API);
         assertThat(callbackAccounts.find(acc.appId())).isPresent();
@@ -105,6 +106,9 @@ class ClusterInvalidationIT {
 
     @Test
     void aLostListenerConnectionDropsTheCaches() throws Exception {
+        // the listener drops every cache when it starts listening (it may have missed changes before): on a busy
+        // machine that can happen after this test began, so wait for it before filling the cache
+        awaitWithin(30_000, () -> listener.listens() > 0);
         Acc acc = account();
         assertThat(endpoints.endpoint(acc.id()).baseUrl()).isEqualTo(API);
         // a change whose notification this node never gets (as if sent while it was not listening)
