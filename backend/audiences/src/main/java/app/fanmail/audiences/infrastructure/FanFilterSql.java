@@ -12,8 +12,9 @@ import jakarta.persistence.Query;
  * A {@link FanFilter} as the {@code where} clause of a query over {@code audiences.fan f} with positional parameters:
  * bind them with {@link #bind} (positions start at {@code firstPosition}, so the caller's own parameters can come
  * first). Every condition is served by an index (the primary key for the openid prefix — openids are in the C
- * collation, V8 — and V1's trigram GIN for the remark, together a BitmapOr; GIN for tag ids,
- * b-tree for the last interaction); the window state is an {@code openid = any(…)} over the account's
+ * collation, V8 — and the trigram GIN for the remark, together a BitmapOr; GIN for tag ids, b-tree
+ * for the last interaction. The two GINs hold only fans with a remark or a tag (V10), so those conditions say so:
+ * {@code remark <> ''}, {@code tag_ids <> '{}'} let the planner use them; b-tree for the last interaction); the window state is an {@code openid = any(…)} over the account's
  * open windows, which the caller reads from the wechat module first (usually a small set next to the fans).
  */
 public final class FanFilterSql {
@@ -37,15 +38,15 @@ public final class FanFilterSql {
         params.add(accountId);
         if (filter.search() != null) {
             String s = filter.search();
-            w.append(" and (f.openid like ?").append(p++).append(" or f.remark ilike ?").append(p++).append(")");
+            w.append(" and (f.openid like ?").append(p++).append(" or (f.remark <> '' and f.remark ilike ?").append(p++).append("))");
             params.add(escapeLike(s) + "%");
             params.add("%" + escapeLike(s) + "%");
         }
         if (!filter.tagIds().isEmpty()) {
             Integer[] tags = filter.tagIds().toArray(Integer[]::new);
             switch (filter.tagMatch()) {
-                case ANY -> w.append(" and f.tag_ids && cast(?").append(p++).append(" as integer[])");
-                case ALL -> w.append(" and f.tag_ids @> cast(?").append(p++).append(" as integer[])");
+                case ANY -> w.append(" and f.tag_ids <> '{}' and f.tag_ids && cast(?").append(p++).append(" as integer[])");
+                case ALL -> w.append(" and f.tag_ids <> '{}' and f.tag_ids @> cast(?").append(p++).append(" as integer[])");
                 case NONE -> w.append(" and not (f.tag_ids && cast(?").append(p++).append(" as integer[]))");
             }
             params.add(tags);

@@ -91,7 +91,7 @@ public class TagStore implements TagRepository {
     /** Takes these tags off every fan of the account that has one of them (GIN index on tag_ids), in one statement. */
     private void untagEveryone(UUID accountId, Integer[] tagIds) {
         em.createNativeQuery("update audiences.fan set tag_ids = array(select x from unnest(tag_ids) as x where not (x = any(cast(?2 as integer[])))) "
-                        + "where account_id = ?1 and tag_ids && cast(?2 as integer[])")
+                        + "where account_id = ?1 and tag_ids <> '{}' and tag_ids && cast(?2 as integer[])") // '{}': V10's partial index
                 .setParameter(1, accountId).setParameter(2, tagIds).executeUpdate();
     }
 

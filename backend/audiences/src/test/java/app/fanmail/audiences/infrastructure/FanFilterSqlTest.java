@@ -40,7 +40,7 @@ class FanFilterSqlTest {
     @Test
     void searchIsAnOpenidPrefixOrTextInTheRemarkWithWildcardsEscaped() {
         FanFilterSql sql = FanFilterSql.of(ACCOUNT, filter("  50%_off\\x ", null, null, null, null, null, null), null, 1);
-        assertThat(sql.where()).isEqualTo("f.account_id = ?1 and (f.openid like ?2 or f.remark ilike ?3)");
+        assertThat(sql.where()).isEqualTo("f.account_id = ?1 and (f.openid like ?2 or (f.remark <> '' and f.remark ilike ?3))");
         assertThat(sql.params()).containsExactly(ACCOUNT, "50\\%\\_off\\\\x%", "%50\\%\\_off\\\\x%");
     }
 
@@ -52,14 +52,14 @@ class FanFilterSqlTest {
     @Test
     void tagsMatchAnyAllOrNone() {
         FanFilterSql any = FanFilterSql.of(ACCOUNT, filter(null, List.of(2, 100, 2), TagMatch.ANY, null, null, null, null), null, 1);
-        assertThat(any.where()).isEqualTo("f.account_id = ?1 and f.tag_ids && cast(?2 as integer[])");
+        assertThat(any.where()).isEqualTo("f.account_id = ?1 and f.tag_ids <> '{}' and f.tag_ids && cast(?2 as integer[])");
         assertThat((Integer[]) any.params().get(1)).containsExactly(2, 100);
         assertThat(FanFilterSql.of(ACCOUNT, filter(null, List.of(2), TagMatch.ALL, null, null, null, null), null, 1).where())
-                .isEqualTo("f.account_id = ?1 and f.tag_ids @> cast(?2 as integer[])");
+                .isEqualTo("f.account_id = ?1 and f.tag_ids <> '{}' and f.tag_ids @> cast(?2 as integer[])");
         assertThat(FanFilterSql.of(ACCOUNT, filter(null, List.of(2), TagMatch.NONE, null, null, null, null), null, 1).where())
                 .isEqualTo("f.account_id = ?1 and not (f.tag_ids && cast(?2 as integer[]))");
         assertThat(FanFilterSql.of(ACCOUNT, filter(null, List.of(2), null, null, null, null, null), null, 1).where())
-                .as("ANY by default").isEqualTo("f.account_id = ?1 and f.tag_ids && cast(?2 as integer[])");
+                .as("ANY by default").isEqualTo("f.account_id = ?1 and f.tag_ids <> '{}' and f.tag_ids && cast(?2 as integer[])");
         assertThat(FanFilterSql.of(ACCOUNT, filter(null, List.of(), TagMatch.NONE, null, null, null, null), null, 1).where())
                 .as("no tags, no condition").isEqualTo("f.account_id = ?1");
     }
@@ -114,7 +114,7 @@ class FanFilterSqlTest {
     void everyConditionTogetherInOrderWithBalancedParenthesesAndOneParameterPerPlaceholder() {
         FanFilterSql sql = FanFilterSql.of(ACCOUNT, filter("vip", List.of(1, 2), TagMatch.ALL, true, T1, T2, WindowState.CLOSED),
                 List.of("oA"), 3);
-        assertThat(sql.where()).isEqualTo("f.account_id = ?3 and (f.openid like ?4 or f.remark ilike ?5) and f.tag_ids @> cast(?6 as integer[]) "
+        assertThat(sql.where()).isEqualTo("f.account_id = ?3 and (f.openid like ?4 or (f.remark <> '' and f.remark ilike ?5)) and f.tag_ids <> '{}' and f.tag_ids @> cast(?6 as integer[]) "
                 + "and f.subscribed = ?7 and f.last_interaction_at >= cast(?8 as timestamptz) and (f.last_interaction_at < cast(?9 as timestamptz)) "
                 + "and not (f.openid = any(cast(?10 as text[])))");
         assertThat(sql.params()).hasSize(8);
