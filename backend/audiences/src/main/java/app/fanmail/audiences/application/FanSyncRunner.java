@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,9 +37,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Works on fan sync runs, one step at a time on the background executor: a step fetches one page from WeChat (or,
  * for details, fires several batchget calls; no thread is held while WeChat answers) and writes it with the run's
  * new cursor in one short transaction, then hands the next step back to the executor, so a run never holds a thread
- * for long and other background work interleaves. While a page of followers or tag members is written, the next one is
- * fetched (one page ahead); follower and member pages are written {@code page-writers} (2) at a time, each
- * in its own transaction, and the cursor moves past them together. A step writes only while its run is RUNNING and leased by this
+ * for long and other background work interleaves. Follower and tag member pages go through a {@link PagePump}: fetched
+ * ahead, written {@code page-writers} (2) at a time, each in its own transaction, the cursor moved past them in order.
+ * A step writes only while its run is RUNNING and leased by this
  * node; a cancelled run or one another node took over simply stops here. Every write renews the lease; a run whose
  * lease ran out (its node died) is claimed by any node's periodic claim and continues from its stored cursor.
  * Transient WeChat failures are retried a few times with back-off; then, or on any other failure, the run FAILED
@@ -90,7 +88,6 @@ public class FanSyncRunner {
     private final String node = "node-" + UUID.randomUUID();
     private final Map<Long, Long> lastProgress = new ConcurrentHashMap<>();
     private final Map<Long, Integer> retries = new ConcurrentHashMap<>();
-    private final Map<Long, Prefetch> prefetched = new ConcurrentHashMap<>();
     private ScheduledFuture<?> claims;
 
     /**
@@ -180,94 +177,228 @@ public class FanSyncRunner {
         }));
     }
 
-    /**
-     * Up to {@code page-writers} user/get pages written at once, each in its own transaction (the database writes them on
-     * as many cores), the next page fetched while the ones before are written; the run's cursor moves past them when
-     * all are written. A page written again after a failure or a resume is written the same way.
-     */
+    /** Starts (or, after a retry or a claim, restarts from the stored cursor) the run's user/get pages on this node. */
     private void followers(FanSyncRun run, String owner) {
-        String cursor = run.cursor() == null ? "" : run.cursor();
-        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
-        fetched(run, owner, "F" + cursor, () -> source.followers(run.accountId(), cursor.isEmpty() ? null : cursor))
-                .thenCompose(page -> writeFollowers(run, owner, page, writes, 0))
-                .whenComplete((pages, error) -> {
-                    if (error != null) { // pages already handed to the executor are written anyway: harmless, idempotent
-                        executor.execute(() -> failed(run, owner, error));
-                        return;
-                    }
-                    if (pages.next() != null) { // the next page comes from WeChat while these are written
-                        prefetch(run, owner, "F" + pages.next(), () -> source.followers(run.accountId(), pages.next()));
-                    }
-                    then(run, owner, CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)), ignored -> after(run, owner,
-                            store.advanceFollowers(run.id(), lease(owner), cursor, pages.next(), pages.written(), pages.total())));
-                });
+        new PagePump(run, owner, FanSyncPhase.FOLLOWERS, run.cursor() == null ? "" : run.cursor(),
+                cursor -> source.followers(run.accountId(), cursor.isEmpty() ? null : cursor).thenApply(page -> new Fetched(page, page.next())),
+                page -> store.insertFollowers(run.id(), lease(owner), page.page()),
+                (from, to, written, total) -> store.advanceFollowers(run.id(), lease(owner), from, to, written, total)).pump();
     }
 
-    /** Pages handed to the executor for writing: where the next starts, WeChat's total, how many fans they hold. */
-    private record Pages(String next, long total, long written) {
+    /** As {@link #followers} for the user/tag/get pages of every tag, one tag after the other. */
+    private void members(FanSyncRun run, String owner) {
+        List<Integer> tagIds = store.tagIds(run.accountId());
+        new PagePump(run, owner, FanSyncPhase.MEMBERS, MemberCursor.parse(run.cursor()).stored(), cursor -> {
+            MemberCursor at = MemberCursor.parse(cursor);
+            return source.tagMembers(run.accountId(), at.tagId(), at.nextOpenid().isEmpty() ? null : at.nextOpenid()).thenApply(page -> {
+                MemberCursor next = page.next() != null ? new MemberCursor(at.tagId(), page.next()) : MemberCursor.firstAfter(tagIds, at.tagId());
+                return new Fetched(page, next == null ? null : next.stored());
+            });
+        }, page -> store.insertMembers(run.id(), lease(owner), MemberCursor.parse(page.from()).tagId(), page.page().openids()),
+                (from, to, written, total) -> store.advanceMembers(run.id(), lease(owner), from, to)).pump();
     }
 
-    private CompletionStage<Pages> writeFollowers(FanSyncRun run, String owner, FanSource.Page page, List<CompletableFuture<Boolean>> writes,
-                                                 long before) {
-        writes.add(CompletableFuture.supplyAsync(() -> store.insertFollowers(run.id(), lease(owner), page), executor));
-        long written = before + page.openids().size();
-        if (page.next() == null || writes.size() >= Math.max(1, pageWriters)) {
-            return CompletableFuture.completedFuture(new Pages(page.next(), page.total(), written));
-        }
-        return source.followers(run.accountId(), page.next()).thenCompose(next -> writeFollowers(run, owner, next, writes, written));
+    /** A page as fetched: the page and the cursor of the one after it (null after the last). */
+    private record Fetched(FanSource.Page page, String next) {
+    }
+
+    /** A page being written: where it starts (the run's cursor before it) and what WeChat listed there. */
+    private record Slot(String from, FanSource.Page page, String next) {
+    }
+
+    private interface PageFetch {
+        CompletionStage<Fetched> fetch(String cursor);
+    }
+
+    private interface PageWrite {
+        boolean write(Slot page);
+    }
+
+    private interface Advance {
+        Optional<FanSyncRun> advance(String from, String to, long written, Long total);
     }
 
     /**
-     * As {@link #followers} for tag members: up to {@code page-writers} user/tag/get pages (across tags) staged at once,
-     * the cursor moved past them together.
+     * The pages of one phase on this node (user/get, or user/tag/get across tags). WeChat's pages come one after
+     * the other (each gives the next one's cursor), so fetching is a chain that runs ahead of the writes by at most
+     * {@code page-writers} + 1 pages; up to {@code page-writers} pages are written at once, each in its own transaction
+     * (the database writes them on as many cores), and a writer takes the next fetched page as soon as it is free, so
+     * neither WeChat nor the database waits for the other. The run's cursor moves past every page at the head of the
+     * order that is written (one short transaction, while the writers go on); the phase ends when the cursor moves
+     * past the last. No thread waits for WeChat. A failed fetch lets the pages fetched before it be written and passed, then
+     * stops the pump; any other failure stops it at once (either is retried from the stored cursor, or recorded);
+     * a write or a move that finds the run no longer ours (cancelled, taken over) stops it silently.
      */
-    private void members(FanSyncRun run, String owner) {
-        MemberCursor from = MemberCursor.parse(run.cursor());
-        List<Integer> tagIds = store.tagIds(run.accountId());
-        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
-        fetched(run, owner, "M" + from.stored(), () -> members(run, from))
-                .thenCompose(page -> writeMembers(run, owner, tagIds, from, page, writes))
-                .whenComplete((next, error) -> {
-                    if (error != null) { // pages already handed to the executor are staged anyway: harmless
-                        executor.execute(() -> failed(run, owner, error));
-                        return;
+    private final class PagePump {
+        private final String owner;
+        private final FanSyncPhase phase;
+        private final PageFetch fetch;
+        private final PageWrite write;
+        private final Advance advance;
+        /** Pages fetched, in order, not yet passed by the cursor; each written or not. */
+        private final java.util.ArrayDeque<Slot> pages = new java.util.ArrayDeque<>();
+        private final java.util.Set<Slot> written = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private final java.util.ArrayDeque<Slot> unwritten = new java.util.ArrayDeque<>();
+        private FanSyncRun run;
+        /** Where the next fetch starts; null once the last page was fetched. */
+        private String fetchFrom;
+        private boolean fetching;
+        /** Why fetching stopped: the run fails with it once the pages fetched before are written and passed. */
+        private Throwable fetchFailure;
+        private boolean advancing;
+        private int writing;
+        private boolean stopped;
+
+        PagePump(FanSyncRun run, String owner, FanSyncPhase phase, String from, PageFetch fetch, PageWrite write, Advance advance) {
+            this.run = run;
+            this.owner = owner;
+            this.phase = phase;
+            this.fetchFrom = from;
+            this.fetch = fetch;
+            this.write = write;
+            this.advance = advance;
+        }
+
+        /** Starts what can start now: the next fetch, free writers, a move of the cursor. */
+        void pump() {
+            String from = null;
+            Throwable failure = null;
+            List<Slot> toWrite = new ArrayList<>();
+            List<Slot> toAdvance = new ArrayList<>();
+            synchronized (this) {
+                if (stopped) {
+                    return;
+                }
+                if (!fetching && fetchFrom != null && pages.size() < Math.max(1, pageWriters) + 1) {
+                    fetching = true;
+                    from = fetchFrom;
+                }
+                while (writing < Math.max(1, pageWriters) && !unwritten.isEmpty()) {
+                    writing++;
+                    toWrite.add(unwritten.poll());
+                }
+                if (!advancing) {
+                    for (Slot page : pages) {
+                        if (!written.contains(page)) {
+                            break;
+                        }
+                        toAdvance.add(page);
                     }
-                    next.ifPresent(n -> prefetch(run, owner, "M" + n.stored(), () -> members(run, n)));
-                    then(run, owner, CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)), ignored -> after(run, owner,
-                            store.advanceMembers(run.id(), lease(owner), from.stored(), next.map(MemberCursor::stored).orElse(null))));
+                    advancing = !toAdvance.isEmpty();
+                }
+                if (fetchFailure != null && !advancing && writing == 0 && unwritten.isEmpty()) {
+                    failure = fetchFailure;
+                }
+            }
+            if (failure != null) {
+                stop(failure);
+                return;
+            }
+            if (from != null) {
+                String cursor = from;
+                CompletionStage<Fetched> answer;
+                try {
+                    answer = fetch.fetch(cursor);
+                } catch (RuntimeException e) {
+                    stop(e);
+                    return;
+                }
+                answer.whenComplete((page, error) -> executor.execute(() -> fetched(cursor, page, error)));
+            }
+            for (Slot page : toWrite) {
+                executor.execute(() -> write(page));
+            }
+            if (!toAdvance.isEmpty()) {
+                executor.execute(() -> advance(toAdvance));
+            }
+        }
+
+        private void fetched(String from, Fetched page, Throwable error) {
+            synchronized (this) {
+                fetching = false;
+                if (error != null) { // what was fetched before is still written and passed first
+                    fetchFailure = error;
+                    fetchFrom = null;
+                }
+            }
+            if (error != null) {
+                pump();
+                return;
+            }
+            synchronized (this) {
+                fetchFrom = page.next();
+                Slot slot = new Slot(from, page.page(), page.next());
+                pages.add(slot);
+                unwritten.add(slot);
+            }
+            pump();
+        }
+
+        private void write(Slot page) {
+            boolean ours;
+            try {
+                ours = write.write(page);
+            } catch (RuntimeException e) {
+                stop(e);
+                return;
+            }
+            synchronized (this) {
+                writing--;
+                if (!ours) {
+                    stopped = true;
+                } else {
+                    written.add(page);
+                }
+            }
+            if (!ours) {
+                after(run, owner, Optional.empty()); // cancelled or taken over: nothing more here
+                return;
+            }
+            pump();
+        }
+
+        private void advance(List<Slot> done) {
+            Slot last = done.get(done.size() - 1);
+            long fans = done.stream().mapToLong(p -> p.page().openids().size()).sum();
+            Optional<FanSyncRun> moved;
+            try {
+                moved = advance.advance(done.get(0).from(), last.next(), fans, phase == FanSyncPhase.FOLLOWERS ? last.page().total() : null);
+            } catch (RuntimeException e) {
+                stop(e);
+                return;
+            }
+            boolean goOn = moved.isPresent() && moved.get().status() == FanSyncStatus.RUNNING && moved.get().phase() == phase;
+            FanSyncRun before;
+            synchronized (this) {
+                advancing = false;
+                done.forEach(p -> {
+                    pages.poll(); // the pages done are the head of the order
+                    written.remove(p);
                 });
-    }
-
-    /** Stages the page (of {@code at}'s tag) and, while it is written, fetches and stages the next ones; where to go on. */
-    private CompletionStage<Optional<MemberCursor>> writeMembers(FanSyncRun run, String owner, List<Integer> tagIds, MemberCursor at,
-                                                                FanSource.Page page, List<CompletableFuture<Boolean>> writes) {
-        writes.add(CompletableFuture.supplyAsync(() -> store.insertMembers(run.id(), lease(owner), at.tagId(), page.openids()), executor));
-        MemberCursor next = page.next() != null ? new MemberCursor(at.tagId(), page.next()) : MemberCursor.firstAfter(tagIds, at.tagId());
-        if (next == null || writes.size() >= Math.max(1, pageWriters)) {
-            return CompletableFuture.completedFuture(Optional.ofNullable(next));
+                stopped = stopped || !goOn;
+                before = run;
+                moved.ifPresent(r -> run = r);
+            }
+            if (!goOn) {
+                after(before, owner, moved); // the phase's last page (the next phase starts), or no longer ours
+                return;
+            }
+            retries.remove(run.id());
+            publish(moved.get(), false);
+            pump();
         }
-        return members(run, next).thenCompose(p -> writeMembers(run, owner, tagIds, next, p, writes));
-    }
 
-    private CompletionStage<FanSource.Page> members(FanSyncRun run, MemberCursor at) {
-        return source.tagMembers(run.accountId(), at.tagId(), at.nextOpenid().isEmpty() ? null : at.nextOpenid());
-    }
-
-    /** The page fetched ahead for this run, lease and cursor; else fetched now. */
-    private CompletionStage<FanSource.Page> fetched(FanSyncRun run, String owner, String key, Supplier<CompletionStage<FanSource.Page>> fetch) {
-        Prefetch ahead = prefetched.remove(run.id());
-        if (ahead == null || !ahead.owner().equals(owner) || !ahead.key().equals(key)) {
-            return fetch.get();
+        private void stop(Throwable e) {
+            FanSyncRun at;
+            synchronized (this) {
+                if (stopped) {
+                    return;
+                }
+                stopped = true;
+                at = run;
+            }
+            failed(at, owner, e); // a retry starts again from the cursor stored last
         }
-        return ahead.page();
-    }
-
-    /** Starts fetching the page the next step needs (one page ahead at most); no thread waits for it. */
-    private void prefetch(FanSyncRun run, String owner, String key, Supplier<CompletionStage<FanSource.Page>> fetch) {
-        prefetched.put(run.id(), new Prefetch(owner, key, fetch.get()));
-    }
-
-    private record Prefetch(String owner, String key, CompletionStage<FanSource.Page> page) {
     }
 
     /** Starts (or, after a retry or a claim, restarts from the stored cursor) the run's details enrichment on this node. */
@@ -466,7 +597,6 @@ public class FanSyncRunner {
 
     private void forget(long id) {
         retries.remove(id);
-        prefetched.remove(id);
         lastProgress.remove(id);
     }
 
