@@ -40,6 +40,7 @@ public class FanListingSql implements FanListing {
     @Override
     public FanPage page(UUID accountId, FanFilter filter, Collection<String> openWindows, FanListOrder order, PageKey after, int limit) {
         FanFilterSql where = FanFilterSql.of(accountId, filter, openWindows, 1);
+        where.planForValues(em);
         int p = where.nextPosition(1);
         List<Object[]> rows = new ArrayList<>();
         if (order == FanListOrder.OPENID && filter.window() == FanFilter.WindowState.OPEN) {
@@ -117,6 +118,7 @@ public class FanListingSql implements FanListing {
     @Override
     public long count(UUID accountId, FanFilter filter, Collection<String> openWindows) {
         FanFilterSql where = FanFilterSql.of(accountId, filter, openWindows, 1);
+        where.planForValues(em);
         Query q = where.bind(em.createNativeQuery("select count(*) from audiences.fan f where " + where.where()), 1);
         return ((Number) q.getSingleResult()).longValue();
     }

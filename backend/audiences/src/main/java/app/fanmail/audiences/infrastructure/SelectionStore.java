@@ -54,6 +54,7 @@ public class SelectionStore implements SelectionRepository {
         String windowClosed = windows == null ? "" : " when w.openid is null then 'WINDOW_CLOSED'";
         if (selection instanceof FanSelection fans) {
             FanFilterSql where = FanFilterSql.of(accountId, fans.filter(), fans.filterWindows(), first);
+            where.planForValues(em);
             String from = " from audiences.fan f" + (windows == null ? "" : WINDOWS + "f.openid") + " where " + where.where();
             return new Plan(from, "case when not f.subscribed then 'UNSUBSCRIBED'" + windowClosed + " end",
                     "row_number() over (order by f.openid)", "null::integer, null::jsonb", where.params());

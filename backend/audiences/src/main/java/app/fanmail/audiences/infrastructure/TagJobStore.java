@@ -135,6 +135,7 @@ public class TagJobStore implements TagJobRepository {
     @Override
     public int addFromFilter(UUID jobId, UUID accountId, FanFilter filter, Set<String> openWindows) {
         FanFilterSql where = FanFilterSql.of(accountId, filter, openWindows, 2);
+        where.planForValues(em);
         var q = em.createNativeQuery("insert into audiences.tag_job_item (job_id, seq, line, openid) "
                 + "select ?1, row_number() over (order by f.openid), null, f.openid from audiences.fan f where " + where.where());
         q.setParameter(1, jobId);
