@@ -3,7 +3,6 @@ package app.fanmail.dispatch.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +12,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import app.fanmail.audiences.api.AudienceSelector;
 import app.fanmail.audiences.api.AudienceSnapshot;
 import app.fanmail.audiences.api.Audiences;
-import app.fanmail.audiences.api.ExclusionReason;
 import app.fanmail.audiences.api.Purpose;
 import app.fanmail.audiences.api.Recipient;
 import app.fanmail.audiences.api.RecipientChunk;
@@ -113,11 +111,7 @@ public class TemplateJobCreator {
             jobs.analyzeRecipients();
         }
         // the stored plan counts what the snapshot holds (the audience may have changed since the pre-flight plan)
-        Map<String, Long> excluded = new LinkedHashMap<>();
-        for (ExclusionReason r : ExclusionReason.values()) {
-            excluded.put(r.name(), snapshot.count().excluded(r));
-        }
-        excluded.put(TemplatePlanner.MISSING_VALUE, (long) skipped);
+        Map<String, Long> excluded = TemplatePlanner.excluded(snapshot.count(), job.audience(), skipped);
         DispatchPlan.Quota q = plan.quota();
         DispatchPlan stored = TemplatePlanner.plan(snapshot.count().total(), total - skipped, excluded,
                 new PlanArithmetic.Quota(q.limit(), q.usedByWeChat(), q.usedByFanmail(), q.remaining(), q.resetsAt()), plan.warnings(), plan.sample());

@@ -101,11 +101,7 @@ public class TemplatePlanner {
         PlanArithmetic.Quota quota = PlanArithmetic.quota(today.limit(), today.used(), fanmail, now);
 
         long sendable = profile.count().reachable() - profile.missingValue();
-        Map<String, Long> excluded = new LinkedHashMap<>();
-        for (ExclusionReason r : ExclusionReason.values()) {
-            excluded.put(r.name(), profile.count().excluded(r));
-        }
-        excluded.put(MISSING_VALUE, profile.missingValue());
+        Map<String, Long> excluded = excluded(profile.count(), resolved.audience(), profile.missingValue());
         List<DispatchPlan.Warning> warnings = warnings(content, checked, probed, profile.probes(), sendable);
         List<DispatchPlan.Sample> sample = new ArrayList<>();
         for (Recipient r : profile.sample()) {
@@ -113,6 +109,28 @@ public class TemplatePlanner {
             sample.add(new DispatchPlan.Sample(r.openid(), r.remark(), v.values()));
         }
         return new Planned(resolved, plan(profile.count().total(), sendable, excluded, quota, warnings, sample));
+    }
+
+    /**
+     * The exclusions a template send to this audience can have, 0 included, as audiences' count lists them: DUPLICATE and
+     * UNKNOWN_OPENID for uploads only, UNSUBSCRIBED, never WINDOW_CLOSED (template messages need no open window), and
+     * MISSING_VALUE.
+     */
+    static Map<String, Long> excluded(app.fanmail.audiences.api.AudienceCount count, app.fanmail.audiences.api.AudienceSelector audience,
+                                      long missingValue) {
+        Map<String, Long> excluded = new LinkedHashMap<>();
+        for (ExclusionReason r : ExclusionReason.values()) {
+            boolean applies = switch (r) {
+                case DUPLICATE, UNKNOWN_OPENID -> audience instanceof app.fanmail.audiences.api.AudienceSelector.Upload;
+                case UNSUBSCRIBED -> true;
+                case WINDOW_CLOSED -> false;
+            };
+            if (applies || count.excluded(r) > 0) {
+                excluded.put(r.name(), count.excluded(r));
+            }
+        }
+        excluded.put(MISSING_VALUE, missingValue);
+        return excluded;
     }
 
     /** The plan of these numbers: the split of {@code reachable} over today's remaining quota and the days after. */
