@@ -174,6 +174,8 @@ class DispatchPlanIT {
         assertThat(stored.getInt("sendToday")).isEqualTo(2);
         assertThat(stored.getInt("sendAfterReset")).isEqualTo(2);
         assertThat(stored.getJsonArray("sample")).hasSize(3);
+        // counted again while the recipients were rendered: the same numbers, warnings and samples as the pre-flight plan
+        assertThat(stored).isEqualTo(plan);
         assertThat(admin.data(JOB, Map.of("id", job.getString("id"))).getJsonObject("dispatchJob").getJsonObject("plan")).isEqualTo(stored);
 
         // refused with a code, nothing written

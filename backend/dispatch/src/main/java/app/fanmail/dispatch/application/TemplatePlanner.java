@@ -58,28 +58,35 @@ public class TemplatePlanner {
     public record Planned(NewTemplateJob job, DispatchPlan plan) {
     }
 
+    /**
+     * A job checked and resolved, with the rules' verdict on its values: the fields filled per recipient ({@code probed},
+     * in content order) and the length beyond which each one is cut or refused.
+     */
+    public record Prepared(NewTemplateJob job, Checked checked, List<String> probed) {
+        /** The limit of a probed field's values in characters, or {@link Integer#MAX_VALUE} when the rules set none. */
+        public int limit(String key) {
+            Limit l = checked.limits().get(key);
+            return l == null ? Integer.MAX_VALUE : l.length();
+        }
+    }
+
     /** Checks and resolves the job (as {@code createTemplateJob} does) and plans it. */
     public Planned plan(NewTemplateJob job) {
-        NewTemplateJob resolved = resolve(job);
+        Prepared prepared = prepare(job);
+        NewTemplateJob resolved = prepared.job();
         TemplateContent content = resolved.content();
         Set<String> columns = new LinkedHashSet<>();
         content.fields().values().stream().filter(v -> v.source() == FieldValue.Source.CSV_COLUMN).forEach(v -> columns.add(v.column()));
-        Checked checked = check(content);
-        Map<String, Limit> limits = checked.limits();
-        List<String> probed = new ArrayList<>();
         List<ValueProbe> probes = new ArrayList<>();
-        content.fields().forEach((key, v) -> {
-            if (v.source() != FieldValue.Source.FIXED) {
-                Limit l = limits.get(key);
-                probed.add(key);
-                probes.add(new ValueProbe(switch (v.source()) {
-                    case FAN_REMARK -> ValueProbe.Source.REMARK;
-                    case TAG_NAMES -> ValueProbe.Source.TAG_NAMES;
-                    case OPENID -> ValueProbe.Source.OPENID;
-                    default -> ValueProbe.Source.COLUMN;
-                }, v.column(), l == null ? Integer.MAX_VALUE : l.length()));
-            }
-        });
+        for (String key : prepared.probed()) {
+            FieldValue v = content.fields().get(key);
+            probes.add(new ValueProbe(switch (v.source()) {
+                case FAN_REMARK -> ValueProbe.Source.REMARK;
+                case TAG_NAMES -> ValueProbe.Source.TAG_NAMES;
+                case OPENID -> ValueProbe.Source.OPENID;
+                default -> ValueProbe.Source.COLUMN;
+            }, v.column(), prepared.limit(key)));
+        }
         AudienceProfile profile = audiences.profile(resolved.accountId(), resolved.audience(), Purpose.TEMPLATE, columns, probes, SAMPLE);
         List<UserError> unknown = new ArrayList<>();
         content.fields().forEach((key, v) -> {
@@ -90,25 +97,41 @@ public class TemplatePlanner {
         if (!unknown.isEmpty()) {
             throw new UserErrorsException(unknown);
         }
-        QuotaSource.Today today;
-        try {
-            today = quotas.templateSends(resolved.accountId());
-        } catch (QuotaSource.QuotaUnavailableException e) {
-            throw new UserErrorsException("WECHAT_QUOTA_UNAVAILABLE", null, "WeChat did not tell today's template quota: " + e.getMessage());
-        }
-        var now = clock.instant();
-        long fanmail = plans.sentSince(resolved.accountId(), PlanArithmetic.dayStart(now));
-        PlanArithmetic.Quota quota = PlanArithmetic.quota(today.limit(), today.used(), fanmail, now);
-
+        PlanArithmetic.Quota quota = quota(resolved.accountId());
         long sendable = profile.count().reachable() - profile.missingValue();
         Map<String, Long> excluded = excluded(profile.count(), resolved.audience(), profile.missingValue());
-        List<DispatchPlan.Warning> warnings = warnings(content, checked, probed, profile.probes(), sendable);
+        List<DispatchPlan.Warning> warnings = warnings(prepared, profile.probes(), sendable);
         List<DispatchPlan.Sample> sample = new ArrayList<>();
         for (Recipient r : profile.sample()) {
             TemplateValues.Rendered v = TemplateValues.render(content.fields(), r.openid(), r.remark(), r.tagNames(), r.csvRow());
             sample.add(new DispatchPlan.Sample(r.openid(), r.remark(), v.values()));
         }
         return new Planned(resolved, plan(profile.count().total(), sendable, excluded, quota, warnings, sample));
+    }
+
+    /** Checks and resolves the job and asks the templates module's rules about its values (no audience read). */
+    public Prepared prepare(NewTemplateJob job) {
+        NewTemplateJob resolved = resolve(job);
+        List<String> probed = new ArrayList<>();
+        resolved.content().fields().forEach((key, v) -> {
+            if (v.source() != FieldValue.Source.FIXED) {
+                probed.add(key);
+            }
+        });
+        return new Prepared(resolved, check(resolved.content()), probed);
+    }
+
+    /** Today's template quota of the account: WeChat's (no transaction may be open) and Fanmail's own count since midnight Asia/Shanghai. */
+    public PlanArithmetic.Quota quota(java.util.UUID accountId) {
+        QuotaSource.Today today;
+        try {
+            today = quotas.templateSends(accountId);
+        } catch (QuotaSource.QuotaUnavailableException e) {
+            throw new UserErrorsException("WECHAT_QUOTA_UNAVAILABLE", null, "WeChat did not tell today's template quota: " + e.getMessage());
+        }
+        var now = clock.instant();
+        long fanmail = plans.sentSince(accountId, PlanArithmetic.dayStart(now));
+        return PlanArithmetic.quota(today.limit(), today.used(), fanmail, now);
     }
 
     /**
@@ -142,11 +165,11 @@ public class TemplatePlanner {
     }
 
     /** What WeChat's rules do to a value of a field: cut on the phone or refused beyond {@code length} characters. */
-    record Limit(String code, int length) {
+    public record Limit(String code, int length) {
     }
 
     /** The rules' verdict on the fixed values and on a long value of each field filled per recipient, and the limits found. */
-    record Checked(FilledValues check, Map<String, Limit> limits) {
+    public record Checked(FilledValues check, Map<String, Limit> limits) {
     }
 
     /** One check of the fixed values and of a long value for each field filled per recipient (null check: no template to ask). */
@@ -171,8 +194,14 @@ public class TemplatePlanner {
         return new Checked(checked.orElse(null), limits);
     }
 
-    private static List<DispatchPlan.Warning> warnings(TemplateContent content, Checked checked, List<String> probed,
-                                                       List<AudienceProfile.ProbeCount> counts, long recipients) {
+    /**
+     * The warnings about a job's values: fixed values by the rules (for all {@code recipients}), and for each probed field
+     * (in {@link Prepared#probed()} order) its counts of empty and over-long values.
+     */
+    public static List<DispatchPlan.Warning> warnings(Prepared prepared, List<AudienceProfile.ProbeCount> counts, long recipients) {
+        TemplateContent content = prepared.job().content();
+        Checked checked = prepared.checked();
+        List<String> probed = prepared.probed();
         List<DispatchPlan.Warning> out = new ArrayList<>();
         FilledValues check = checked.check();
         Map<String, Limit> limits = checked.limits();
