@@ -39,8 +39,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TemplatePlanner {
     static final int SAMPLE = 3;
-    /** A value long enough to find the length beyond which WeChat's rules cut or refuse a field's values. */
-    static final String LONG_PROBE = "字".repeat(64);
+    /**
+     * Values long enough to find the length beyond which WeChat's rules cut or refuse a field's values: Chinese first (thingN,
+     * keywordN, nameN with Chinese…), then Latin letters for the types that take no Chinese (character_stringN, letterN…).
+     */
+    static final List<String> LONG_PROBES = List.of("字".repeat(64), "x".repeat(64));
     static final String MISSING_VALUE = "MISSING_VALUE";
 
     @Inject
@@ -177,21 +180,30 @@ public class TemplatePlanner {
         if (content.sourceTemplateId() == null) {
             return new Checked(null, Map.of()); // content naming a WeChat template id only: no template to check against
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        content.fields().forEach((key, v) -> values.put(key, v.source() == FieldValue.Source.FIXED ? v.text() : LONG_PROBE));
-        Optional<FilledValues> checked = templates.check(content.sourceTemplateId(), values);
         Map<String, Limit> limits = new LinkedHashMap<>();
-        checked.ifPresent(c -> {
-            for (FilledValues.Cut cut : c.cutOnPhone()) {
-                limits.put(cut.key(), new Limit("VALUE_CUT", cut.shown()));
+        FilledValues first = null;
+        for (String probe : LONG_PROBES) {
+            Map<String, String> values = new LinkedHashMap<>();
+            content.fields().forEach((key, v) -> {
+                if (v.source() == FieldValue.Source.FIXED || !limits.containsKey(key)) {
+                    values.put(key, v.source() == FieldValue.Source.FIXED ? v.text() : probe);
+                }
+            });
+            Optional<FilledValues> checked = templates.check(content.sourceTemplateId(), values);
+            if (checked.isEmpty()) {
+                return new Checked(null, Map.of());
             }
-            for (FilledValues.Refused r : c.refused()) {
+            first = first == null ? checked.get() : first; // the fixed values' verdict
+            for (FilledValues.Cut cut : checked.get().cutOnPhone()) {
+                limits.putIfAbsent(cut.key(), new Limit("VALUE_CUT", cut.shown()));
+            }
+            for (FilledValues.Refused r : checked.get().refused()) {
                 if (r.reason() == ValueRefusalReason.TOO_LONG && r.limit() != null) {
-                    limits.put(r.key(), new Limit("VALUE_TOO_LONG", r.limit()));
+                    limits.putIfAbsent(r.key(), new Limit("VALUE_TOO_LONG", r.limit()));
                 }
             }
-        });
-        return new Checked(checked.orElse(null), limits);
+        }
+        return new Checked(first, limits);
     }
 
     /**
