@@ -223,8 +223,30 @@ class DispatchProgressIT {
                 found = true;
             }
         }
+        if (!found) {
+            System.out.println("metrics diagnosis: " + registryDiagnosis() + " lines: " + java.util.Arrays.stream(res.body().split("\n"))
+                    .filter(l -> l.startsWith("fanmail") || l.contains("dispatch_") || l.startsWith("# TYPE fanmail")).limit(40).toList());
+        }
         assertThat(found).as(name + labels + " in " + METRICS).isTrue();
         return sum;
+    }
+
+    private static String registryDiagnosis() {
+        try {
+            Class<?> type = Class.forName("io.micrometer.core.instrument.MeterRegistry", true, Thread.currentThread().getContextClassLoader());
+            Object registry = jakarta.enterprise.inject.spi.CDI.current().select(type).get();
+            List<?> meters = (List<?>) type.getMethod("getMeters").invoke(registry);
+            return registry.getClass() + " " + meters.size() + " meters: " + meters.stream().map(m -> {
+                try {
+                    Object id = m.getClass().getMethod("getId").invoke(m);
+                    return String.valueOf(id);
+                } catch (ReflectiveOperationException e) {
+                    return e.toString();
+                }
+            }).filter(x -> x.contains("fanmail.dispatch")).limit(20).toList();
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     @Test

@@ -30,7 +30,7 @@ import jakarta.inject.Inject;
  * {@code <account id>/<job id>}, announced by a trigger on {@code dispatch.job_event}).
  */
 @ApplicationScoped
-@ManagedScheduledExecutorDefinition(name = ProgressHub.EXECUTOR, maxAsync = 2, hungTaskThreshold = 600_000)
+@ManagedScheduledExecutorDefinition(name = ProgressHub.EXECUTOR, maxAsync = 4, hungTaskThreshold = 600_000)
 public class ProgressHub {
     static final String EXECUTOR = "java:app/concurrent/FanmailDispatchProgressExecutor";
     /** The cluster-channel topic of job state changes. */
@@ -96,6 +96,14 @@ public class ProgressHub {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "A progress tick failed; the next one tries again", e);
         }
+    }
+
+    /**
+     * Where subscribers' items are handed on (rendered and written to their sockets), so the poller never waits for
+     * them: a job's 500 subscribers cost it one read per tick whatever their rendering takes.
+     */
+    public java.util.concurrent.Executor delivery() {
+        return executor;
     }
 
     /** Follows a job's progress (see {@link ProgressWatches}); the first item comes at once. */

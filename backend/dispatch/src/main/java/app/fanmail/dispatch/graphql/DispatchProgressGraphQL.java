@@ -77,7 +77,7 @@ public class DispatchProgressGraphQL {
                 }
             });
             emitter.onTermination(handle::cancel);
-        }, BackPressureStrategy.LATEST).map(DispatchProgress::of);
+        }, BackPressureStrategy.LATEST).emitOn(hub.delivery()).map(DispatchProgress::of);
     }
 
     @Subscription("dispatchJobsChanged")
@@ -90,7 +90,7 @@ public class DispatchProgressGraphQL {
         return Multi.createFrom().<JobProgress>emitter(emitter -> {
             Runnable cancel = hub.jobChanges(account, emitter::emit);
             emitter.onTermination(cancel);
-        }, BackPressureStrategy.BUFFER).map(DispatchJobChange::of);
+        }, BackPressureStrategy.BUFFER).emitOn(hub.delivery()).map(DispatchJobChange::of);
     }
 
     @Enum("DispatchJobState")

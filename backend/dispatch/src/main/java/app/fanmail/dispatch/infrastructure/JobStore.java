@@ -2,7 +2,6 @@ package app.fanmail.dispatch.infrastructure;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
