@@ -71,6 +71,8 @@ public class SendEngine {
     @Inject
     Clock clock;
     @Inject
+    DispatchMetrics metrics = DispatchMetrics.NONE;
+    @Inject
     @ConfigProperty(name = "fanmail.dispatch.enabled", defaultValue = "true")
     boolean enabled;
     @Inject
@@ -196,6 +198,7 @@ public class SendEngine {
         TemplateSender.Outgoing message = new TemplateSender.Outgoing(job.accountId(), c.openid(), content.templateId(), content.url(),
                 content.miniProgramAppId(), content.miniProgramPagePath(), ClientMsgIds.of(job.id(), c.seq()), data);
         inFlight.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
+        metrics.sendStarted(job.accountId());
         CompletionStage<String> stage;
         try {
             stage = sender.send(message, c.firstUse() ? null : c.firstAttemptAt());
@@ -215,10 +218,12 @@ public class SendEngine {
     void completed(ActiveJob job, RecipientRepository.Claimed c, String msgid, Throwable error) {
         Instant now = now();
         if (error == null) {
+            metrics.sendFinished(job.accountId(), "SENT", null);
             queue(new RecipientRepository.Result(c.id(), job.id(), RecipientState.SENT, msgid, null, null, true, false, null, true, now));
             return;
         }
         SendFailure f = failureOf(error);
+        metrics.sendFinished(job.accountId(), f.failureClass().name(), f.errcode());
         RetryPolicy.Decision d = policy.decide(f, c.attempts() + 1, now);
         boolean notSent = f.failureClass() != FailureClass.MAY_HAVE_BEEN_SENT;
         boolean clearKey = c.firstUse() && notSent;
@@ -232,6 +237,7 @@ public class SendEngine {
             queue(new RecipientRepository.Result(c.id(), job.id(), fin.state(), null, f.errcode(), f.errmsg(), true, false, null, true, now));
         } else if (d instanceof RetryPolicy.PauseJob p) {
             holdUntil.put(job.id(), p.until());
+            metrics.quotaRemaining(job.accountId(), 0);
             queue(new RecipientRepository.Result(c.id(), job.id(), RecipientState.QUEUED, null, f.errcode(), f.errmsg(), false, clearKey, null, false, now));
             jobActions.add(() -> jobs.pauseForQuota(job.id(), p.until(), f.errcode() + " " + f.errmsg(), now()));
         } else {

@@ -2,7 +2,6 @@ package app.fanmail.dispatch.infrastructure;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ public class JobStore implements JobRepository {
             + "created_by, created_at, updated_at, started_at, finished_at";
     /** Moves many jobs in one statement and writes their events; ?1 = now, the update's where and set come from the caller. */
     private static final String EVENTS_FROM_MOVED = " insert into dispatch.job_event (job_id, account_id, at, actor, from_state, to_state, reason)"
-            + " select id, account_id, cast(?1 as timestamptz), 'system', from_state, to_state, reason from moved returning job_id, from_state, to_state, reason";
+            + " select id, account_id, cast(?1 as timestamptz), 'system', from_state, to_state, reason from moved returning job_id, from_state, to_state, reason, account_id";
 
     @PersistenceContext(unitName = "dispatch")
     EntityManager em;
@@ -107,11 +106,18 @@ public class JobStore implements JobRepository {
                         + "values (?1, ?2, cast(?3 as timestamptz), ?4, cast(?5 as varchar), ?6, cast(?7 as text))")
                 .setParameter(1, jobId).setParameter(2, accountId).setParameter(3, Rows.text(at)).setParameter(4, actor)
                 .setParameter(5, from == null ? null : from.name()).setParameter(6, to.name()).setParameter(7, reason).executeUpdate();
-        log(jobId, actor, from == null ? null : from.name(), to.name(), reason);
+        log(jobId, accountId, actor, from == null ? null : from.name(), to.name(), reason);
     }
 
-    private static void log(Object jobId, String actor, String from, String to, String reason) {
-        LOG.info(() -> "dispatch job=" + jobId + " from=" + from + " to=" + to + " actor=" + actor + " reason=\"" + reason + "\"");
+    /** The structured line of one job state change, with the job's counts at that moment (one per change, none per recipient). */
+    private void log(UUID jobId, Object accountId, String actor, String from, String to, String reason) {
+        if (!LOG.isLoggable(java.util.logging.Level.INFO)) {
+            return;
+        }
+        StringBuilder counts = new StringBuilder();
+        ProgressStore.counts(em, jobId).forEach((state, n) -> counts.append(counts.length() == 0 ? "" : ",").append(state.name().toLowerCase()).append(':').append(n));
+        LOG.info("dispatch job=" + jobId + " account=" + accountId + " from=" + from + " to=" + to + " actor=" + actor + " reason=\""
+                + (reason == null ? "" : reason.replace('"', '\'')) + "\" counts=" + counts);
     }
 
     @Override
@@ -187,17 +193,7 @@ public class JobStore implements JobRepository {
 
     @Override
     public Map<RecipientState, Long> counts(UUID jobId) {
-        Map<RecipientState, Long> counts = new EnumMap<>(RecipientState.class);
-        for (RecipientState s : RecipientState.values()) {
-            counts.put(s, 0L);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select state, count(*) from dispatch.recipient where job_id = ?1 group by state")
-                .setParameter(1, jobId).getResultList();
-        for (Object[] r : rows) {
-            counts.put(RecipientState.valueOf((String) r[0]), ((Number) r[1]).longValue());
-        }
-        return counts;
+        return ProgressStore.counts(em, jobId); // V3's per-(job, state) counts: a few rows instead of the job's recipients
     }
 
     @Override
@@ -265,12 +261,12 @@ public class JobStore implements JobRepository {
         return logged(em.createNativeQuery("with moved as (" + update + ")" + EVENTS_FROM_MOVED).setParameter(1, Rows.text(now)).getResultList());
     }
 
-    private static List<UUID> logged(List<?> rows) {
+    private List<UUID> logged(List<?> rows) {
         List<UUID> ids = new ArrayList<>(rows.size());
         for (Object o : rows) {
             Object[] r = (Object[]) o;
             ids.add(Rows.uuid(r[0]));
-            log(r[0], "system", Rows.string(r[1]), Rows.string(r[2]), Rows.string(r[3]));
+            log(Rows.uuid(r[0]), Rows.uuid(r[4]), "system", Rows.string(r[1]), Rows.string(r[2]), Rows.string(r[3]));
         }
         return ids;
     }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.fanmail.dispatch.api.RecipientState;
 import app.fanmail.dispatch.application.DeliveryReportSource;
+import app.fanmail.dispatch.application.DispatchMetrics;
 import app.fanmail.dispatch.application.RecipientRepository;
 import app.fanmail.kernel.json.JsonFactories;
 import app.fanmail.kernel.queue.Backoff;
@@ -43,6 +44,8 @@ public class RecipientStore implements RecipientRepository {
     EntityManager em;
     @Inject
     JobStore jobs;
+    @Inject
+    DispatchMetrics metrics;
     @Inject
     @ConfigProperty(name = "fanmail.dispatch.lease", defaultValue = "PT2M")
     Duration lease;
@@ -186,19 +189,23 @@ public class RecipientStore implements RecipientRepository {
                 openids[i] = r.openid();
             }
             // a report refines its SENT row; an unmatched one (its row not written yet) is kept, matched by write()
-            em.createNativeQuery("with t as (select * from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]), "
+            List<?> lags = em.createNativeQuery("with t as (select * from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]), "
                             + "cast(?5 as text[]), cast(?6 as bigint[]), cast(?7 as text[])) as t(account_id, msgid, status, state, at, inbox_id, openid)), "
                             + "matched as (update dispatch.recipient r set state = coalesce(t.state, r.state), report_status = t.status, "
                             + "reported_at = cast(t.at as timestamptz) from t, dispatch.job j where r.msgid = t.msgid and j.id = r.job_id "
                             + "and j.account_id = cast(t.account_id as uuid) and r.state in ('SENT', 'DELIVERED', 'USER_BLOCKED', 'SYSTEM_FAILED') "
-                            + "returning j.account_id, r.msgid) "
-                            + "insert into dispatch.unmatched_report (account_id, msgid, inbox_id, openid, status, state, reported_at, received_at) "
+                            + "returning j.account_id, r.msgid, extract(epoch from r.reported_at - r.sent_at) as lag), "
+                            + "kept as (insert into dispatch.unmatched_report (account_id, msgid, inbox_id, openid, status, state, reported_at, received_at) "
                             + "select distinct on (cast(t.account_id as uuid), t.msgid) cast(t.account_id as uuid), t.msgid, t.inbox_id, t.openid, t.status, "
                             + "t.state, cast(t.at as timestamptz), cast(?8 as timestamptz) from t "
                             + "where not exists (select 1 from matched m where m.account_id = cast(t.account_id as uuid) and m.msgid = t.msgid) "
-                            + "on conflict (account_id, msgid) do nothing")
+                            + "on conflict (account_id, msgid) do nothing) "
+                            + "select lag from matched where lag is not null")
                     .setParameter(1, accounts).setParameter(2, msgids).setParameter(3, statuses).setParameter(4, states).setParameter(5, at)
-                    .setParameter(6, inbox).setParameter(7, openids).setParameter(8, Rows.text(now)).executeUpdate();
+                    .setParameter(6, inbox).setParameter(7, openids).setParameter(8, Rows.text(now)).getResultList();
+            for (Object lag : lags) { // delivery-report lag of the reports matched now (not those matched later by write())
+                metrics.reportLag(java.time.Duration.ofMillis(Math.round(((Number) lag).doubleValue() * 1000)));
+            }
         }
         em.createNativeQuery("update dispatch.report_cursor set position = ?1 where id = 1")
                 .setParameter(1, reports.get(reports.size() - 1).position()).executeUpdate();
