@@ -51,7 +51,7 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule kernelDependsOnNoModule = noClasses().that().resideInAPackage("app.fanmail.kernel..")
-            .should().dependOnClassesThat().resideInAnyPackage("app.fanmail.identity..", "app.fanmail.accounts..", "app.fanmail.wechat..", "app.fanmail.templates..", "app.fanmail.audiences..", "app.fanmail.dispatch..",
+            .should().dependOnClassesThat().resideInAnyPackage("app.fanmail.identity..", "app.fanmail.accounts..", "app.fanmail.wechat..", "app.fanmail.templates..", "app.fanmail.audiences..", "app.fanmail.dispatch..", "app.fanmail.history..",
                     "app.fanmail.app..");
 
     /** WeChat is an anti-corruption layer: other modules reach it only from their infrastructure (adapters), via its api. */
