@@ -30,7 +30,8 @@ class ArchitectureRulesBiteTest {
     @Test
     void reachingPastAnotherModulesApiIsReported() {
         assertThat(violations(ArchitectureRules.modulesTalkThroughApiPackagesOnly(ROOT)))
-                .containsExactly("templates.infrastructure.InternalsUser -> wechat.infrastructure.Adapter");
+                .containsExactly("templates.application.ForeignGraphQLUser -> wechat.graphql.TimeoutClassifier",
+                        "templates.infrastructure.InternalsUser -> wechat.infrastructure.Adapter");
     }
 
     @Test

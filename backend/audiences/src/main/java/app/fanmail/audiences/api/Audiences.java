@@ -14,6 +14,13 @@ public interface Audiences {
     AudienceCount count(UUID accountId, AudienceSelector selector, Purpose purpose);
 
     /**
+     * Profiles the selector now for a send plan (see {@link AudienceProfile}); changes nothing. A required column the
+     * audience does not have counts as missing for everyone. {@code sampleSize} 0…10.
+     */
+    AudienceProfile profile(UUID accountId, AudienceSelector selector, Purpose purpose, java.util.Collection<String> requiredColumns,
+                            java.util.List<ValueProbe> probes, int sampleSize);
+
+    /**
      * Resolves the selector into a frozen snapshot (one statement): later changes to fans, tags, uploads or segments do
      * not change who is in it.
      */

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import app.fanmail.accounts.api.AccountDirectory;
 import app.fanmail.audiences.api.AudienceCount;
+import app.fanmail.audiences.api.AudienceProfile;
+import app.fanmail.audiences.api.ValueProbe;
 import app.fanmail.audiences.api.AudienceSelector;
 import app.fanmail.audiences.api.AudienceSnapshot;
 import app.fanmail.audiences.api.Audiences;
@@ -87,6 +89,17 @@ public class AudiencesFacade implements Audiences {
     public AudienceCount count(UUID accountId, AudienceSelector selector, Purpose purpose) {
         Resolved r = resolve(accountId, selector, purpose);
         return selections.count(accountId, r.selection(), r.windows());
+    }
+
+    @Override
+    public AudienceProfile profile(UUID accountId, AudienceSelector selector, Purpose purpose, Collection<String> requiredColumns,
+                                   List<ValueProbe> probes, int sampleSize) {
+        if (sampleSize < 0 || sampleSize > 10) {
+            throw new IllegalArgumentException("sampleSize must be between 0 and 10");
+        }
+        Resolved r = resolve(accountId, selector, purpose);
+        return selections.profile(accountId, r.selection(), r.windows(), r.columns(), requiredColumns == null ? List.of() : requiredColumns,
+                probes == null ? List.of() : probes, sampleSize);
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.fanmail.audiences.api.AudienceCount;
+import app.fanmail.audiences.api.AudienceProfile;
+import app.fanmail.audiences.api.ValueProbe;
 import app.fanmail.audiences.api.AudienceSnapshot;
 import app.fanmail.audiences.api.Purpose;
 import app.fanmail.audiences.api.RecipientChunk;
@@ -29,6 +31,10 @@ public interface SelectionRepository {
     }
 
     AudienceCount count(UUID accountId, Selection selection, Collection<String> windows);
+
+    /** {@link app.fanmail.audiences.api.Audiences#profile}: one aggregate query and one read of the sample. */
+    AudienceProfile profile(UUID accountId, Selection selection, Collection<String> windows, List<String> columns,
+                            Collection<String> requiredColumns, List<ValueProbe> probes, int sampleSize);
 
     AudienceSnapshot snapshot(UUID snapshotId, UUID accountId, String selectorJson, Purpose purpose, Selection selection,
                               List<String> columns, Collection<String> windows, Instant now);

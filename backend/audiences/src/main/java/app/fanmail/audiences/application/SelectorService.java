@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.fanmail.audiences.api.AudienceCount;
+import app.fanmail.audiences.api.AudienceProfile;
+import app.fanmail.audiences.api.ValueProbe;
 import app.fanmail.audiences.api.AudienceSnapshot;
 import app.fanmail.audiences.api.Purpose;
 import app.fanmail.audiences.api.RecipientChunk;
@@ -26,6 +28,12 @@ public class SelectorService {
     @Transactional
     public AudienceCount count(UUID accountId, SelectionRepository.Selection selection, Collection<String> windows) {
         return store.count(accountId, selection, windows);
+    }
+
+    @Transactional
+    public AudienceProfile profile(UUID accountId, SelectionRepository.Selection selection, Collection<String> windows, List<String> columns,
+                                   Collection<String> requiredColumns, List<ValueProbe> probes, int sampleSize) {
+        return store.profile(accountId, selection, windows, columns, requiredColumns, probes, sampleSize);
     }
 
     @Transactional

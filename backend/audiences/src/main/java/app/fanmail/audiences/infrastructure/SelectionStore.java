@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.fanmail.audiences.api.AudienceCount;
+import app.fanmail.audiences.api.AudienceProfile;
+import app.fanmail.audiences.api.ValueProbe;
 import app.fanmail.audiences.api.AudienceSnapshot;
 import app.fanmail.audiences.api.ExclusionReason;
 import app.fanmail.audiences.api.Purpose;
@@ -73,6 +75,82 @@ public class SelectionStore implements SelectionRepository {
         Object[] r = (Object[]) plan.bind(em.createNativeQuery("select count(*), " + reasonCounts("(" + plan.reason() + ")") + plan.from()), windows)
                 .getSingleResult();
         return count(r, 0);
+    }
+
+    @Override
+    public AudienceProfile profile(UUID accountId, Selection selection, Collection<String> windows, List<String> columns,
+                                   Collection<String> requiredColumns, List<ValueProbe> probes, int sampleSize) {
+        Plan plan = plan(accountId, selection, windows);
+        boolean upload = selection instanceof UploadSelection;
+        int accountParam = (windows == null ? 1 : 2) + plan.params().size();
+        String reached = "(" + plan.reason() + ") is null";
+        // a required column the audience lacks is missing for everyone (as a snapshot would render it)
+        StringBuilder missing = new StringBuilder("false");
+        for (String c : requiredColumns) {
+            missing.append(" or ").append(blank(cell(upload, columns.indexOf(c))));
+        }
+        String sendable = reached + " and not (" + missing + ")";
+        StringBuilder select = new StringBuilder("select count(*), ").append(reasonCounts("(" + plan.reason() + ")"))
+                .append(", count(*) filter (where ").append(reached).append(" and (").append(missing).append("))");
+        for (ValueProbe p : probes) {
+            String value = value(p, upload, columns, accountParam);
+            select.append(", count(*) filter (where ").append(sendable).append(" and ").append(blank(value)).append(")")
+                    .append(", count(*) filter (where ").append(sendable).append(" and char_length(").append(value).append(") > ")
+                    .append(Math.max(0, p.longerThan())).append(")");
+        }
+        Query q = plan.bind(em.createNativeQuery(select + plan.from()), windows);
+        if (select.indexOf("?" + accountParam) >= 0) {
+            q.setParameter(accountParam, accountId);
+        }
+        Object[] r = (Object[]) q.getSingleResult();
+        AudienceCount count = count(r, 0);
+        int at = 1 + ExclusionReason.values().length;
+        long missingValue = Rows.lng(r[at++]);
+        List<AudienceProfile.ProbeCount> counts = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            counts.add(new AudienceProfile.ProbeCount(Rows.lng(r[at++]), Rows.lng(r[at++])));
+        }
+        List<Recipient> sample = new ArrayList<>();
+        if (sampleSize > 0) {
+            Query s = plan.bind(em.createNativeQuery("select " + (upload ? "r.openid" : "f.openid") + ", f.remark, cast(array_to_json("
+                    + "coalesce((select array_agg(t.name order by t.name) from audiences.tag t where t.account_id = ?" + accountParam
+                    + " and t.tag_id = any(f.tag_ids)), '{}'::varchar[])) as text), " + (upload ? "cast(r.cells as text)" : "null")
+                    + plan.from() + " and " + sendable + " order by " + (upload ? "r.line_no" : "f.openid") + " limit " + sampleSize), windows);
+            s.setParameter(accountParam, accountId);
+            long seq = 0;
+            for (Object o : s.getResultList()) {
+                Object[] m = (Object[]) o;
+                Map<String, String> csv = new LinkedHashMap<>();
+                if (m[3] != null) {
+                    List<String> cells = Rows.strings(m[3]);
+                    for (int c = 0; c < columns.size(); c++) {
+                        csv.put(columns.get(c), c < cells.size() && cells.get(c) != null ? cells.get(c) : "");
+                    }
+                }
+                sample.add(new Recipient(++seq, (String) m[0], m[1] == null ? "" : (String) m[1], Rows.strings(m[2]),
+                        java.util.Collections.unmodifiableMap(csv)));
+            }
+        }
+        return new AudienceProfile(count, columns, missingValue, counts, sample);
+    }
+
+    /** The text of column {@code index} of an upload line ('' when absent; -1: a column the audience lacks). */
+    private static String cell(boolean upload, int index) {
+        return upload && index >= 0 ? "coalesce(r.cells ->> " + index + ", '')" : "''";
+    }
+
+    private static String blank(String text) {
+        return "(" + text + ") !~ '\\S'";
+    }
+
+    private static String value(ValueProbe p, boolean upload, List<String> columns, int accountParam) {
+        return switch (p.source()) {
+            case REMARK -> "coalesce(f.remark, '')";
+            case OPENID -> upload ? "coalesce(r.openid, '')" : "f.openid";
+            case TAG_NAMES -> "coalesce((select string_agg(t.name, '、' order by t.name) from audiences.tag t where t.account_id = ?" + accountParam
+                    + " and t.tag_id = any(f.tag_ids)), '')";
+            case COLUMN -> cell(upload, columns.indexOf(p.column()));
+        };
     }
 
     private static String reasonCounts(String reason) {

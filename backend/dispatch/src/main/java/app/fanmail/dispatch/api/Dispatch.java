@@ -18,6 +18,26 @@ public interface Dispatch {
      */
     DispatchJob createTemplateJob(NewTemplateJob job, String actor);
 
+    /**
+     * The pre-flight plan of a template send: writes nothing, sends nothing (reads WeChat's quota, outside any
+     * transaction). Refused like {@link #createTemplateJob}, and with WECHAT_QUOTA_UNAVAILABLE when WeChat's quota cannot
+     * be read. {@link #createTemplateJob} stores the same plan with the job (its counts from the snapshot it takes).
+     */
+    DispatchPlan plan(NewTemplateJob job);
+
+    /** The job's content, audience, stored plan and origin. */
+    Optional<JobDetails> details(UUID jobId);
+
+    /**
+     * A new PLANNED job of the origin's FAILED and SYSTEM_FAILED recipients (new client_msg_ids: a new job), its
+     * {@code followUpOf} the origin. Refused (FOLLOW_UP_REFUSED) unless the origin is PAUSED or ended, or when an earlier retry
+     * of it is not CANCELLED (FOLLOW_UP_EXISTS); NOTHING_TO_RETRY when it has no such recipient.
+     */
+    DispatchJob retryFailed(UUID originJobId, String actor);
+
+    /** Like {@link #retryFailed} for the origin's IN_DOUBT recipients: they may receive the message twice. */
+    DispatchJob resendInDoubt(UUID originJobId, String actor);
+
     /** PLANNED → QUEUED: the engine starts sending it. */
     DispatchJob start(UUID jobId, String actor);
 

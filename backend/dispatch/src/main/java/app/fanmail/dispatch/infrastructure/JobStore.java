@@ -70,6 +70,12 @@ public class JobStore implements JobRepository {
             fields.add(k, f);
         });
         JsonObjectBuilder o = JsonFactories.object().add("templateId", c.templateId()).add("fields", fields);
+        if (c.sourceTemplateId() != null) {
+            o.add("sourceTemplateId", c.sourceTemplateId().toString());
+        }
+        if (c.title() != null) {
+            o.add("title", c.title());
+        }
         if (c.url() != null) {
             o.add("url", c.url());
         }
@@ -91,8 +97,9 @@ public class JobStore implements JobRepository {
             fields.put(k, new FieldValue(FieldValue.Source.valueOf(f.getString("source")), f.getString("text", null), f.getString("column", null)));
         });
         JsonObject mp = o.containsKey("miniProgram") && o.get("miniProgram").getValueType() == JsonValue.ValueType.OBJECT ? o.getJsonObject("miniProgram") : null;
+        String source = o.getString("sourceTemplateId", null);
         return new TemplateContent(o.getString("templateId"), fields, o.getString("url", null), mp == null ? null : mp.getString("appId", null),
-                mp == null ? null : mp.getString("pagePath", null));
+                mp == null ? null : mp.getString("pagePath", null), source == null ? null : UUID.fromString(source), o.getString("title", null));
     }
 
     private void event(UUID jobId, UUID accountId, Instant at, String actor, JobState from, JobState to, String reason) {

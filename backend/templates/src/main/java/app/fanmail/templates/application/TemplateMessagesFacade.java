@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.fanmail.templates.api.Fan;
+import app.fanmail.templates.api.FilledValues;
 import app.fanmail.templates.api.SendableTemplate;
 import app.fanmail.templates.api.TemplateMessages;
 import app.fanmail.templates.domain.FanFacts;
@@ -38,6 +39,15 @@ public class TemplateMessagesFacade implements TemplateMessages {
             return sendable(t, saved.map(StoredPreset::preset).orElse(new FieldPreset(null)),
                     saved.map(StoredPreset::link).orElse(TemplateLink.none()), saved.map(StoredPreset::version).orElse(0L), rules);
         });
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<FilledValues> check(UUID templateId, Map<String, String> values) {
+        if (templateId == null) {
+            return Optional.empty();
+        }
+        return store.find(templateId).map(t -> ValueCheck.check(t.parsed(), values == null ? Map.of() : values, true, rules));
     }
 
     static SendableTemplate sendable(StoredTemplate t, FieldPreset preset, TemplateLink link, long version, ValueRules rules) {
