@@ -20,6 +20,8 @@
 #   ... load ...
 #   harness_cpu_report "$f0" "$s0"        # CPU seconds used by each process since
 #   harness_kill_fanmail; harness_start_fanmail   # crash and restart Fanmail only
+#   harness_start_node2                   # a second Fanmail node on the same database (see below)
+#   harness_kill_node2                    # kill -9 of the second node
 #
 # Settings (environment):
 #   HARNESS_FANMAIL_OFFSET  Fanmail's port offset (default BENCH_PORT_OFFSET, 200): HTTP 8080+N, management 9990+N
@@ -28,17 +30,24 @@
 #   HARNESS_FANMAIL_ENV     extra "KEY=value ..." for Fanmail's environment (e.g. FANMAIL_WECHAT_* settings)
 #   HARNESS_SANDBOX_ENV     extra "KEY=value ..." for the sandbox (e.g. FANMAIL_SANDBOX_PUSH_MAX_IN_FLIGHT=512)
 #   HARNESS_KEEP=1          keep the base dirs (logs) after harness_stop; they are in $HARNESS_DIR
+#   HARNESS_NODE2_OFFSET    the second Fanmail node's port offset (default Fanmail's + 50)
+#   HARNESS_NODE2_ENV       extra "KEY=value ..." for the second node only (after HARNESS_FANMAIL_ENV)
+#   HARNESS_NODE2_SANDBOX_HOST  the name the second node addresses the sandbox by (default localhost): the sandbox's
+#                           ledger records the host each template send addressed (ledger:page counts.byVia), so the
+#                           two nodes' shares of a job can be told apart although both call from 127.0.0.1
+#   BENCH_DB                the database (default fanmail_bench; dropped and created again by harness_start)
 #   HARNESS_FANMAIL_WAR, HARNESS_SANDBOX_WAR  the WARs to deploy (default the tree's backend/app/target/fanmail.war and
 #                           backend/sandbox/target/wechat-sandbox.war), e.g. another build's for an A/B comparison
 # Exported after harness_start: HARNESS_DIR, HARNESS_FANMAIL_URL, HARNESS_SANDBOX_URL (the sandbox's WAR root,
 # e.g. http://127.0.0.1:8380/wechat-sandbox), HARNESS_SANDBOX_CONTROL (its control API), HARNESS_FANMAIL_PID,
 # HARNESS_SANDBOX_PID (java PIDs), HARNESS_FANMAIL_BASE, HARNESS_SANDBOX_BASE.
+# After harness_start_node2 also HARNESS_NODE2_URL, HARNESS_NODE2_PID, HARNESS_NODE2_BASE.
 # Only processes the harness started are ever signalled, by their PIDs.
 
 _harness_here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$_harness_here/lib.sh"
 
-# harness_start ROOT: provisions two base dirs, (re)creates the database fanmail_bench, starts the sandbox, then
+# harness_start ROOT: provisions two base dirs, (re)creates the database $BENCH_DB (default fanmail_bench), starts the sandbox, then
 # Fanmail, and waits until both are ready.
 harness_start() {
   HARNESS_ROOT="$1"
@@ -70,7 +79,7 @@ harness_start() {
   bench_recreate_db
   # the sandbox: no database, no demo account; its own JVM
   (
-    export DB_URL=jdbc:postgresql://127.0.0.1:5432/fanmail_bench DB_USER=fanmail DB_PASSWORD=fanmail
+    export DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB DB_USER=fanmail DB_PASSWORD=fanmail
     export FANMAIL_SANDBOX_DEMO_ENABLED=false
     export JAVA_OPTS="${HARNESS_SANDBOX_OPTS:--Xms512m -Xmx1g} -Djava.net.preferIPv4Stack=true"
     # shellcheck disable=SC2086
@@ -89,7 +98,7 @@ harness_start() {
 # Starts Fanmail's process (not waiting) with the harness's settings.
 harness_start_fanmail_process() {
   (
-    export DB_URL=jdbc:postgresql://127.0.0.1:5432/fanmail_bench DB_USER=fanmail DB_PASSWORD=fanmail
+    export DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB DB_USER=fanmail DB_PASSWORD=fanmail
     export FANMAIL_SECRETS_KEY="$HARNESS_SECRETS_KEY" FANMAIL_ADMIN_PASSWORD="$HARNESS_ADMIN_PASSWORD"
     export FANMAIL_SANDBOX_ENABLED=true FANMAIL_SANDBOX_MIRROR=true FANMAIL_SANDBOX_API_BASE_URL="$HARNESS_SANDBOX_URL"
     export FANMAIL_PUBLIC_URL="$HARNESS_FANMAIL_URL" FANMAIL_DEMO_ENABLED=false
@@ -120,9 +129,49 @@ harness_stop_fanmail() {
   HARNESS_FANMAIL_PID=
 }
 
-# harness_stop: stops both servers (own PIDs only) and removes the base dirs unless HARNESS_KEEP=1.
+# harness_start_node2: a second Fanmail node (its own base dir, port offset HARNESS_NODE2_OFFSET and public URL) on the
+# same database, secrets key and sandbox as the first, started and waited for. It addresses the sandbox as
+# http://$HARNESS_NODE2_SANDBOX_HOST:port (default localhost) and does not mirror accounts into the sandbox (the first
+# node did; the sandbox keeps pushing callbacks to the first node's URL).
+harness_start_node2() {
+  HARNESS_NODE2_OFFSET="${HARNESS_NODE2_OFFSET:-$((HARNESS_FANMAIL_OFFSET + 50))}"
+  bench_port_free "$HARNESS_NODE2_OFFSET"
+  HARNESS_NODE2_BASE="$HARNESS_DIR/fanmail2"
+  if [ ! -d "$HARNESS_NODE2_BASE" ]; then
+    mkdir -p "$HARNESS_NODE2_BASE/deployments"
+    cp -r "$HARNESS_ROOT/wildfly-config/target/server/standalone/configuration" "$HARNESS_NODE2_BASE/"
+    cp "$HARNESS_FANMAIL_BASE/deployments/fanmail.war" "$HARNESS_NODE2_BASE/deployments/fanmail.war"
+  fi
+  HARNESS_NODE2_URL="http://127.0.0.1:$(bench_http_port "$HARNESS_NODE2_OFFSET")"
+  local sandbox_url="http://${HARNESS_NODE2_SANDBOX_HOST:-localhost}:$(bench_http_port "$HARNESS_SANDBOX_OFFSET")/wechat-sandbox"
+  (
+    export DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB DB_USER=fanmail DB_PASSWORD=fanmail
+    export FANMAIL_SECRETS_KEY="$HARNESS_SECRETS_KEY" FANMAIL_ADMIN_PASSWORD="$HARNESS_ADMIN_PASSWORD"
+    export FANMAIL_SANDBOX_ENABLED=true FANMAIL_SANDBOX_MIRROR=false FANMAIL_SANDBOX_API_BASE_URL="$sandbox_url"
+    export FANMAIL_PUBLIC_URL="$HARNESS_NODE2_URL" FANMAIL_DEMO_ENABLED=false
+    export JAVA_OPTS="${HARNESS_FANMAIL_OPTS:--Xms512m -Xmx1g} -Djava.net.preferIPv4Stack=true"
+    # shellcheck disable=SC2086
+    [ -n "${HARNESS_FANMAIL_ENV:-}" ] && export ${HARNESS_FANMAIL_ENV}
+    # shellcheck disable=SC2086
+    [ -n "${HARNESS_NODE2_ENV:-}" ] && export ${HARNESS_NODE2_ENV}
+    bench_launch "$HARNESS_ROOT" "$HARNESS_NODE2_BASE" "$HARNESS_NODE2_OFFSET"
+  )
+  bench_wait_base "$HARNESS_NODE2_BASE" "$HARNESS_NODE2_OFFSET"
+  HARNESS_NODE2_PID=$(bench_base_pid "$HARNESS_NODE2_BASE")
+  export HARNESS_NODE2_URL HARNESS_NODE2_PID HARNESS_NODE2_BASE
+  echo "harness: Fanmail node 2 $HARNESS_NODE2_URL (pid $HARNESS_NODE2_PID), calling the sandbox as $sandbox_url" >&2
+}
+
+# harness_kill_node2: kill -9 of the second node's java process only; waits until it is gone.
+harness_kill_node2() {
+  bench_stop_base "$HARNESS_NODE2_BASE" KILL
+  HARNESS_NODE2_PID=
+}
+
+# harness_stop: stops the servers (own PIDs only) and removes the base dirs unless HARNESS_KEEP=1.
 harness_stop() {
   [ -n "${HARNESS_DIR:-}" ] || return 0
+  [ -z "${HARNESS_NODE2_BASE:-}" ] || bench_stop_base "$HARNESS_NODE2_BASE"
   bench_stop_base "$HARNESS_FANMAIL_BASE"
   bench_stop_base "$HARNESS_SANDBOX_BASE"
   if [ "${HARNESS_KEEP:-0}" = "1" ]; then

@@ -6,13 +6,15 @@
 #   - curl, psql and bc on the PATH;
 #   - the machine's PostgreSQL on 127.0.0.1:5432 where the superuser postgres signs in without a
 #     password (trust or ~/.pgpass; BENCH_PG_ADMIN overrides the user). The scripts create the role
-#     fanmail (password fanmail) if it is missing and (re)create the throw-away database fanmail_bench;
+#     fanmail (password fanmail) if it is missing and (re)create the throw-away database fanmail_bench (BENCH_DB
+#     names another, e.g. to run next to someone else's benchmark);
 #   - ports 8080+N and 9990+N free, N = BENCH_PORT_OFFSET (default 200: 8280 and 10190).
 #
 # The scripts only ever stop processes they started themselves, by their PID: the server's shell
 # script and the java process it writes to its PID file. A failed start never signals anything else.
 
 BENCH_PORT_OFFSET="${BENCH_PORT_OFFSET:-200}"
+BENCH_DB="${BENCH_DB:-fanmail_bench}"
 
 # bench_http_port [OFFSET], bench_mgmt_port [OFFSET]: the ports of a server with that offset (default BENCH_PORT_OFFSET).
 bench_http_port() { echo $((8080 + ${1:-$BENCH_PORT_OFFSET})); }
@@ -60,10 +62,11 @@ bench_psql() {
   psql -h 127.0.0.1 -p 5432 -U "$BENCH_PG_ADMIN" -w -v ON_ERROR_STOP=1 -qtA "$@"
 }
 
-# bench_recreate_db: a fresh fanmail_bench owned by fanmail.
+# bench_recreate_db: a fresh $BENCH_DB (default fanmail_bench) owned by fanmail.
 bench_recreate_db() {
-  bench_psql -c "drop database if exists fanmail_bench" -c "create database fanmail_bench owner fanmail" >/dev/null \
-    || bench_fail "could not (re)create the database fanmail_bench"
+  case "$BENCH_DB" in ''|*[!a-z0-9_]*) bench_fail "BENCH_DB must be a plain lower-case name" ;; esac
+  bench_psql -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB owner fanmail" >/dev/null \
+    || bench_fail "could not (re)create the database $BENCH_DB"
 }
 
 # bench_start_server ROOT BASE: starts the server in the background with base dir BASE and port offset
@@ -167,4 +170,80 @@ bench_stop_server() {
   if [ -n "$java_pid" ]; then
     for _ in $(seq 1 60); do kill -0 "$java_pid" 2>/dev/null || break; sleep 0.5; done
   fi
+}
+
+# PostgreSQL's CPU. The server runs as another user's processes; its backends' titles name the database
+# ("postgres: 15/main: fanmail fanmail_bench 127.0.0.1(51234) idle"), so the CPU of the backends serving one database can
+# be read from /proc without asking PostgreSQL anything.
+#   pg_cpu_start [DB]   starts a sampler (python3, every 0.25 s) of the backends serving DB (default $BENCH_DB), also
+#                       noting the whole server's CPU (every postgres process, plus the children the postmaster reaped);
+#   pg_cpu_stop         stops it and sets PG_CPU_DB (CPU seconds of DB's backends since the start, including backends
+#                       that started later; a backend that exited loses at most its last 0.25 s) and PG_CPU_ALL (the
+#                       whole server's CPU seconds since the start, exact, but counting every database's work: other
+#                       users of the same PostgreSQL included).
+pg_cpu_start() {
+  local db="${1:-$BENCH_DB}"
+  PG_CPU_FILE=$(mktemp)
+  python3 - "$db" "$PG_CPU_FILE" <<'PY' &
+import os, signal, sys, time
+db, out = sys.argv[1], sys.argv[2]
+hz = os.sysconf("SC_CLK_TCK")
+def stat(pid):
+    with open("/proc/%s/stat" % pid) as f:
+        s = f.read()
+    name = s[s.index("(") + 1:s.rindex(")")]
+    f = s[s.rindex(")") + 2:].split()
+    # after the name: state ppid ... utime(12) stime(13) cutime(14) cstime(15), 1-based after the name
+    return name, int(f[1]), int(f[11]) + int(f[12]), int(f[13]) + int(f[14])
+def scan():
+    mine, every, reaped = {}, 0, 0
+    procs = {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            name, ppid, ticks, children = stat(pid)
+            if name != "postgres":
+                continue
+            with open("/proc/%s/cmdline" % pid, "rb") as f:
+                title = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        except (OSError, ValueError, IndexError):
+            continue
+        procs[pid] = (ppid, ticks, children, title)
+    for pid, (ppid, ticks, children, title) in procs.items():
+        every += ticks
+        if str(ppid) not in procs:  # the postmaster: its reaped children's CPU
+            reaped += children
+        parts = title.split()
+        # "postgres: [cluster:] user db address state"
+        if len(parts) >= 4 and parts[0] == "postgres:" and db in parts[1:4]:
+            mine[pid] = ticks
+    return mine, every + reaped
+first, all0 = scan()
+last = dict(first)
+base = dict(first)
+all1 = all0
+stop = []
+signal.signal(signal.SIGTERM, lambda *a: stop.append(1))
+while not stop:
+    time.sleep(0.25)
+    now, all1 = scan()
+    for pid, t in now.items():
+        if pid not in base:
+            base[pid] = 0  # a backend started after the sampler
+        last[pid] = t
+mine = sum(last[p] - base[p] for p in last)
+with open(out, "w") as f:
+    f.write("%.2f %.2f\n" % (mine / hz, (all1 - all0) / hz))
+PY
+  PG_CPU_PID=$!
+}
+
+pg_cpu_stop() {
+  [ -n "${PG_CPU_PID:-}" ] || { PG_CPU_DB=0; PG_CPU_ALL=0; return 0; }
+  kill -TERM "$PG_CPU_PID" 2>/dev/null || true
+  wait "$PG_CPU_PID" 2>/dev/null || true
+  PG_CPU_PID=
+  read -r PG_CPU_DB PG_CPU_ALL <"$PG_CPU_FILE" || { PG_CPU_DB=?; PG_CPU_ALL=?; }
+  rm -f "$PG_CPU_FILE"
 }

@@ -47,7 +47,7 @@ public class WeChatApiServlet extends HttpServlet {
     }
 
     private void answer(ApiCall call, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ApiResult result = runtime.api().handle(call.withClientIp(req.getRemoteAddr()));
+        ApiResult result = runtime.api().handle(call.withClientIp(req.getRemoteAddr()).withHost(req.getHeader("Host")));
         if (result.delayMs() <= 0) {
             write(result, resp);
             return;

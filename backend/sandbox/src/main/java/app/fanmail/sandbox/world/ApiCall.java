@@ -15,6 +15,7 @@ public final class ApiCall {
     private final boolean bodyTooLarge;
     private JsonObject json;
     private String clientIp;
+    private String host;
 
     public ApiCall(String method, String path, Map<String, String> query, byte[] body, String contentType,
                    boolean bodyTooLarge) {
@@ -54,6 +55,20 @@ public final class ApiCall {
     /** Sets the caller's address; returns this call. */
     public ApiCall withClientIp(String ip) {
         this.clientIp = ip;
+        return this;
+    }
+
+    /**
+     * The host (and port) the caller addressed, from its Host header (null when unknown). Several callers on one
+     * address can be told apart by addressing the sandbox by different names, e.g. 127.0.0.1 and localhost.
+     */
+    public String host() {
+        return host;
+    }
+
+    /** Sets the host the caller addressed; returns this call. */
+    public ApiCall withHost(String host) {
+        this.host = host;
         return this;
     }
 

@@ -50,6 +50,8 @@ final class Ledger {
         final String ref;
         final String summary;
         String status;
+        /** The host the caller addressed (its Host header) when it matters: template sends; null otherwise. */
+        String via;
 
         Entry(long seq, long timeMillis, Kind kind, int fan, String towxname, long msgId, String clientMsgId,
               String ref, String summary, String status) {
@@ -93,7 +95,8 @@ final class Ledger {
      * A prefix's retained entries, oldest first, with their counts (by status, fans, duplicates), as of
      * {@code version}. Mass jobs are counted per page: their status changes outside the ledger.
      */
-    private record PrefixMatches(long version, Entry[] bySeq, Map<String, Long> byStatus, int fans, long duplicates) {
+    private record PrefixMatches(long version, Entry[] bySeq, Map<String, Long> byStatus, Map<String, Long> byVia, int fans,
+                                 long duplicates) {
     }
 
     Ledger(int cap) {
@@ -210,8 +213,9 @@ final class Ledger {
     /**
      * Single messages whose client_msg_id starts with {@code prefix} (a dispatch job's keys share one), oldest first,
      * after the cursor {@code afterSeq}, at most {@code limit}; with the counts over every retained match: total,
-     * by status, distinct fans and duplicates (the same kind, fan and client_msg_id delivered more than once: each
-     * occurrence past the first counts).
+     * by status, distinct fans, duplicates (the same kind, fan and client_msg_id delivered more than once: each
+     * occurrence past the first counts) and by the host the sender addressed ({@code byVia}: several senders on one
+     * address, such as Fanmail nodes on one machine, address the sandbox by different names to be told apart).
      */
     JsonObject pageByClientMsgId(FanStore fans, String prefix, long afterSeq, int limit) {
         PrefixMatches matches = prefixCache.get(prefix);
@@ -248,7 +252,8 @@ final class Ledger {
         byStatus.forEach(statuses::add);
         JsonObjectBuilder out = Jsons.object().add("count", end - lo).add("items", items)
                 .add("counts", Jsons.object().add("total", total).add("byStatus", statuses)
-                        .add("fans", matches.fans()).add("duplicates", matches.duplicates()));
+                        .add("fans", matches.fans()).add("duplicates", matches.duplicates())
+                        .add("byVia", byVia(matches.byVia())));
         if (end < bySeq.length) {
             out.add("next", Long.toString(bySeq[end - 1].seq));
         }
@@ -260,6 +265,7 @@ final class Ledger {
         List<Entry> found = new ArrayList<>();
         long duplicates = 0;
         Map<String, Long> byStatus = new TreeMap<>();
+        Map<String, Long> byVia = new TreeMap<>();
         BitSet fansSeen = new BitSet();
         for (Map.Entry<String, Object> group : byClientMsgId.tailMap(prefix, true).entrySet()) {
             if (!group.getKey().startsWith(prefix)) {
@@ -272,6 +278,9 @@ final class Ledger {
             for (Entry e : same) {
                 found.add(e);
                 byStatus.merge(e.status, 1L, Long::sum);
+                if (e.via != null) {
+                    byVia.merge(e.via, 1L, Long::sum);
+                }
                 if (e.fan >= 0) {
                     fansSeen.set(e.fan);
                     // the same kind, fan and client_msg_id more than once: each occurrence past the first
@@ -284,7 +293,13 @@ final class Ledger {
         }
         Entry[] bySeq = found.toArray(new Entry[0]);
         Arrays.sort(bySeq, Comparator.comparingLong(e -> e.seq));
-        return new PrefixMatches(version, bySeq, byStatus, fansSeen.cardinality(), duplicates);
+        return new PrefixMatches(version, bySeq, byStatus, byVia, fansSeen.cardinality(), duplicates);
+    }
+
+    private static JsonObject byVia(Map<String, Long> counts) {
+        JsonObjectBuilder b = Jsons.object();
+        counts.forEach(b::add);
+        return b.build();
     }
 
     /**
@@ -442,6 +457,9 @@ final class Ledger {
         }
         if (e.clientMsgId != null) {
             b.add("clientMsgId", e.clientMsgId);
+        }
+        if (e.via != null) {
+            b.add("via", e.via);
         }
         return b.add("ref", e.ref == null ? "" : e.ref).add("summary", e.summary == null ? "" : e.summary)
                 .add("status", e.status).build();

@@ -187,6 +187,7 @@ final class TemplatesApi {
             msgId = world.ids().templateMsgId();
             entry = acc.ledger.add(now, Ledger.Kind.TEMPLATE, fan, null, msgId, clientMsgId, t.templateId(),
                     summary + link(body), "accepted");
+            entry.via = call.host();
             if (clientMsgId != null) {
                 store.rememberClientMsgId(fan, clientMsgId, msgId, now);
             }
