@@ -19,11 +19,11 @@ describe('history', () => {
       { id: '1', state: 'SENDING' as const, counts: { done: 10 } },
       { id: '2', state: 'COMPLETED' as const, counts: { done: 5 } },
     ];
-    expect(applyJobChange(rows, { id: '1', state: 'SENDING', counts: { done: 20 } })[0].counts.done).toBe(20);
-    expect(applyJobChange(rows, { id: '1', state: 'SENDING', counts: { done: 5 } })).toBe(rows);
-    expect(applyJobChange(rows, { id: '2', state: 'SENDING', counts: { done: 5 } })).toBe(rows);
-    expect(applyJobChange(rows, { id: '3', state: 'SENDING', counts: { done: 1 } })).toBe(rows);
-    expect(applyJobChange(rows, { id: '1', state: 'COMPLETED', counts: { done: 10 } })[0].state).toBe('COMPLETED');
+    expect(applyJobChange(rows, { jobId: '1', state: 'SENDING', counts: { done: 20 } })[0]).toEqual({ id: '1', state: 'SENDING', counts: { done: 20 } });
+    expect(applyJobChange(rows, { jobId: '1', state: 'SENDING', counts: { done: 5 } })).toBe(rows);
+    expect(applyJobChange(rows, { jobId: '2', state: 'SENDING', counts: { done: 5 } })).toBe(rows);
+    expect(applyJobChange(rows, { jobId: '3', state: 'SENDING', counts: { done: 1 } })).toBe(rows);
+    expect(applyJobChange(rows, { jobId: '1', state: 'COMPLETED', counts: { done: 10 } })[0].state).toBe('COMPLETED');
   });
 
   it('shows 100 % only when every recipient is done', () => {

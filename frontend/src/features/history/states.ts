@@ -64,17 +64,21 @@ export function dateRangeToInstants(from: Date | null, to: Date | null): { creat
 }
 
 /**
- * A live change applied to the listed rows: the row of that job takes the newer copy (a job never goes
- * back from ended to running, nor its done count down). Returns the same array when nothing changed.
+ * A live change (dispatchJobsChanged) applied to the listed rows: the row of that job takes its state and counts
+ * unless they are older (a job never goes back from ended to running, nor its done count down). Returns the same
+ * array when nothing changed.
  */
-export function applyJobChange<J extends { id: string; state: DispatchJobState; counts: { done: number } }>(rows: readonly J[], change: J): readonly J[] {
-  const index = rows.findIndex((row) => row.id === change.id);
+export function applyJobChange<C extends { done: number }, J extends { id: string; state: DispatchJobState; counts: C }>(
+  rows: readonly J[],
+  change: { jobId: string; state: DispatchJobState; counts: C },
+): readonly J[] {
+  const index = rows.findIndex((row) => row.id === change.jobId);
   if (index < 0) return rows;
   const current = rows[index];
   const ended = (s: DispatchJobState) => s === 'COMPLETED' || s === 'CANCELLED' || s === 'FAILED';
   if (ended(current.state) && !ended(change.state)) return rows;
   if (ended(current.state) === ended(change.state) && change.counts.done < current.counts.done) return rows;
   const next = [...rows];
-  next[index] = change;
+  next[index] = { ...current, state: change.state, counts: change.counts };
   return next;
 }

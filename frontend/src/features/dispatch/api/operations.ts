@@ -92,11 +92,16 @@ export const DispatchPlanFieldsFragment = graphql(`
   }
 `);
 
-/** The pre-flight plan: writes nothing. */
-export const DispatchPlanQuery = graphql(`
-  query DispatchPlan($input: DispatchTemplateInput!) {
+/** The pre-flight plan: writes nothing (a mutation because it asks WeChat for today's quota). */
+export const DispatchPlanMutation = graphql(`
+  mutation DispatchPlan($input: DispatchTemplateInput!) {
     dispatchPlan(input: $input) {
-      ...DispatchPlanFields
+      plan {
+        ...DispatchPlanFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
     }
   }
 `);

@@ -3,14 +3,14 @@ import { Alert, AutoComplete, Button, Card, Col, Empty, Flex, Form, Input, Radio
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import type { DispatchFieldSource, DispatchPlanFieldsFragment, DispatchTemplateInput } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
 import { useCurrentAccount } from '../../../lib/currentAccount';
 import { translateUserError } from '../../../lib/userErrors';
-import { DispatchAudienceOptionsQuery, DispatchCreateMutation, DispatchPlanQuery, DispatchStartMutation, DispatchTemplatesQuery } from '../api/operations';
+import { DispatchAudienceOptionsQuery, DispatchCreateMutation, DispatchPlanMutation, DispatchStartMutation, DispatchTemplatesQuery } from '../api/operations';
 import {
   DISPATCH_SOURCES,
   INITIAL_AUDIENCE,
@@ -40,7 +40,6 @@ export function TemplateSendPage() {
   const accountId = account.id;
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const client = useClient();
   const canSend = useCan('manageAccounts');
   const [step, setStep] = useState(0);
   const [templateId, setTemplateId] = useState<string | null>(null);
@@ -53,6 +52,7 @@ export function TemplateSendPage() {
   const [sending, setSending] = useState(false);
   const [, create] = useMutation(DispatchCreateMutation);
   const [, start] = useMutation(DispatchStartMutation);
+  const [, planSend] = useMutation(DispatchPlanMutation);
 
   const [{ data, error }, reexecute] = useQuery({ query: DispatchTemplatesQuery, variables: { accountId } });
   const [{ data: options }] = useQuery({ query: DispatchAudienceOptionsQuery, variables: { accountId } });
@@ -86,10 +86,12 @@ export function TemplateSendPage() {
     setPlan(null);
     setErrors([]);
     setPlanning(true);
-    const result = await client.query(DispatchPlanQuery, { input: request }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await planSend({ input: request });
     setPlanning(false);
-    if (result.data?.dispatchPlan) setPlan(result.data.dispatchPlan);
-    else setErrors([result.error?.graphQLErrors[0]?.message ?? t('common.errors.loadFailed')]);
+    const payload = result.data?.dispatchPlan;
+    if (!payload || result.error) setErrors([t('common.errors.loadFailed')]);
+    else if (payload.userErrors.length > 0) setErrors(payload.userErrors.map((e) => translateUserError(t, e, 'dispatch')));
+    else setPlan(payload.plan ?? null);
   };
 
   const send = async () => {

@@ -51,7 +51,23 @@ export const HistoryJobsQuery = graphql(`
 export const HistoryJobsChangedSubscription = graphql(`
   subscription HistoryJobsChanged($accountId: ID) {
     dispatchJobsChanged(accountId: $accountId) {
-      ...HistoryJobFields
+      jobId
+      accountId
+      state
+      at
+      counts {
+        done
+        total
+        delivered
+        sent
+        userBlocked
+        systemFailed
+        failed
+        skipped
+        inDoubt
+        queued
+        sending
+      }
     }
   }
 `);

@@ -25,6 +25,7 @@ import './history.css';
 const PAGE = 20;
 type RangeValue = Parameters<NonNullable<ComponentProps<typeof DatePicker.RangePicker>['onChange']>>[0];
 type Row = HistoryJobFieldsFragment;
+type Change = HistoryJobsChangedData['dispatchJobsChanged'];
 
 /**
  * `/history` (every account) and `/accounts/:id/history`: the jobs, newest first, filtered by account, kind,
@@ -67,13 +68,12 @@ export function HistoryJobsPage() {
   // every live change, the newest copy per job (urql folds the items with this handler)
   const [{ data: changes }] = useSubscription(
     { query: HistoryJobsChangedSubscription, variables: { accountId: account } },
-    (seen: Record<string, Row> = {}, item: HistoryJobsChangedData) => ({ ...seen, [item.dispatchJobsChanged.id]: item.dispatchJobsChanged }),
+    (seen: Record<string, Change> = {}, item: HistoryJobsChangedData) => ({ ...seen, [item.dispatchJobsChanged.jobId]: item.dispatchJobsChanged }),
   );
   const listed = useMemo(() => data?.historyJobs.edges.map((e) => e.node) ?? [], [data]);
   const rows = useMemo(() => Object.values(changes ?? {}).reduce<readonly Row[]>((acc, job) => applyJobChange(acc, job), listed), [listed, changes]);
-  // a job created since the first page was read: offer to show it
-  const newest = listed[0]?.createdAt ?? '';
-  const newJobs = stack.after === null && Object.values(changes ?? {}).some((job) => !listed.some((row) => row.id === job.id) && job.createdAt > newest);
+  // on the first page, a change of a job not listed (most likely a new one): offer to reload
+  const newJobs = stack.after === null && Object.keys(changes ?? {}).some((jobId) => !listed.some((row) => row.id === jobId));
 
   if (error && !data) return <QueryErrorResult error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   const accountName = (id: string) => accounts?.accounts.edges.find((e) => e.node.id === id)?.node.name ?? id;
