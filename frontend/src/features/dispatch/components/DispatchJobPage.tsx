@@ -29,6 +29,14 @@ import { PlanSummary } from './PlanSummary';
 import './dispatch.css';
 
 type Job = DispatchJobFieldsFragment;
+
+/** How often an ended job is read again while delivery reports come in, and for how long after it ended. */
+const REPORTS_POLL_MS = 3000;
+const REPORTS_WAIT_MS = 10 * 60 * 1000;
+
+function recentlyFinished(finishedAt: string | null | undefined): boolean {
+  return !finishedAt || Date.now() - new Date(finishedAt).getTime() < REPORTS_WAIT_MS;
+}
 type Progress = ProgressData['dispatchProgress'];
 
 export interface DispatchJobPageProps {
@@ -57,6 +65,14 @@ export function DispatchJobPage({ renderRecipients }: DispatchJobPageProps) {
     if (liveState && job && liveState !== job.state) reexecute({ requestPolicy: 'network-only' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [liveState]);
+
+  // an ended job's SENT recipients await WeChat's delivery reports: read the job again for a while
+  const awaitingReports = job !== null && job !== undefined && ended && job.counts.sent > 0 && recentlyFinished(job.finishedAt);
+  useEffect(() => {
+    if (!awaitingReports) return;
+    const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), REPORTS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [awaitingReports, reexecute]);
 
   if (error && !data) return <QueryErrorResult error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!data) return <Skeleton active paragraph={{ rows: 10 }} />;
