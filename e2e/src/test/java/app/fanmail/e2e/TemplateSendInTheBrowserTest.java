@@ -15,7 +15,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 import app.fanmail.e2e.DispatchUi.History;
 import app.fanmail.e2e.DispatchUi.Job;
@@ -92,9 +94,79 @@ class TemplateSendInTheBrowserTest extends BrowserTest {
         screenshot("history");
 
         new FanmailUi.Shell(page).switchLanguageTo("中文");
-        history.row(TEMPLATE).getByRole(com.microsoft.playwright.options.AriaRole.LINK).first().click();
+        history.row(TEMPLATE).getByRole(AriaRole.LINK).first().click();
         assertThat(job.state()).hasText("已完成");
         screenshot("job-zh-CN");
+    }
+
+    /**
+     * Long values (a long template title, openids, WeChat error messages, URLs) wrap or shorten inside the job page,
+     * its expanded recipient rows and the history list: the page never grows wider than the window. The job and its
+     * recipients are served by the browser here (GraphQL answers replaced), the rest by Fanmail.
+     */
+    @Test
+    void longValuesStayInsideThePage() throws Exception {
+        SandboxAccount account = createSandboxAccount("Long values", "PLAIN");
+        String title = "订单支付成功".repeat(12) + " with a very long English title that goes on and on";
+        String openid = "o" + "LongOpenidWithoutAnyBreakingPoints".repeat(4);
+        String errmsg = ("invalid openid rid: 6650b1f2-" + "0123456789abcdef".repeat(6) + " ").repeat(5);
+        String counts = "{\"queued\":0,\"sending\":0,\"sent\":0,\"delivered\":1,\"userBlocked\":1,\"systemFailed\":0,\"failed\":1,"
+                + "\"skipped\":0,\"inDoubt\":0,\"done\":3,\"total\":3}";
+        String job = "{\"__typename\":\"DispatchJob\",\"id\":\"00000000-0000-0000-0000-000000000001\",\"accountId\":\"" + account.id()
+                + "\",\"kind\":\"TEMPLATE\",\"state\":\"COMPLETED\",\"title\":\"" + title + "\",\"total\":3,\"counts\":" + counts
+                + ",\"pausedUntil\":null,\"pauseReason\":null,\"failure\":null,\"createdBy\":\"admin\",\"createdAt\":\"2026-12-03T08:00:00Z\","
+                + "\"startedAt\":\"2026-12-03T08:00:01Z\",\"finishedAt\":\"2026-12-01T08:00:09Z\",\"audience\":\"Upload " + "very-long-file-name_".repeat(8)
+                + ".csv\",\"followUpOf\":null,\"content\":{\"templateId\":null,\"wechatTemplateId\":\"" + "Xk9_longTemplateId".repeat(4)
+                + "\",\"title\":\"" + title + "\",\"url\":\"https://example.com/" + "path/".repeat(40) + "\",\"miniProgramAppId\":null,"
+                + "\"miniProgramPagePath\":null,\"fields\":[{\"key\":\"keyword1\",\"source\":\"FIXED\",\"text\":\"" + "长".repeat(120)
+                + "\",\"column\":null},{\"key\":\"keyword2\",\"source\":\"CSV_COLUMN\",\"text\":null,\"column\":\"" + "column_".repeat(20)
+                + "\"}]},\"plan\":null,\"events\":[{\"at\":\"2026-12-03T08:00:00Z\",\"actor\":\"admin\",\"from\":null,\"to\":\"PLANNED\","
+                + "\"reason\":null},{\"at\":\"2026-12-03T08:00:09Z\",\"actor\":\"system\",\"from\":\"SENDING\",\"to\":\"COMPLETED\",\"reason\":\""
+                + "a-reason-without-spaces-".repeat(10) + "\"}]}";
+        String recipients = "{\"data\":{\"historyRecipients\":{\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":null},\"edges\":["
+                + recipient(1, openid, "FAILED", "40003", errmsg, null) + "," + recipient(2, openid + "2", "USER_BLOCKED", "null", null, "failed:user block")
+                + "," + recipient(3, openid + "3", "DELIVERED", "null", null, "success") + "]}}}";
+        String jobs = "{\"data\":{\"historyJobs\":{\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":null},\"edges\":[{\"cursor\":\"c\",\"node\":"
+                + job + "}]}}}";
+        page.route("**/graphql", route -> {
+            String body = route.request().postData();
+            if (body != null && body.contains("query DispatchJob(")) {
+                route.fulfill(new Route.FulfillOptions().setContentType("application/json").setBody("{\"data\":{\"dispatchJob\":" + job + "}}"));
+            } else if (body != null && body.contains("query HistoryRecipients(")) {
+                route.fulfill(new Route.FulfillOptions().setContentType("application/json").setBody(recipients));
+            } else if (body != null && body.contains("query HistoryJobs(")) {
+                route.fulfill(new Route.FulfillOptions().setContentType("application/json").setBody(jobs));
+            } else {
+                route.resume();
+            }
+        });
+        page.setViewportSize(1280, 900);
+        new SignIn(page).open().as("admin", TestServer.adminPassword());
+
+        page.navigate("/accounts/" + account.id() + "/dispatch/jobs/00000000-0000-0000-0000-000000000001");
+        Job page1 = new Job(page);
+        assertThat(page1.recipients()).containsText("40003");
+        page1.expand(openid);
+        assertThat(page.getByTestId("recipient-details-1")).containsText("rid: 6650b1f2");
+        assertTrue(fitsTheWindow(), "the job page is wider than the window");
+        screenshot("long-values-job");
+
+        new History(page, account.id()).open();
+        assertThat(page.getByTestId("history-jobs")).containsText("订单支付成功");
+        assertTrue(fitsTheWindow(), "the history is wider than the window");
+        screenshot("long-values-history");
+    }
+
+    private static String recipient(int seq, String openid, String state, String errcode, String errmsg, String report) {
+        return "{\"cursor\":\"c" + seq + "\",\"node\":{\"seq\":" + seq + ",\"openid\":\"" + openid + "\",\"state\":\"" + state
+                + "\",\"attempts\":1,\"sentAt\":\"2026-12-03T08:00:02Z\",\"msgid\":\"" + "3147483648123456789".repeat(2) + "\",\"errcode\":" + errcode
+                + ",\"errmsg\":" + (errmsg == null ? "null" : "\"" + errmsg + "\"") + ",\"reportStatus\":" + (report == null ? "null" : "\"" + report + "\"")
+                + ",\"reportedAt\":null,\"skipReason\":null}}";
+    }
+
+    /** The page scrolls vertically only. */
+    private boolean fitsTheWindow() {
+        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
     }
 
     /** Industries and the template TM00015 (订单支付成功) from the sandbox's library, through the API. */
