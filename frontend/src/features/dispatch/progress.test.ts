@@ -31,8 +31,9 @@ describe('dispatch progress', () => {
     expect(allowedActions('PAUSED', none)).toMatchObject({ pause: false, resume: true, cancel: true });
     expect(allowedActions('COMPLETED', none)).toEqual({ start: false, pause: false, resume: false, cancel: false, retryFailed: false, resendInDoubt: false });
     expect(allowedActions('COMPLETED', { failed: 0, systemFailed: 2, inDoubt: 1 })).toMatchObject({ retryFailed: true, resendInDoubt: true });
-    // not while the job still runs: the follow-up would miss recipients failing later
+    // not while the job sends (the server refuses): paused or ended only
     expect(allowedActions('SENDING', { failed: 3, systemFailed: 0, inDoubt: 1 })).toMatchObject({ retryFailed: false, resendInDoubt: false });
+    expect(allowedActions('PAUSED', { failed: 3, systemFailed: 0, inDoubt: 0 })).toMatchObject({ retryFailed: true, resendInDoubt: false });
   });
 
   it('draws the non-empty states, final outcomes first', () => {

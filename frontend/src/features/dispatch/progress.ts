@@ -24,8 +24,9 @@ export function allowedActions(state: DispatchJobState, counts: Pick<Counts, 'fa
     pause: state === 'QUEUED' || state === 'SENDING',
     resume: state === 'PAUSED',
     cancel: state === 'PLANNED' || state === 'QUEUED' || state === 'SENDING' || state === 'PAUSED',
-    retryFailed: isEnded(state) && counts.failed + counts.systemFailed > 0,
-    resendInDoubt: isEnded(state) && counts.inDoubt > 0,
+    // follow-up jobs of a paused or ended job (the server refuses them while it sends)
+    retryFailed: (state === 'PAUSED' || isEnded(state)) && counts.failed + counts.systemFailed > 0,
+    resendInDoubt: (state === 'PAUSED' || isEnded(state)) && counts.inDoubt > 0,
   };
 }
 

@@ -379,7 +379,7 @@ function EventsCard({ job }: { job: Job }) {
               <Typography.Text type="secondary">
                 {t('dispatch.job.eventBy', { actor: e.actor, at: formatDateTime(e.at, i18n.language) })}
               </Typography.Text>
-              {e.reason && <div className="dispatch-break">{t(`dispatch.pauseReasons.${e.reason}`, { defaultValue: e.reason })}</div>}
+              {e.reason && <div className="dispatch-break">{e.reason}</div>}
             </>
           ),
         }))}
