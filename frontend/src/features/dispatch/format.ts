@@ -3,5 +3,14 @@ export function formatLocalTime(value: string | null | undefined, language: stri
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short', timeZone }).format(date);
+  // dateStyle/timeStyle cannot be combined with timeZoneName: name the parts instead
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  }).format(date);
 }
