@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, CaretRightOutlined, PauseOutlined, RedoOutlined, StopOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Modal, Popconfirm, Progress, Result, Row, Skeleton, Statistic, Table, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Popconfirm, Progress, Result, Row, Skeleton, Statistic, Table, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -180,7 +180,7 @@ function ProgressCard({ job, progress, shown }: { job: Job; progress: Progress |
 /** Start (a planned job), pause, resume, cancel; retry the failed and resend the in-doubt recipients as follow-up jobs. */
 function JobActions({ job, state, counts, onChanged }: { job: Job; state: Job['state']; counts: Job['counts']; onChanged(): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const canOperate = useCan('manageAccounts');
   const [, start] = useMutation(DispatchStartMutation);
@@ -217,7 +217,7 @@ function JobActions({ job, state, counts, onChanged }: { job: Job; state: Job['s
   };
 
   const confirmResend = () =>
-    Modal.confirm({
+    modal.confirm({
       title: t('dispatch.job.resendInDoubtTitle', { count: counts.inDoubt }),
       icon: <WarningOutlined aria-hidden />,
       content: t('dispatch.job.resendInDoubtWarning'),
