@@ -2,7 +2,9 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AccountCreatePage, AccountEditPage, AccountLayout, AccountsListPage } from '../features/accounts';
 import { FanDetailPage, FansPage, SegmentsPage, TagsPage, UploadsPage } from '../features/audiences';
 import { SignInPage } from '../features/auth';
+import { DispatchJobPage, TemplateSendPage } from '../features/dispatch';
 import { EventsConsolePage, WeChatConnectionCard } from '../features/events';
+import { FanSentMessagesCard, HistoryJobsPage, RecipientsCard } from '../features/history';
 import { TemplateDetailPage, TemplatesPage } from '../features/templates';
 import { UsersPage } from '../features/users';
 import { AppLayout } from './layout/AppLayout';
@@ -38,11 +40,25 @@ export function AppRoutes() {
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="templates/:templateId" element={<TemplateDetailPage />} />
           <Route path="fans" element={<FansPage />} />
-          <Route path="fans/:openid" element={<FanDetailPage />} />
+          <Route
+            path="fans/:openid"
+            element={<FanDetailPage renderCards={(fan) => <FanSentMessagesCard accountId={fan.accountId} openid={fan.openid} />} />}
+          />
           <Route path="tags" element={<TagsPage />} />
           <Route path="uploads" element={<UploadsPage />} />
           <Route path="segments" element={<SegmentsPage />} />
+          <Route
+            path="dispatch/new"
+            element={
+              <RequirePermission permission="manageAccounts">
+                <TemplateSendPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="dispatch/jobs/:jobId" element={<DispatchJobPage renderRecipients={(job) => <RecipientsCard jobId={job.id} />} />} />
+          <Route path="history" element={<HistoryJobsPage />} />
         </Route>
+        <Route path="history" element={<HistoryJobsPage />} />
         <Route
           path="users"
           element={

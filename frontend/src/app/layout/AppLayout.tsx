@@ -3,10 +3,12 @@ import {
   CloudUploadOutlined,
   DownOutlined,
   FilterOutlined,
+  HistoryOutlined,
   KeyOutlined,
   LogoutOutlined,
   MailOutlined,
   ProfileOutlined,
+  SendOutlined,
   TagsOutlined,
   TeamOutlined,
   ThunderboltOutlined,
@@ -47,6 +49,16 @@ export function AppLayout() {
           { key: `/accounts/${accountId}/segments`, icon: <FilterOutlined aria-hidden />, label: t('nav.segments'), testId: 'nav-segments' },
         ]
       : [];
+  // the account's sending pages: a new template send, and the sent history (a job's page belongs to it)
+  const sendPaths =
+    accountId && accountId !== 'new'
+      ? [
+          ...(permissions.manageAccounts(role)
+            ? [{ key: `/accounts/${accountId}/dispatch/new`, icon: <SendOutlined aria-hidden />, label: t('nav.sendTemplate'), testId: 'nav-send' }]
+            : []),
+          { key: `/accounts/${accountId}/history`, icon: <HistoryOutlined aria-hidden />, label: t('nav.history'), testId: 'nav-history' },
+        ]
+      : [];
 
   const menuItems: MenuProps['items'] = [
     { key: '/accounts', icon: <MailOutlined aria-hidden />, label: <Link to="/accounts">{t('nav.accounts')}</Link> },
@@ -68,7 +80,7 @@ export function AppLayout() {
           },
         ]
       : []),
-    ...audiencePaths.map(({ key, icon, label, testId }) => ({
+    ...[...audiencePaths, ...sendPaths].map(({ key, icon, label, testId }) => ({
       key,
       icon,
       label: (
@@ -77,6 +89,15 @@ export function AppLayout() {
         </Link>
       ),
     })),
+    {
+      key: '/history',
+      icon: <HistoryOutlined aria-hidden />,
+      label: (
+        <Link to="/history" data-testid="nav-all-history">
+          {t('nav.allHistory')}
+        </Link>
+      ),
+    },
     ...(permissions.manageUsers(role)
       ? [{ key: '/users', icon: <TeamOutlined aria-hidden />, label: <Link to="/users">{t('nav.users')}</Link> }]
       : []),
@@ -99,8 +120,10 @@ export function AppLayout() {
       ? eventsPath
       : templatesPath && location.pathname.startsWith(templatesPath)
         ? templatesPath
-        : (audiencePaths.find(({ key }) => location.pathname === key || location.pathname.startsWith(`${key}/`))?.key ??
-          ['/accounts', '/users'].find((prefix) => location.pathname.startsWith(prefix)));
+        : accountId && location.pathname.startsWith(`/accounts/${accountId}/dispatch/jobs/`)
+          ? `/accounts/${accountId}/history`
+          : ([...audiencePaths, ...sendPaths].find(({ key }) => location.pathname === key || location.pathname.startsWith(`${key}/`))?.key ??
+            ['/accounts', '/users', '/history'].find((prefix) => location.pathname.startsWith(prefix)));
 
   const userMenu: MenuProps = {
     items: [

@@ -20,6 +20,20 @@ export const EVENT_TYPES = [
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set([...MESSAGE_TYPES, ...EVENT_TYPES]);
 
+/** Template delivery reports: dispatch's business, hidden from the console unless asked for. */
+export const DELIVERY_REPORT_TYPE = 'templatesendjobfinish';
+
+/**
+ * The types the console asks the server for: the chosen ones, else everything (delivery reports included) or
+ * every known type but delivery reports. (The server filters by an include list, so types it does not know yet
+ * are hidden with the reports.)
+ */
+export function effectiveTypes(chosen: readonly string[], showDeliveryReports: boolean): string[] {
+  if (chosen.length > 0) return [...chosen];
+  if (showDeliveryReports) return [];
+  return [...MESSAGE_TYPES, ...EVENT_TYPES].filter((type) => type !== DELIVERY_REPORT_TYPE);
+}
+
 export type EventGroup = 'message' | 'event';
 
 type TypedEvent = Pick<CallbackEventFieldsFragment, 'type' | 'msgType'>;

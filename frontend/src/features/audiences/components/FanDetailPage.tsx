@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Result, Row, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useEffect } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -24,8 +25,13 @@ function formatDuration(t: (key: string, options?: Record<string, unknown>) => s
   return t('audiences.window.seconds', { count: seconds });
 }
 
+export interface FanDetailPageProps {
+  /** More cards about the fan (e.g. what was sent to them), composed by the app; shown under the timeline. */
+  renderCards?: (fan: { accountId: string; openid: string }) => ReactNode;
+}
+
 /** `/accounts/:id/fans/:openid`: one fan's details, tags, remark, window and pushes. */
-export function FanDetailPage() {
+export function FanDetailPage({ renderCards }: FanDetailPageProps = {}) {
   const { account } = useCurrentAccount();
   const { openid = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -80,6 +86,7 @@ export function FanDetailPage() {
         <Col xs={24} xl={12}>
           <WindowCard fan={fan} rules={data.serviceWindowRules} />
           <TimelineCard accountId={account.id} openid={fan.openid} />
+          {renderCards?.({ accountId: account.id, openid: fan.openid })}
         </Col>
       </Row>
     </>

@@ -72,7 +72,8 @@ function serveConsole({
   return calls;
 }
 
-function renderConsole(route = '/accounts/acc-1/events') {
+/** The console with delivery reports shown (they are hidden by default: see the test of that). */
+function renderConsole(route = '/accounts/acc-1/events?reports=1') {
   renderWithProviders(
     <Routes>
       <Route path="/accounts/:id" element={<AccountLayout />}>
@@ -176,6 +177,23 @@ describe('EventsConsolePage', () => {
     expect(screen.queryByText('V1001_GOOD')).not.toBeInTheDocument();
   });
 
+  it('hides delivery reports unless the switch shows them, and remembers that in the URL', async () => {
+    const calls = serveConsole();
+    await i18n.changeLanguage('en-US');
+    renderConsole('/accounts/acc-1/events');
+    await waitFor(() => expect(rowKeys()).toEqual(['103', '102']));
+    expect(calls[0].types).toContain('text');
+    expect(calls[0].types).toContain('subscribe');
+    expect(calls[0].types).not.toContain('templatesendjobfinish');
+    const user = setupUser();
+
+    await user.click(screen.getByRole('switch', { name: 'Show delivery reports' }));
+
+    await waitFor(() => expect(rowKeys()).toEqual(['103', '102', '101']));
+    expect(calls.at(-1)).toMatchObject({ types: null });
+    expect(screen.getByTestId('location')).toHaveTextContent('/accounts/acc-1/events?reports=1');
+  });
+
   it('changes the filter from the grouped select and remembers it in the URL', async () => {
     const calls = serveConsole();
     await i18n.changeLanguage('en-US');
@@ -190,7 +208,7 @@ describe('EventsConsolePage', () => {
 
     await waitFor(() => expect(rowKeys()).toEqual(['102']));
     expect(calls.at(-1)).toMatchObject({ types: ['subscribe'] });
-    expect(screen.getByTestId('location')).toHaveTextContent('/accounts/acc-1/events?types=subscribe');
+    expect(screen.getByTestId('location')).toHaveTextContent('/accounts/acc-1/events?reports=1&types=subscribe');
   });
 
   it('loads older pushes with the cursor of the last one', async () => {

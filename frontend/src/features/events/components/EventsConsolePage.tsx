@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Result, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Result, Row, Space, Switch, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import type { ApiTarget } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
 import { useCurrentAccount } from '../../../lib/currentAccount';
 import { useLiveStatus } from '../../../lib/liveStatus';
-import { EVENT_TYPES, MESSAGE_TYPES, parseTypes } from '../eventTypes';
+import { EVENT_TYPES, MESSAGE_TYPES, effectiveTypes, parseTypes } from '../eventTypes';
 import { MAX_EVENTS } from '../hooks/eventsState';
 import { useCallbackEvents } from '../hooks/useCallbackEvents';
 import { DeadLettersPanel } from './DeadLettersPanel';
@@ -41,7 +41,10 @@ function EventsConsole({ account }: { account: ConsoleAccount }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const typesParam = searchParams.get('types');
   const types = useMemo(() => parseTypes(typesParam), [typesParam]);
-  const { state, liveError, canLoadOlder, loadOlder, reload, resubscribe } = useCallbackEvents(account.id, types);
+  // delivery reports (TEMPLATESENDJOBFINISH) belong to the sent history: hidden unless asked for or chosen
+  const showReports = searchParams.get('reports') === '1';
+  const requested = useMemo(() => effectiveTypes(types, showReports), [types, showReports]);
+  const { state, liveError, canLoadOlder, loadOlder, reload, resubscribe } = useCallbackEvents(account.id, requested);
   const socket = useLiveStatus();
   const otherTypes = useMemo(
     () => [...new Set(state.rows.map((row) => row.type))].filter((type) => !KNOWN_TYPES.has(type)),
@@ -55,6 +58,18 @@ function EventsConsole({ account }: { account: ConsoleAccount }) {
         const copy = new URLSearchParams(params);
         if (next.length > 0) copy.set('types', next.join(','));
         else copy.delete('types');
+        return copy;
+      },
+      { replace: true },
+    );
+  };
+
+  const setShowReports = (show: boolean) => {
+    setSearchParams(
+      (params) => {
+        const copy = new URLSearchParams(params);
+        if (show) copy.set('reports', '1');
+        else copy.delete('reports');
         return copy;
       },
       { replace: true },
@@ -103,7 +118,15 @@ function EventsConsole({ account }: { account: ConsoleAccount }) {
 
       <Card size="small">
         <Flex wrap gap={12} align="center" justify="space-between" style={{ marginBottom: 12 }}>
-          <EventTypeFilter value={types} onChange={setTypes} otherTypes={otherTypes} />
+          <Flex wrap gap={12} align="center" style={{ flex: 1 }}>
+            <EventTypeFilter value={types} onChange={setTypes} otherTypes={otherTypes} />
+            {types.length === 0 && (
+              <Space size={6}>
+                <Switch size="small" checked={showReports} onChange={setShowReports} data-testid="events-show-reports" aria-label={t('events.filter.showReports')} />
+                <Typography.Text type="secondary">{t('events.filter.showReports')}</Typography.Text>
+              </Space>
+            )}
+          </Flex>
           {state.status === 'ready' && (
             <Typography.Text type="secondary" data-testid="events-count">
               {t('events.list.showing', { shown: state.rows.length, total: Math.max(state.total ?? 0, state.rows.length) })}

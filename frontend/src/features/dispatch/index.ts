@@ -1,0 +1,2 @@
+export { DispatchJobPage } from './components/DispatchJobPage';
+export { TemplateSendPage } from './components/TemplateSendPage';
