@@ -93,64 +93,12 @@ public class DispatchProgressGraphQL {
         }, BackPressureStrategy.BUFFER).emitOn(hub.delivery()).map(DispatchJobChange::of);
     }
 
-    @Enum("DispatchJobState")
-    @Description("Where a job is.")
-    public enum DispatchJobStateValue {
-        @Description("Being written.")
-        DRAFT,
-        @Description("Recipients fixed, nothing sent.")
-        PLANNED,
-        @Description("Confirmed, waiting for a worker.")
-        QUEUED,
-        @Description("Being sent.")
-        SENDING,
-        @Description("Paused by an operator, or until the daily quota resets.")
-        PAUSED,
-        @Description("Every recipient is in a final send state.")
-        COMPLETED,
-        @Description("Cancelled: recipients not yet sent were skipped.")
-        CANCELLED,
-        @Description("The job could not go on (see its failure).")
-        FAILED;
-
-        static DispatchJobStateValue of(JobState s) {
-            return valueOf(s.name());
-        }
-    }
-
-    @Type("DispatchCounts")
-    @Description("A job's recipients by state, from stored state.")
-    public record DispatchCounts(
-            @Description("Waiting to be sent (including retries waiting for their back-off).") int queued,
-            @Description("Claimed and on their way to WeChat.") int sending,
-            @Description("Accepted by WeChat, no delivery report yet.") int sent,
-            @Description("Delivered (delivery report success).") int delivered,
-            @Description("Not delivered: the fan blocked the account (delivery report).") int userBlocked,
-            @Description("Not delivered: WeChat's system failed (delivery report).") int systemFailed,
-            @Description("Refused by WeChat for good (errcode kept).") int failed,
-            @Description("Never sent (reason kept: cancelled, missing value…).") int skipped,
-            @Description("May or may not have been sent; never resent automatically.") int inDoubt,
-            @Description("Recipients in a final send state (everything but queued and sending).") int done,
-            @Description("All recipients of the job.") int total) {
-
-        public static DispatchCounts of(Map<RecipientState, Long> c, int total) {
-            return new DispatchCounts(n(c, RecipientState.QUEUED), n(c, RecipientState.SENDING), n(c, RecipientState.SENT),
-                    n(c, RecipientState.DELIVERED), n(c, RecipientState.USER_BLOCKED), n(c, RecipientState.SYSTEM_FAILED),
-                    n(c, RecipientState.FAILED), n(c, RecipientState.SKIPPED), n(c, RecipientState.IN_DOUBT),
-                    c.entrySet().stream().filter(e -> e.getKey().sendFinal()).mapToInt(e -> (int) (long) e.getValue()).sum(), total);
-        }
-
-        private static int n(Map<RecipientState, Long> c, RecipientState s) {
-            return (int) (long) c.getOrDefault(s, 0L);
-        }
-    }
-
     @Type("DispatchProgress")
     @Description("A job's progress as stored (every node's work), with the rate measured by this node.")
     public record DispatchProgress(
             @NonNull @Id @Description("The job.") String jobId,
-            @NonNull @Description("The job's state.") DispatchJobStateValue state,
-            @NonNull @Description("Recipients by state.") DispatchCounts counts,
+            @NonNull @Description("The job's state.") DispatchTypes.DispatchJobState state,
+            @NonNull @Description("Recipients by state.") DispatchTypes.DispatchCounts counts,
             @Description("Recipients done per second over the last few seconds (0 when not measured yet or ended).") double ratePerSecond,
             @Description("Seconds until every recipient is done at that rate; null unless SENDING with a measured rate.") Integer etaSeconds,
             @NonNull @Description("When it was read.") Instant at) {
@@ -160,7 +108,7 @@ public class DispatchProgressGraphQL {
         }
 
         static DispatchProgress of(UUID jobId, JobState state, Map<RecipientState, Long> counts, int total, double rate, Integer eta, Instant at) {
-            return new DispatchProgress(jobId.toString(), DispatchJobStateValue.of(state), DispatchCounts.of(counts, total),
+            return new DispatchProgress(jobId.toString(), DispatchTypes.DispatchJobState.valueOf(state.name()), DispatchTypes.DispatchCounts.of(counts),
                     Math.round(rate * 10) / 10.0, eta, at);
         }
     }
@@ -170,13 +118,13 @@ public class DispatchProgressGraphQL {
     public record DispatchJobChange(
             @NonNull @Id @Description("The job.") String jobId,
             @NonNull @Id @Description("Its account.") String accountId,
-            @NonNull @Description("The job's state.") DispatchJobStateValue state,
-            @NonNull @Description("Recipients by state.") DispatchCounts counts,
+            @NonNull @Description("The job's state.") DispatchTypes.DispatchJobState state,
+            @NonNull @Description("Recipients by state.") DispatchTypes.DispatchCounts counts,
             @NonNull @Description("When it was read.") Instant at) {
 
         static DispatchJobChange of(JobProgress p) {
-            return new DispatchJobChange(p.jobId().toString(), p.accountId().toString(), DispatchJobStateValue.of(p.state()),
-                    DispatchCounts.of(p.counts(), p.total()), p.at());
+            return new DispatchJobChange(p.jobId().toString(), p.accountId().toString(), DispatchTypes.DispatchJobState.valueOf(p.state().name()),
+                    DispatchTypes.DispatchCounts.of(p.counts()), p.at());
         }
     }
 }
