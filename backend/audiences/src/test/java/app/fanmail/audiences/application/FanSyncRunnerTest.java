@@ -61,24 +61,25 @@ class FanSyncRunnerTest {
         start(FanSyncKind.FOLLOWERS);
         drain();
 
-        // members are staged first, so each follower page is written once with its fans' tag ids
+        // members are staged first, so each follower page is written once with its fans' tag ids; one writer writes the
+        // next page while the cursor moves past the one before
         assertThat(calls).containsExactly("tags", "members 3 null", "members 5 null", "members 5 m1", "followers null", "followers p1");
-        assertThat(writes).containsExactly("tags [5, 3]", "stage 3 [a]", "members 3: -> 5:", "stage 5 [a, b]", "members 5: -> 5:m1",
-                "stage 5 [c]", "members 5:m1 -> null", "page [a, b]", "followers 2 at ", "page [c]", "followers 1 at p1", "apply ", "apply x");
+        assertThat(writes).containsExactly("tags [5, 3]", "stage 3 [a]", "stage 5 [a, b]", "members 3: -> 5:", "members 5: -> 5:m1",
+                "stage 5 [c]", "members 5:m1 -> null", "page [a, b]", "page [c]", "followers 2 at ", "followers 1 at p1", "apply ", "apply x");
         assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
         assertThat(run.done()).isEqualTo(3);
         assertThat(published.get(published.size() - 1).status()).isEqualTo(FanSyncStatus.SUCCEEDED);
     }
 
     @Test
-    void withTwoPageWritersBothPagesAreWrittenBeforeTheCursorMovesPastThemOnce() {
+    void withTwoPageWritersBothPagesAreWrittenAtOnceAndTheCursorMovesPastEachInOrder() {
         runner.pageWriters = 2;
         startIn(FanSyncPhase.FOLLOWERS);
         drain();
 
         assertThat(calls).containsExactly("followers null", "followers p1");
-        // both pages written, then one move of the cursor from the start past the last page
-        assertThat(writes).containsExactly("page [a, b]", "page [c]", "followers 3 at ", "apply ", "apply x");
+        // both pages handed to writers, then the cursor moved past the first and from there past the second
+        assertThat(writes).containsExactly("page [a, b]", "page [c]", "followers 2 at ", "followers 1 at p1", "apply ", "apply x");
         assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
         assertThat(run.done()).isEqualTo(3);
     }
@@ -90,21 +91,21 @@ class FanSyncRunnerTest {
         drain();
 
         assertThat(calls).containsExactly("tags", "members 3 null", "members 5 null", "members 5 m1", "followers null", "followers p1");
-        assertThat(writes).containsExactly("tags [5, 3]", "stage 3 [a]", "stage 5 [a, b]", "members 3: -> 5:m1", "stage 5 [c]",
-                "members 5:m1 -> null", "page [a, b]", "page [c]", "followers 3 at ", "apply ", "apply x");
+        assertThat(writes).containsExactly("tags [5, 3]", "stage 3 [a]", "stage 5 [a, b]", "members 3: -> 5:", "stage 5 [c]",
+                "members 5: -> 5:m1", "members 5:m1 -> null", "page [a, b]", "page [c]", "followers 2 at ", "followers 1 at p1", "apply ", "apply x");
         assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
     }
 
     @Test
-    void whenTheSecondPageCannotBeFetchedTheCursorStaysAndBothPagesAreWrittenAgain() {
+    void whenTheSecondPageCannotBeFetchedTheFirstIsWrittenAndPassedAndTheRetryStartsAfterIt() {
         runner.pageWriters = 2;
         failures.add(null); // first page fine
         failures.add(new FanSourceException("WECHAT_TRANSIENT", "-1 system error", true, null));
         startIn(FanSyncPhase.FOLLOWERS);
         drain();
 
-        assertThat(calls).containsExactly("followers null", "followers p1", "followers null", "followers p1");
-        assertThat(writes).containsExactly("page [a, b]", "page [a, b]", "page [c]", "followers 3 at ", "apply ", "apply x");
+        assertThat(calls).containsExactly("followers null", "followers p1", "followers p1");
+        assertThat(writes).containsExactly("page [a, b]", "followers 2 at ", "page [c]", "followers 1 at p1", "apply ", "apply x");
         assertThat(run.status()).isEqualTo(FanSyncStatus.SUCCEEDED);
         assertThat(run.done()).isEqualTo(3);
     }
