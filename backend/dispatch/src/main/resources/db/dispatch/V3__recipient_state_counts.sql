@@ -1,5 +1,7 @@
 -- Recipients by (job, state), kept exact by statement-level triggers, so progress and Dispatch.counts read a handful of
--- rows instead of grouping a job's recipient rows (100,000 of them: ~100 ms; from here: ~1-3 ms). Each statement that
+-- rows instead of grouping a job's recipient rows (100,000 of them: ~105 ms of PostgreSQL time here; from here: ~0.1 ms,
+-- DispatchProgressIT). Cost measured here: +11 ms per 10,000-row insert (~+15 %), about +0.5 ms per
+-- 200-row result write. Each statement that
 -- inserts, updates or deletes recipients appends its net change per (job, state) as new rows — appends only, so
 -- concurrent writers never wait for each other here; a job's count is the sum of its rows. Readers fold a job's rows
 -- into one per state now and then (delete … returning, re-insert the sums: exact under concurrent appends).

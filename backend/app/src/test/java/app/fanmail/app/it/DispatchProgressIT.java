@@ -46,6 +46,7 @@ import app.fanmail.dispatch.api.JobState;
 import app.fanmail.dispatch.api.NewTemplateJob;
 import app.fanmail.dispatch.api.RecipientState;
 import app.fanmail.dispatch.api.TemplateContent;
+import app.fanmail.dispatch.application.ProgressHub;
 import app.fanmail.dispatch.application.ProgressSource;
 import app.fanmail.testing.FanmailClient;
 import app.fanmail.testing.TestServer;
@@ -91,6 +92,8 @@ class DispatchProgressIT {
     Dispatch dispatch;
     @Inject
     ProgressSource progress;
+    @Inject
+    ProgressHub hub;
     @Resource(lookup = "java:jboss/datasources/FanmailDS")
     DataSource ds;
 
@@ -156,6 +159,10 @@ class DispatchProgressIT {
         ws.send("{\"type\":\"connection_init\"}");
         assertThat(next(ws, Duration.ofSeconds(10)).getString("type")).isEqualTo("connection_ack");
         return ws;
+    }
+
+    private static void close(FanmailClient.Subscriptions ws) throws Exception {
+        ws.socket(Duration.ofSeconds(10)).sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static void subscribe(FanmailClient.Subscriptions ws, String id, String query, String variable, Object value) throws Exception {
@@ -231,6 +238,20 @@ class DispatchProgressIT {
         return sum;
     }
 
+    /** PostgreSQL's execution time of a query with one uuid parameter (EXPLAIN ANALYZE, warmed by one run before). */
+    private double executionMs(String sql, UUID param) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("explain (analyze, format json) " + sql)) {
+            s.setObject(1, param);
+            s.executeQuery().close();
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                try (var r = Json.createReader(new java.io.StringReader(rs.getString(1)))) {
+                    return r.readArray().getJsonObject(0).getJsonNumber("Execution Time").doubleValue();
+                }
+            }
+        }
+    }
+
     private static String registryDiagnosis() {
         try {
             Class<?> type = Class.forName("io.micrometer.core.instrument.MeterRegistry", true, Thread.currentThread().getContextClassLoader());
@@ -266,7 +287,7 @@ class DispatchProgressIT {
         // the live jobs list of the account, on a second connection
         FanmailClient.Subscriptions list = connect();
         subscribe(list, "l", "subscription($a: ID) { dispatchJobsChanged(accountId: $a) { jobId accountId state " + COUNTS + " at } }", "a", acc.id());
-        Thread.sleep(500); // the subscription is set up asynchronously
+        await("the jobs list subscription to be set up", Duration.ofSeconds(10), () -> hub.watchedAccounts() == 1);
 
         dispatch.start(job.id(), "it-operator");
         List<JsonObject> items = new ArrayList<>();
@@ -316,6 +337,9 @@ class DispatchProgressIT {
         // the sends counter of this node equals the job's sent recipients (no delivery reports: they stay SENT)
         assertThat(metric("fanmail_dispatch_sends_total", Map.of("account", acc.id().toString(), "outcome", "SENT"))).isEqualTo(3000.0);
         assertThat(metric("fanmail_dispatch_in_flight", Map.of("account", acc.id().toString()))).isZero();
+        close(list);
+        close(ws);
+        await("the jobs list to be released", Duration.ofSeconds(10), () -> hub.watchedAccounts() == 0);
     }
 
     @Test
@@ -359,6 +383,7 @@ class DispatchProgressIT {
         assertThat(items).hasSize(50);
         int most = items.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
         assertThat(items.values()).allSatisfy(n -> assertThat(n).isBetween(Math.max(1, most - 2), most));
+        close(ws);
         await("the watch to be released", Duration.ofSeconds(10), () -> {
             try {
                 return metric("fanmail_dispatch_progress_watches", Map.of()) == 0.0;
@@ -408,28 +433,29 @@ class DispatchProgressIT {
             }
             s.executeBatch();
         }
-        long slowest = 0;
-        for (int i = 0; i < 5; i++) {
+        Map<RecipientState, Long> counts = dispatch.counts(job.id()); // folds the 500 statements' count rows into one per state
+        assertThat(counts).containsEntry(RecipientState.SENT, 80_000L).containsEntry(RecipientState.FAILED, 20_000L)
+                .containsEntry(RecipientState.QUEUED, 0L);
+        List<Long> countsMs = new ArrayList<>();
+        List<Long> progressMs = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
             long r0 = System.nanoTime();
-            Map<RecipientState, Long> counts = dispatch.counts(job.id());
-            long ms = (System.nanoTime() - r0) / 1_000_000;
-            slowest = i == 0 ? 0 : Math.max(slowest, ms); // the first read folds the 500 statements' rows
-            assertThat(counts).containsEntry(RecipientState.SENT, 80_000L).containsEntry(RecipientState.FAILED, 20_000L)
-                    .containsEntry(RecipientState.QUEUED, 0L);
+            assertThat(dispatch.counts(job.id())).isEqualTo(counts);
+            countsMs.add((System.nanoTime() - r0) / 1_000_000);
             long p0 = System.nanoTime();
             assertThat(progress.read(job.id()).orElseThrow().done()).isEqualTo(100_000);
-            slowest = Math.max(slowest, (System.nanoTime() - p0) / 1_000_000);
+            progressMs.add((System.nanoTime() - p0) / 1_000_000);
         }
-        long grouped;
-        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("select state, count(*) from dispatch.recipient where job_id = ? "
-                + "group by state")) {
-            s.setObject(1, job.id());
-            long g0 = System.nanoTime();
-            s.executeQuery().close();
-            grouped = (System.nanoTime() - g0) / 1_000_000;
-        }
-        System.out.printf("dispatch: counts of 100,000 recipients: slowest read %d ms (grouping the recipient rows instead: %d ms)%n", slowest, grouped);
-        assertThat(slowest).isLessThan(50);
+        countsMs.sort(null);
+        progressMs.sort(null);
+        // what PostgreSQL spends on the query itself, and on grouping the recipient rows instead
+        double sumMs = executionMs("select state, sum(n) from dispatch.recipient_count where job_id = ? group by state", job.id());
+        double groupMs = executionMs("select state, count(*) from dispatch.recipient where job_id = ? group by state", job.id());
+        System.out.printf("dispatch: counts of 100,000 recipients through the facade %s ms, progress reads %s ms; in PostgreSQL %.2f ms "
+                + "(grouping the recipient rows instead: %.1f ms)%n", countsMs, progressMs, sumMs, groupMs);
+        assertThat(sumMs).isLessThan(50);
+        assertThat(countsMs.get(3)).as("median facade read, ms (a loaded machine makes single reads slow)").isLessThan(50);
+        assertThat(progressMs.get(3)).as("median progress read, ms").isLessThan(50);
         dispatch.cancel(job.id(), "it-operator", "only measured");
     }
 }

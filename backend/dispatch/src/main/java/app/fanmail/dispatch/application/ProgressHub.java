@@ -150,6 +150,11 @@ public class ProgressHub {
         return watches.subscribers(jobId);
     }
 
+    /** Accounts (or "all") whose job changes someone follows on this node. */
+    public int watchedAccounts() {
+        return feed.accounts();
+    }
+
     /** Progress reads made on this node so far. */
     public long progressReads() {
         return watches.reads();
