@@ -34,6 +34,7 @@ import app.fanmail.accounts.api.EncryptionMode;
 import app.fanmail.audiences.api.AudienceSelector;
 import app.fanmail.dispatch.api.Dispatch;
 import app.fanmail.dispatch.api.DispatchJob;
+import app.fanmail.dispatch.api.DispatchPlan;
 import app.fanmail.dispatch.api.DispatchRecipient;
 import app.fanmail.dispatch.api.FieldValue;
 import app.fanmail.dispatch.api.JobEvent;
@@ -447,13 +448,23 @@ class DispatchIT {
         }
         long readMs = (System.nanoTime() - a0) / 1_000_000 - snapMs;
         audiences.deleteSnapshot(snapshot.id());
+        NewTemplateJob bulk = new NewTemplateJob(accountId, new TemplateContent("tpl", fields, null, null, null), new AudienceSelector.All());
+        // the pre-flight plan counts without materialising anybody (one aggregate query, WeChat's quota, Fanmail's count today)
+        long p0 = System.nanoTime();
+        DispatchPlan plan = dispatch.plan(bulk);
+        long planMs = (System.nanoTime() - p0) / 1_000_000;
+        assertThat(plan.audienceSize()).isEqualTo(100_000);
+        assertThat(plan.reachable()).isEqualTo(100_000);
+        assertThat(plan.excluded()).containsEntry("UNSUBSCRIBED", 0L).containsEntry("MISSING_VALUE", 0L);
+        assertThat(plan.sendToday() + plan.sendAfterReset()).isEqualTo(100_000);
+        assertThat(plan.sample()).hasSize(3);
         long t0 = System.nanoTime();
-        DispatchJob job = dispatch.createTemplateJob(new NewTemplateJob(accountId, new TemplateContent("tpl", fields, null, null, null),
-                new AudienceSelector.All()), "it-operator");
+        DispatchJob job = dispatch.createTemplateJob(bulk, "it-operator");
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("dispatch: snapshot and 100,000 recipients (10 chunks, one insert each) in %d ms; audiences alone: snapshot %d ms,"
-                + " reading it %d ms%n", ms, snapMs, readMs);
+        System.out.printf("dispatch: snapshot and 100,000 recipients (10 chunks, one insert each) in %d ms, its plan included; audiences alone:"
+                + " snapshot %d ms, reading it %d ms; the plan alone %d ms%n", ms, snapMs, readMs, planMs);
         assertThat(job.total()).isEqualTo(100_000);
+        assertThat(dispatch.details(job.id()).orElseThrow().plan().reachable()).as("the plan is stored with the job").isEqualTo(100_000);
         assertThat(dispatch.counts(job.id())).containsEntry(RecipientState.QUEUED, 100_000L);
         DispatchRecipient last = dispatch.recipients(job.id(), 99_999, 10).get(0);
         assertThat(last.seq()).isEqualTo(100_000);

@@ -52,8 +52,9 @@ public class DispatchService implements Dispatch {
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DispatchJob createTemplateJob(NewTemplateJob job, String actor) {
-        TemplatePlanner.Planned planned = planner.plan(job); // WeChat's quota read before any transaction
-        return creator.create(planned.job(), planned.plan(), actor);
+        TemplatePlanner.Prepared prepared = planner.prepare(job);
+        // WeChat's quota read before the transaction; the audience is measured while its recipients are rendered
+        return creator.create(prepared, planner.quota(prepared.job().accountId()), actor);
     }
 
     @Override

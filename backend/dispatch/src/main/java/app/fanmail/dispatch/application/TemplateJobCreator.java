@@ -3,17 +3,17 @@ package app.fanmail.dispatch.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.fanmail.audiences.api.AudienceProfile;
 import app.fanmail.audiences.api.AudienceSelector;
 import app.fanmail.audiences.api.AudienceSnapshot;
 import app.fanmail.audiences.api.Audiences;
-import app.fanmail.audiences.api.ExclusionReason;
 import app.fanmail.audiences.api.Purpose;
 import app.fanmail.audiences.api.Recipient;
 import app.fanmail.audiences.api.RecipientChunk;
@@ -56,12 +56,21 @@ public class TemplateJobCreator {
     @ConfigProperty(name = "fanmail.dispatch.batch-size", defaultValue = "200")
     int batchSize;
 
-    /** {@code job} resolved (WeChat template id set) and planned by {@link TemplatePlanner}. */
-    public DispatchJob create(NewTemplateJob job, DispatchPlan plan, String actor) {
+    /**
+     * {@code prepared} by {@link TemplatePlanner} (resolved, the rules asked), with today's {@code quota}: the stored plan counts
+     * what the snapshot holds, its warnings and samples come from the recipients as they are rendered (no second read).
+     */
+    public DispatchJob create(TemplatePlanner.Prepared prepared, PlanArithmetic.Quota quota, String actor) {
+        NewTemplateJob job = prepared.job();
         TemplateContent content = job.content();
+        List<String> probed = prepared.probed();
+        int[] limits = probed.stream().mapToInt(prepared::limit).toArray();
+        long[] empty = new long[probed.size()];
+        long[] longer = new long[probed.size()];
+        List<DispatchPlan.Sample> sample = new ArrayList<>();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AudienceSnapshot snapshot = audiences.snapshot(job.accountId(), job.audience(), Purpose.TEMPLATE);
-        List<UserError> columns = new java.util.ArrayList<>();
+        List<UserError> columns = new ArrayList<>();
         content.fields().forEach((key, v) -> {
             if (v.source() == FieldValue.Source.CSV_COLUMN && !snapshot.columns().contains(v.column())) {
                 columns.add(TemplatePlanner.unknownColumn(key, v.column(), snapshot.columns()));
@@ -99,6 +108,19 @@ public class TemplateJobCreator {
                 if (values.missingField() != null) {
                     skips[i] = TemplatePlanner.MISSING_VALUE;
                     skipped++;
+                    continue;
+                }
+                for (int p = 0; p < limits.length; p++) {
+                    String v = values.values().get(probed.get(p));
+                    if (v.isBlank()) {
+                        empty[p]++;
+                    }
+                    if (v.codePointCount(0, v.length()) > limits[p]) {
+                        longer[p]++;
+                    }
+                }
+                if (sample.size() < TemplatePlanner.SAMPLE) {
+                    sample.add(new DispatchPlan.Sample(r.openid(), r.remark(), values.values()));
                 }
             }
             if (n > 0) {
@@ -113,14 +135,13 @@ public class TemplateJobCreator {
             jobs.analyzeRecipients();
         }
         // the stored plan counts what the snapshot holds (the audience may have changed since the pre-flight plan)
-        Map<String, Long> excluded = new LinkedHashMap<>();
-        for (ExclusionReason r : ExclusionReason.values()) {
-            excluded.put(r.name(), snapshot.count().excluded(r));
+        Map<String, Long> excluded = TemplatePlanner.excluded(snapshot.count(), job.audience(), skipped);
+        List<AudienceProfile.ProbeCount> counts = new ArrayList<>();
+        for (int p = 0; p < limits.length; p++) {
+            counts.add(new AudienceProfile.ProbeCount(empty[p], longer[p]));
         }
-        excluded.put(TemplatePlanner.MISSING_VALUE, (long) skipped);
-        DispatchPlan.Quota q = plan.quota();
-        DispatchPlan stored = TemplatePlanner.plan(snapshot.count().total(), total - skipped, excluded,
-                new PlanArithmetic.Quota(q.limit(), q.usedByWeChat(), q.usedByFanmail(), q.remaining(), q.resetsAt()), plan.warnings(), plan.sample());
+        DispatchPlan stored = TemplatePlanner.plan(snapshot.count().total(), total - skipped, excluded, quota,
+                TemplatePlanner.warnings(prepared, counts, total - skipped), sample);
         plans.storePlanned(id, total, stored);
         jobs.move(id, JobState.DRAFT, JobState.PLANNED, actor, total + " recipients, " + skipped + " skipped (missing value)", now, null, null, null);
         return jobs.find(id).orElseThrow();

@@ -39,8 +39,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TemplatePlanner {
     static final int SAMPLE = 3;
-    /** A value long enough to find the length beyond which WeChat's rules cut or refuse a field's values. */
-    static final String LONG_PROBE = "字".repeat(64);
+    /**
+     * Values long enough to find the length beyond which WeChat's rules cut or refuse a field's values: Chinese first (thingN,
+     * keywordN, nameN with Chinese…), then Latin letters for the types that take no Chinese (character_stringN, letterN…).
+     */
+    static final List<String> LONG_PROBES = List.of("字".repeat(64), "x".repeat(64));
     static final String MISSING_VALUE = "MISSING_VALUE";
 
     @Inject
@@ -58,28 +61,35 @@ public class TemplatePlanner {
     public record Planned(NewTemplateJob job, DispatchPlan plan) {
     }
 
+    /**
+     * A job checked and resolved, with the rules' verdict on its values: the fields filled per recipient ({@code probed},
+     * in content order) and the length beyond which each one is cut or refused.
+     */
+    public record Prepared(NewTemplateJob job, Checked checked, List<String> probed) {
+        /** The limit of a probed field's values in characters, or {@link Integer#MAX_VALUE} when the rules set none. */
+        public int limit(String key) {
+            Limit l = checked.limits().get(key);
+            return l == null ? Integer.MAX_VALUE : l.length();
+        }
+    }
+
     /** Checks and resolves the job (as {@code createTemplateJob} does) and plans it. */
     public Planned plan(NewTemplateJob job) {
-        NewTemplateJob resolved = resolve(job);
+        Prepared prepared = prepare(job);
+        NewTemplateJob resolved = prepared.job();
         TemplateContent content = resolved.content();
         Set<String> columns = new LinkedHashSet<>();
         content.fields().values().stream().filter(v -> v.source() == FieldValue.Source.CSV_COLUMN).forEach(v -> columns.add(v.column()));
-        Checked checked = check(content);
-        Map<String, Limit> limits = checked.limits();
-        List<String> probed = new ArrayList<>();
         List<ValueProbe> probes = new ArrayList<>();
-        content.fields().forEach((key, v) -> {
-            if (v.source() != FieldValue.Source.FIXED) {
-                Limit l = limits.get(key);
-                probed.add(key);
-                probes.add(new ValueProbe(switch (v.source()) {
-                    case FAN_REMARK -> ValueProbe.Source.REMARK;
-                    case TAG_NAMES -> ValueProbe.Source.TAG_NAMES;
-                    case OPENID -> ValueProbe.Source.OPENID;
-                    default -> ValueProbe.Source.COLUMN;
-                }, v.column(), l == null ? Integer.MAX_VALUE : l.length()));
-            }
-        });
+        for (String key : prepared.probed()) {
+            FieldValue v = content.fields().get(key);
+            probes.add(new ValueProbe(switch (v.source()) {
+                case FAN_REMARK -> ValueProbe.Source.REMARK;
+                case TAG_NAMES -> ValueProbe.Source.TAG_NAMES;
+                case OPENID -> ValueProbe.Source.OPENID;
+                default -> ValueProbe.Source.COLUMN;
+            }, v.column(), prepared.limit(key)));
+        }
         AudienceProfile profile = audiences.profile(resolved.accountId(), resolved.audience(), Purpose.TEMPLATE, columns, probes, SAMPLE);
         List<UserError> unknown = new ArrayList<>();
         content.fields().forEach((key, v) -> {
@@ -90,29 +100,63 @@ public class TemplatePlanner {
         if (!unknown.isEmpty()) {
             throw new UserErrorsException(unknown);
         }
-        QuotaSource.Today today;
-        try {
-            today = quotas.templateSends(resolved.accountId());
-        } catch (QuotaSource.QuotaUnavailableException e) {
-            throw new UserErrorsException("WECHAT_QUOTA_UNAVAILABLE", null, "WeChat did not tell today's template quota: " + e.getMessage());
-        }
-        var now = clock.instant();
-        long fanmail = plans.sentSince(resolved.accountId(), PlanArithmetic.dayStart(now));
-        PlanArithmetic.Quota quota = PlanArithmetic.quota(today.limit(), today.used(), fanmail, now);
-
+        PlanArithmetic.Quota quota = quota(resolved.accountId());
         long sendable = profile.count().reachable() - profile.missingValue();
-        Map<String, Long> excluded = new LinkedHashMap<>();
-        for (ExclusionReason r : ExclusionReason.values()) {
-            excluded.put(r.name(), profile.count().excluded(r));
-        }
-        excluded.put(MISSING_VALUE, profile.missingValue());
-        List<DispatchPlan.Warning> warnings = warnings(content, checked, probed, profile.probes(), sendable);
+        Map<String, Long> excluded = excluded(profile.count(), resolved.audience(), profile.missingValue());
+        List<DispatchPlan.Warning> warnings = warnings(prepared, profile.probes(), sendable);
         List<DispatchPlan.Sample> sample = new ArrayList<>();
         for (Recipient r : profile.sample()) {
             TemplateValues.Rendered v = TemplateValues.render(content.fields(), r.openid(), r.remark(), r.tagNames(), r.csvRow());
             sample.add(new DispatchPlan.Sample(r.openid(), r.remark(), v.values()));
         }
         return new Planned(resolved, plan(profile.count().total(), sendable, excluded, quota, warnings, sample));
+    }
+
+    /** Checks and resolves the job and asks the templates module's rules about its values (no audience read). */
+    public Prepared prepare(NewTemplateJob job) {
+        NewTemplateJob resolved = resolve(job);
+        List<String> probed = new ArrayList<>();
+        resolved.content().fields().forEach((key, v) -> {
+            if (v.source() != FieldValue.Source.FIXED) {
+                probed.add(key);
+            }
+        });
+        return new Prepared(resolved, check(resolved.content()), probed);
+    }
+
+    /** Today's template quota of the account: WeChat's (no transaction may be open) and Fanmail's own count since midnight Asia/Shanghai. */
+    public PlanArithmetic.Quota quota(java.util.UUID accountId) {
+        QuotaSource.Today today;
+        try {
+            today = quotas.templateSends(accountId);
+        } catch (QuotaSource.QuotaUnavailableException e) {
+            throw new UserErrorsException("WECHAT_QUOTA_UNAVAILABLE", null, "WeChat did not tell today's template quota: " + e.getMessage());
+        }
+        var now = clock.instant();
+        long fanmail = plans.sentSince(accountId, PlanArithmetic.dayStart(now));
+        return PlanArithmetic.quota(today.limit(), today.used(), fanmail, now);
+    }
+
+    /**
+     * The exclusions a template send to this audience can have, 0 included, as audiences' count lists them: DUPLICATE and
+     * UNKNOWN_OPENID for uploads only, UNSUBSCRIBED, never WINDOW_CLOSED (template messages need no open window), and
+     * MISSING_VALUE.
+     */
+    static Map<String, Long> excluded(app.fanmail.audiences.api.AudienceCount count, app.fanmail.audiences.api.AudienceSelector audience,
+                                      long missingValue) {
+        Map<String, Long> excluded = new LinkedHashMap<>();
+        for (ExclusionReason r : ExclusionReason.values()) {
+            boolean applies = switch (r) {
+                case DUPLICATE, UNKNOWN_OPENID -> audience instanceof app.fanmail.audiences.api.AudienceSelector.Upload;
+                case UNSUBSCRIBED -> true;
+                case WINDOW_CLOSED -> false;
+            };
+            if (applies || count.excluded(r) > 0) {
+                excluded.put(r.name(), count.excluded(r));
+            }
+        }
+        excluded.put(MISSING_VALUE, missingValue);
+        return excluded;
     }
 
     /** The plan of these numbers: the split of {@code reachable} over today's remaining quota and the days after. */
@@ -124,11 +168,11 @@ public class TemplatePlanner {
     }
 
     /** What WeChat's rules do to a value of a field: cut on the phone or refused beyond {@code length} characters. */
-    record Limit(String code, int length) {
+    public record Limit(String code, int length) {
     }
 
     /** The rules' verdict on the fixed values and on a long value of each field filled per recipient, and the limits found. */
-    record Checked(FilledValues check, Map<String, Limit> limits) {
+    public record Checked(FilledValues check, Map<String, Limit> limits) {
     }
 
     /** One check of the fixed values and of a long value for each field filled per recipient (null check: no template to ask). */
@@ -136,25 +180,40 @@ public class TemplatePlanner {
         if (content.sourceTemplateId() == null) {
             return new Checked(null, Map.of()); // content naming a WeChat template id only: no template to check against
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        content.fields().forEach((key, v) -> values.put(key, v.source() == FieldValue.Source.FIXED ? v.text() : LONG_PROBE));
-        Optional<FilledValues> checked = templates.check(content.sourceTemplateId(), values);
         Map<String, Limit> limits = new LinkedHashMap<>();
-        checked.ifPresent(c -> {
-            for (FilledValues.Cut cut : c.cutOnPhone()) {
-                limits.put(cut.key(), new Limit("VALUE_CUT", cut.shown()));
+        FilledValues first = null;
+        for (String probe : LONG_PROBES) {
+            Map<String, String> values = new LinkedHashMap<>();
+            content.fields().forEach((key, v) -> {
+                if (v.source() == FieldValue.Source.FIXED || !limits.containsKey(key)) {
+                    values.put(key, v.source() == FieldValue.Source.FIXED ? v.text() : probe);
+                }
+            });
+            Optional<FilledValues> checked = templates.check(content.sourceTemplateId(), values);
+            if (checked.isEmpty()) {
+                return new Checked(null, Map.of());
             }
-            for (FilledValues.Refused r : c.refused()) {
+            first = first == null ? checked.get() : first; // the fixed values' verdict
+            for (FilledValues.Cut cut : checked.get().cutOnPhone()) {
+                limits.putIfAbsent(cut.key(), new Limit("VALUE_CUT", cut.shown()));
+            }
+            for (FilledValues.Refused r : checked.get().refused()) {
                 if (r.reason() == ValueRefusalReason.TOO_LONG && r.limit() != null) {
-                    limits.put(r.key(), new Limit("VALUE_TOO_LONG", r.limit()));
+                    limits.putIfAbsent(r.key(), new Limit("VALUE_TOO_LONG", r.limit()));
                 }
             }
-        });
-        return new Checked(checked.orElse(null), limits);
+        }
+        return new Checked(first, limits);
     }
 
-    private static List<DispatchPlan.Warning> warnings(TemplateContent content, Checked checked, List<String> probed,
-                                                       List<AudienceProfile.ProbeCount> counts, long recipients) {
+    /**
+     * The warnings about a job's values: fixed values by the rules (for all {@code recipients}), and for each probed field
+     * (in {@link Prepared#probed()} order) its counts of empty and over-long values.
+     */
+    public static List<DispatchPlan.Warning> warnings(Prepared prepared, List<AudienceProfile.ProbeCount> counts, long recipients) {
+        TemplateContent content = prepared.job().content();
+        Checked checked = prepared.checked();
+        List<String> probed = prepared.probed();
         List<DispatchPlan.Warning> out = new ArrayList<>();
         FilledValues check = checked.check();
         Map<String, Limit> limits = checked.limits();

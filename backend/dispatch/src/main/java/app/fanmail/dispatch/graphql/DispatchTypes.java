@@ -147,7 +147,7 @@ public final class DispatchTypes {
     public record DispatchPlan(
             @NonNull @Description("Openids the audience selects.") int audienceSize,
             @NonNull @Description("Recipients the job would send to.") int reachable,
-            @NonNull @Description("The others by reason (audienceSize = reachable + their sum).") List<@NonNull DispatchPlanExclusion> excluded,
+            @NonNull @Description("The others by every reason that can apply to the audience, 0 included (audienceSize = reachable + their sum).") List<@NonNull DispatchPlanExclusion> excluded,
             @NonNull @Description("Today's quota.") DispatchQuota quota,
             @NonNull @Description("Recipients sent today: min(reachable, quota.remaining).") int sendToday,
             @NonNull @Description("Recipients that continue by themselves after the reset (reachable − sendToday).") int sendAfterReset,

@@ -19,8 +19,8 @@ final class PlanJson {
     }
 
     static String write(DispatchPlan p) {
-        JsonObjectBuilder excluded = JsonFactories.object();
-        p.excluded().forEach(excluded::add);
+        JsonArrayBuilder excluded = JsonFactories.array(); // an array: jsonb does not keep the keys' order
+        p.excluded().forEach((reason, count) -> excluded.add(JsonFactories.object().add("reason", reason).add("count", count)));
         JsonArrayBuilder warnings = JsonFactories.array();
         for (DispatchPlan.Warning w : p.warnings()) {
             JsonObjectBuilder o = JsonFactories.object().add("code", w.code()).add("count", w.count()).add("message", w.message());
@@ -40,7 +40,7 @@ final class PlanJson {
             sample.add(o);
         }
         DispatchPlan.Quota q = p.quota();
-        return JsonFactories.object().add("version", 2).add("audienceSize", p.audienceSize()).add("reachable", p.reachable())
+        return JsonFactories.object().add("version", 3).add("audienceSize", p.audienceSize()).add("reachable", p.reachable())
                 .add("excluded", excluded)
                 .add("quota", JsonFactories.object().add("limit", q.limit()).add("usedByWeChat", q.usedByWeChat())
                         .add("usedByFanmail", q.usedByFanmail()).add("remaining", q.remaining()).add("resetsAt", q.resetsAt().toString()))
@@ -53,11 +53,13 @@ final class PlanJson {
             return null;
         }
         JsonObject o = JsonFactories.readObject(json);
-        if (o.getInt("version", 0) != 2) {
+        if (o.getInt("version", 0) != 3) {
             return null;
         }
         Map<String, Long> excluded = new LinkedHashMap<>();
-        o.getJsonObject("excluded").forEach((k, v) -> excluded.put(k, ((jakarta.json.JsonNumber) v).longValue()));
+        for (JsonValue v : o.getJsonArray("excluded")) {
+            excluded.put(v.asJsonObject().getString("reason"), v.asJsonObject().getJsonNumber("count").longValue());
+        }
         JsonObject q = o.getJsonObject("quota");
         List<DispatchPlan.Warning> warnings = new ArrayList<>();
         for (JsonValue v : o.getJsonArray("warnings")) {

@@ -134,6 +134,15 @@ class TemplatePlannerTest {
     }
 
     @Test
+    void onlyTheReasonsThatCanApplyToTheAudienceAreListed() {
+        AudienceCount count = count(10, 7, 0, 0, 3);
+        assertThat(TemplatePlanner.excluded(count, new AudienceSelector.All(), 1)).containsExactly(Map.entry("UNSUBSCRIBED", 3L),
+                Map.entry("MISSING_VALUE", 1L));
+        assertThat(TemplatePlanner.excluded(count, new AudienceSelector.Upload(UUID.randomUUID()), 0)).containsExactly(Map.entry("DUPLICATE", 0L),
+                Map.entry("UNKNOWN_OPENID", 0L), Map.entry("UNSUBSCRIBED", 3L), Map.entry("MISSING_VALUE", 0L));
+    }
+
+    @Test
     void aQuotaWeChatDoesNotTellRefusesThePlan() {
         profile = new AudienceProfile(count(1, 1, 0, 0, 0), List.of(), 0, List.of(), List.of());
         quota = null;
