@@ -113,7 +113,8 @@ bench_wait_base() {
 bench_stop_base() {
   local base="$1" sig="${2:-TERM}" java_pid shell_pid pid
   java_pid="$(bench_base_pid "$base")"
-  shell_pid="$( [ -s "$base/shell.pid" ] && cat "$base/shell.pid")"
+  # "|| true": a server already stopped or killed has no shell.pid, and a failed assignment would end a set -e caller
+  shell_pid="$( [ -s "$base/shell.pid" ] && cat "$base/shell.pid" || true)"
   for pid in $java_pid $shell_pid; do
     case "$pid" in ''|*[!0-9]*) continue ;; esac
     [ "$pid" -gt 1 ] || continue
