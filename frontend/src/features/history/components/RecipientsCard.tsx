@@ -125,7 +125,7 @@ function resultText(r: Recipient): string {
 function RecipientDetails({ recipient: r }: { recipient: Recipient }) {
   const { t, i18n } = useTranslation();
   return (
-    <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered data-testid={`recipient-details-${r.seq}`}>
+    <Descriptions size="small" column={1} bordered styles={{ label: { width: 180 } }} data-testid={`recipient-details-${r.seq}`}>
       <Descriptions.Item label={t('history.recipients.openid')}>
         <Typography.Text code copyable className="history-break">
           {r.openid}
@@ -147,7 +147,7 @@ function RecipientDetails({ recipient: r }: { recipient: Recipient }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('history.recipients.reportedAt')}>{formatDateTime(r.reportedAt, i18n.language)}</Descriptions.Item>
       {r.skipReason && (
-        <Descriptions.Item label={t('history.recipients.skipReason')} span={2}>
+        <Descriptions.Item label={t('history.recipients.skipReason')}>
           <span className="history-break">{t(`dispatch.reasons.${r.skipReason}`, { defaultValue: r.skipReason })}</span>
         </Descriptions.Item>
       )}
