@@ -1,4 +1,16 @@
-import type { DispatchCountsFieldsFragment, DispatchJobState, DispatchRecipientState } from '../../gql/graphql';
+import type { DispatchCountsFieldsFragment, DispatchJobState } from '../../gql/graphql';
+
+/** A recipient's state (the counts' parts; dispatch's SDL has no enum of them). */
+export type DispatchRecipientState =
+  | 'QUEUED'
+  | 'SENDING'
+  | 'SENT'
+  | 'DELIVERED'
+  | 'USER_BLOCKED'
+  | 'SYSTEM_FAILED'
+  | 'FAILED'
+  | 'SKIPPED'
+  | 'IN_DOUBT';
 
 type Counts = DispatchCountsFieldsFragment;
 

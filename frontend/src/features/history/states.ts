@@ -1,8 +1,8 @@
-import type { DispatchJobKind, DispatchJobState, DispatchRecipientState } from '../../gql/graphql';
+import type { HistoryJobKind, HistoryJobState, HistoryRecipientState } from '../../gql/graphql';
 
-export const JOB_KINDS: readonly DispatchJobKind[] = ['TEMPLATE', 'CUSTOMER_SERVICE', 'MASS'];
-export const JOB_STATES: readonly DispatchJobState[] = ['PLANNED', 'QUEUED', 'SENDING', 'PAUSED', 'COMPLETED', 'CANCELLED', 'FAILED'];
-export const RECIPIENT_STATES: readonly DispatchRecipientState[] = [
+export const JOB_KINDS: readonly HistoryJobKind[] = ['TEMPLATE', 'CUSTOMER_SERVICE', 'MASS'];
+export const JOB_STATES: readonly HistoryJobState[] = ['PLANNED', 'QUEUED', 'SENDING', 'PAUSED', 'COMPLETED', 'CANCELLED', 'FAILED'];
+export const RECIPIENT_STATES: readonly HistoryRecipientState[] = [
   'DELIVERED',
   'SENT',
   'USER_BLOCKED',
@@ -14,7 +14,7 @@ export const RECIPIENT_STATES: readonly DispatchRecipientState[] = [
   'QUEUED',
 ];
 
-export const JOB_STATE_COLORS: Record<DispatchJobState, string> = {
+export const JOB_STATE_COLORS: Record<HistoryJobState, string> = {
   DRAFT: 'default',
   PLANNED: 'default',
   QUEUED: 'blue',
@@ -25,7 +25,7 @@ export const JOB_STATE_COLORS: Record<DispatchJobState, string> = {
   FAILED: 'error',
 };
 
-export const RECIPIENT_STATE_COLORS: Record<DispatchRecipientState, string> = {
+export const RECIPIENT_STATE_COLORS: Record<HistoryRecipientState, string> = {
   DELIVERED: 'success',
   SENT: 'green',
   USER_BLOCKED: 'orange',
@@ -38,7 +38,7 @@ export const RECIPIENT_STATE_COLORS: Record<DispatchRecipientState, string> = {
 };
 
 /** Jobs still moving: their row shows a progress bar and follows live changes. */
-export const isRunning = (state: DispatchJobState) => state === 'QUEUED' || state === 'SENDING' || state === 'PAUSED';
+export const isRunning = (state: HistoryJobState) => state === 'QUEUED' || state === 'SENDING' || state === 'PAUSED';
 
 /** Share done, 0–100 with one decimal; 100 only when every recipient is done. */
 export function percent(done: number, total: number): number {
@@ -48,7 +48,7 @@ export function percent(done: number, total: number): number {
 }
 
 /** The CSV export of a job's recipients, with the list's state filter. */
-export function recipientsCsvUrl(jobId: string, states: readonly DispatchRecipientState[]): string {
+export function recipientsCsvUrl(jobId: string, states: readonly HistoryRecipientState[]): string {
   const base = `/api/history/jobs/${encodeURIComponent(jobId)}/recipients.csv`;
   return states.length > 0 ? `${base}?states=${states.join(',')}` : base;
 }
@@ -68,17 +68,17 @@ export function dateRangeToInstants(from: Date | null, to: Date | null): { creat
  * unless they are older (a job never goes back from ended to running, nor its done count down). Returns the same
  * array when nothing changed.
  */
-export function applyJobChange<C extends { done: number }, J extends { id: string; state: DispatchJobState; counts: C }>(
+export function applyJobChange<J extends { id: string; state: HistoryJobState; counts: { done: number } }>(
   rows: readonly J[],
-  change: { jobId: string; state: DispatchJobState; counts: C },
+  change: { jobId: string; state: HistoryJobState; counts: Omit<J['counts'], '__typename'> },
 ): readonly J[] {
   const index = rows.findIndex((row) => row.id === change.jobId);
   if (index < 0) return rows;
   const current = rows[index];
-  const ended = (s: DispatchJobState) => s === 'COMPLETED' || s === 'CANCELLED' || s === 'FAILED';
+  const ended = (s: HistoryJobState) => s === 'COMPLETED' || s === 'CANCELLED' || s === 'FAILED';
   if (ended(current.state) && !ended(change.state)) return rows;
   if (ended(current.state) === ended(change.state) && change.counts.done < current.counts.done) return rows;
   const next = [...rows];
-  next[index] = { ...current, state: change.state, counts: change.counts };
+  next[index] = { ...current, state: change.state, counts: { ...current.counts, ...change.counts } };
   return next;
 }

@@ -196,7 +196,6 @@ export function TemplateSendPage() {
               {planning && <Skeleton active paragraph={{ rows: 6 }} />}
               {plan && <PlanSummary plan={plan} />}
               {errors.length > 0 && <Alert type="error" showIcon role="alert" data-testid="send-errors" style={{ marginTop: 16 }} message={errors.join(' ')} />}
-              {!canSend && <Alert type="info" showIcon style={{ marginTop: 16 }} message={t('dispatch.send.viewerOnly')} />}
               <Flex justify="space-between" style={{ marginTop: 16 }}>
                 <Button onClick={() => setStep(1)} icon={<ArrowLeftOutlined aria-hidden />}>
                   {t('dispatch.send.back')}

@@ -2,7 +2,7 @@ import { graphql } from '../../../gql';
 
 /** A job as a row of the history list. */
 export const HistoryJobFieldsFragment = graphql(`
-  fragment HistoryJobFields on DispatchJob {
+  fragment HistoryJobFields on HistoryJob {
     id
     accountId
     kind
@@ -118,16 +118,23 @@ export const HistoryRecipientsQuery = graphql(`
 export const FanSentMessagesQuery = graphql(`
   query FanSentMessages($accountId: ID!, $openid: String!, $first: Int) {
     fanSentMessages(accountId: $accountId, openid: $openid, first: $first) {
-      jobId
-      kind
-      title
-      state
-      sentAt
-      reportStatus
-      reportedAt
-      errcode
-      errmsg
-      createdAt
+      edges {
+        cursor
+        node {
+          jobId
+          seq
+          kind
+          title
+          state
+          sentAt
+          reportStatus
+          reportedAt
+          errcode
+          errmsg
+          skipReason
+          createdAt
+        }
+      }
     }
   }
 `);

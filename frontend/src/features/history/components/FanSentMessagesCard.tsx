@@ -11,7 +11,7 @@ import './history.css';
 export function FanSentMessagesCard({ accountId, openid }: { accountId: string; openid: string }) {
   const { t, i18n } = useTranslation();
   const [{ data, error }] = useQuery({ query: FanSentMessagesQuery, variables: { accountId, openid, first: 20 } });
-  const messages = data?.fanSentMessages ?? [];
+  const messages = data?.fanSentMessages.edges.map((edge) => edge.node) ?? [];
   return (
     <Card title={t('history.fan.title')} size="small" style={{ marginTop: 16 }} data-testid="fan-sent-messages">
       {error && !data && <Typography.Text type="danger">{t('common.errors.loadFailed')}</Typography.Text>}
@@ -22,7 +22,7 @@ export function FanSentMessagesCard({ accountId, openid }: { accountId: string; 
           size="small"
           dataSource={messages}
           renderItem={(m) => (
-            <List.Item key={`${m.jobId}`} data-testid={`fan-sent-${m.jobId}`}>
+            <List.Item key={`${m.jobId}-${m.seq}`} data-testid={`fan-sent-${m.jobId}`}>
               <Space direction="vertical" size={2} style={{ minWidth: 0, width: '100%' }}>
                 <Space wrap size={8}>
                   <Link to={`/accounts/${accountId}/dispatch/jobs/${m.jobId}`} className="history-break">

@@ -9,8 +9,8 @@ import { CursorPager, useCursorStack } from '../../../components/CursorPager';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import type {
-  DispatchJobKind,
-  DispatchJobState,
+  HistoryJobKind,
+  HistoryJobState,
   HistoryJobFieldsFragment,
   HistoryJobFilter,
   HistoryJobsChangedSubscription as HistoryJobsChangedData,
@@ -37,8 +37,8 @@ export function HistoryJobsPage() {
   const canSend = useCan('manageAccounts');
   const stack = useCursorStack();
   const [accountId, setAccountId] = useState<string | undefined>(undefined);
-  const [kinds, setKinds] = useState<DispatchJobKind[]>([]);
-  const [states, setStates] = useState<DispatchJobState[]>([]);
+  const [kinds, setKinds] = useState<HistoryJobKind[]>([]);
+  const [states, setStates] = useState<HistoryJobState[]>([]);
   const [range, setRange] = useState<RangeValue>(null);
   const [createdBy, setCreatedBy] = useState('');
   const [search, setSearch] = useState('');
@@ -189,12 +189,12 @@ export function HistoryJobsPage() {
             ...(routeAccountId === undefined
               ? [{ title: t('history.columns.account'), dataIndex: 'accountId', width: 140, ellipsis: true, render: (id: string) => accountName(id) }]
               : []),
-            { title: t('history.columns.kind'), dataIndex: 'kind', width: 110, render: (kind: DispatchJobKind) => t(`dispatch.kinds.${kind}`) },
+            { title: t('history.columns.kind'), dataIndex: 'kind', width: 110, render: (kind: HistoryJobKind) => t(`dispatch.kinds.${kind}`) },
             {
               title: t('history.columns.state'),
               dataIndex: 'state',
               width: 110,
-              render: (state: DispatchJobState, job) => (
+              render: (state: HistoryJobState, job) => (
                 <Tag color={JOB_STATE_COLORS[state]} data-testid={`history-state-${job.id}`} data-state={state}>
                   {t(`dispatch.jobStates.${state}`)}
                 </Tag>

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { CursorPager, useCursorStack } from '../../../components/CursorPager';
-import type { DispatchRecipientState, HistoryRecipientsQuery as RecipientsData } from '../../../gql/graphql';
+import type { HistoryRecipientState, HistoryRecipientsQuery as RecipientsData } from '../../../gql/graphql';
 import { formatDateTime } from '../../../lib/format';
 import { HistoryRecipientsQuery } from '../api/operations';
 import { RECIPIENT_STATES, RECIPIENT_STATE_COLORS, recipientsCsvUrl } from '../states';
@@ -20,7 +20,7 @@ type Recipient = RecipientsData['historyRecipients']['edges'][number]['node'];
 export function RecipientsCard({ jobId }: { jobId: string }) {
   const { t, i18n } = useTranslation();
   const stack = useCursorStack();
-  const [states, setStates] = useState<DispatchRecipientState[]>([]);
+  const [states, setStates] = useState<HistoryRecipientState[]>([]);
   const [openid, setOpenid] = useState('');
   const filter = useMemo(() => ({ states: states.length > 0 ? states : null, openid: openid.trim() || null }), [states, openid]);
   // a new filter starts again on the first page (adjusting state while rendering)
@@ -96,7 +96,7 @@ export function RecipientsCard({ jobId }: { jobId: string }) {
             title: t('history.recipients.state'),
             dataIndex: 'state',
             width: 150,
-            render: (state: DispatchRecipientState, r) => (
+            render: (state: HistoryRecipientState, r) => (
               <Tag color={RECIPIENT_STATE_COLORS[state]} data-testid={`recipient-state-${r.seq}`} data-state={state}>
                 {t(`dispatch.recipientStates.${state}`)}
               </Tag>
@@ -125,7 +125,7 @@ function resultText(r: Recipient): string {
 function RecipientDetails({ recipient: r }: { recipient: Recipient }) {
   const { t, i18n } = useTranslation();
   return (
-    <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered data-testid={`recipient-details-${r.seq}`}>
+    <Descriptions size="small" column={1} bordered styles={{ label: { width: 180 } }} data-testid={`recipient-details-${r.seq}`}>
       <Descriptions.Item label={t('history.recipients.openid')}>
         <Typography.Text code copyable className="history-break">
           {r.openid}
@@ -147,7 +147,7 @@ function RecipientDetails({ recipient: r }: { recipient: Recipient }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('history.recipients.reportedAt')}>{formatDateTime(r.reportedAt, i18n.language)}</Descriptions.Item>
       {r.skipReason && (
-        <Descriptions.Item label={t('history.recipients.skipReason')} span={2}>
+        <Descriptions.Item label={t('history.recipients.skipReason')}>
           <span className="history-break">{t(`dispatch.reasons.${r.skipReason}`, { defaultValue: r.skipReason })}</span>
         </Descriptions.Item>
       )}

@@ -88,6 +88,12 @@ class TemplateSendInTheBrowserTest extends BrowserTest {
         assertEquals(followers.size() + 1, allCsv.size(), String.join("\n", allCsv));
         assertEquals(followers.size() - 2, allCsv.stream().filter(line -> line.contains("DELIVERED")).count(), String.join("\n", allCsv));
 
+        // the fan's page lists what was sent to them and what WeChat reported
+        page.navigate("/accounts/" + account.id() + "/fans/" + blocking.get(0));
+        assertThat(page.getByTestId("fan-sent-messages")).containsText(TEMPLATE);
+        assertThat(page.getByTestId("fan-sent-messages")).containsText("Blocked by the fan");
+        screenshot("fan-sent-messages");
+
         // the history lists the job as completed
         History history = new History(page, account.id()).open();
         assertThat(history.row(TEMPLATE)).containsText("Completed");
