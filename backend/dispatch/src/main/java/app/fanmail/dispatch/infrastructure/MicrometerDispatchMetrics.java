@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -78,6 +79,16 @@ public class MicrometerDispatchMetrics implements DispatchMetrics {
             registry.gauge("fanmail.dispatch.quota.remaining", Tags.of("account", a.toString()), n, AtomicLong::doubleValue);
             return n;
         }).set(remaining);
+    }
+
+    /**
+     * Takes this deployment's meters out of the server's registry: it outlives a redeployment, and a gauge keeps only a
+     * weak reference to what it reads, so a meter left behind would read the old deployment's objects (NaN once they
+     * are collected) and shadow the new deployment's meter of the same name.
+     */
+    @PreDestroy
+    void close() {
+        registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("fanmail.dispatch.")).toList().forEach(registry::remove);
     }
 
     @Override
