@@ -191,10 +191,13 @@ public class RecipientStore implements RecipientRepository {
             // a report refines its SENT row; an unmatched one (its row not written yet) is kept, matched by write()
             List<?> lags = em.createNativeQuery("with t as (select * from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]), "
                             + "cast(?5 as text[]), cast(?6 as bigint[]), cast(?7 as text[])) as t(account_id, msgid, status, state, at, inbox_id, openid)), "
+                            // each report looks its row up by msgid (the lateral's limit keeps the planner from flattening it: with
+                            // the statistics of a job analysed before it sent, a join walked every SENT row once per batch)
                             + "matched as (update dispatch.recipient r set state = coalesce(t.state, r.state), report_status = t.status, "
-                            + "reported_at = cast(t.at as timestamptz) from t, dispatch.job j where r.msgid = t.msgid and j.id = r.job_id "
-                            + "and j.account_id = cast(t.account_id as uuid) and r.state in ('SENT', 'DELIVERED', 'USER_BLOCKED', 'SYSTEM_FAILED') "
-                            + "returning j.account_id, r.msgid, extract(epoch from r.reported_at - r.sent_at) as lag), "
+                            + "reported_at = cast(t.at as timestamptz) from t cross join lateral (select x.id from dispatch.recipient x "
+                            + "join dispatch.job j on j.id = x.job_id where x.msgid = t.msgid and j.account_id = cast(t.account_id as uuid) "
+                            + "and x.state in ('SENT', 'DELIVERED', 'USER_BLOCKED', 'SYSTEM_FAILED') limit 1) m where r.id = m.id "
+                            + "returning cast(t.account_id as uuid) as account_id, r.msgid, extract(epoch from r.reported_at - r.sent_at) as lag), "
                             + "kept as (insert into dispatch.unmatched_report (account_id, msgid, inbox_id, openid, status, state, reported_at, received_at) "
                             + "select distinct on (cast(t.account_id as uuid), t.msgid) cast(t.account_id as uuid), t.msgid, t.inbox_id, t.openid, t.status, "
                             + "t.state, cast(t.at as timestamptz), cast(?8 as timestamptz) from t "
