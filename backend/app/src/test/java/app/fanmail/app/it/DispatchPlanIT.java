@@ -174,7 +174,7 @@ class DispatchPlanIT {
         assertThat(stored.getInt("sendToday")).isEqualTo(2);
         assertThat(stored.getInt("sendAfterReset")).isEqualTo(2);
         assertThat(stored.getJsonArray("sample")).hasSize(3);
-        // counted again while the recipients were rendered: the same numbers, warnings and samples as the pre-flight plan
+        // counted again over the snapshot when the job was created: the same numbers, warnings and samples as the pre-flight plan
         assertThat(stored).isEqualTo(plan);
         assertThat(admin.data(JOB, Map.of("id", job.getString("id"))).getJsonObject("dispatchJob").getJsonObject("plan")).isEqualTo(stored);
 

@@ -31,6 +31,25 @@ public interface Audiences {
     /** Up to {@code limit} (1…10,000) recipients with seq greater than {@code afterSeq} (0 to start), in seq order. */
     RecipientChunk read(UUID snapshotId, long afterSeq, int limit);
 
+    /**
+     * Every reachable member of the snapshot (seq order) in one read, each flagged when one of {@code requiredColumns}
+     * (upload columns) is blank for it — what a job's recipient rows are created from.
+     */
+    SnapshotMembers members(UUID snapshotId, java.util.Collection<String> requiredColumns);
+
+    /**
+     * Like {@link #profile}, over the snapshot's frozen reachable members (its counts as taken): what a stored plan
+     * counts. {@code sampleSize} 0…10.
+     */
+    AudienceProfile profileSnapshot(UUID snapshotId, java.util.Collection<String> requiredColumns, java.util.List<ValueProbe> probes,
+                                    int sampleSize);
+
+    /**
+     * The snapshot's members with these seqs (excluded ones too), in seq order, with their values as {@link #read}
+     * gives them; seqs the snapshot does not hold are left out. At most 1,000 seqs.
+     */
+    java.util.List<Recipient> recipients(UUID snapshotId, long[] seqs);
+
     /** Deletes a snapshot and its members; false when there was none. */
     boolean deleteSnapshot(UUID snapshotId);
 

@@ -122,6 +122,29 @@ public class AudiencesFacade implements Audiences {
     }
 
     @Override
+    public app.fanmail.audiences.api.SnapshotMembers members(UUID snapshotId, Collection<String> requiredColumns) {
+        AudienceSnapshot s = selections.find(snapshotId).orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId));
+        return selections.members(snapshotId, s.columns(), requiredColumns == null ? List.of() : requiredColumns);
+    }
+
+    @Override
+    public AudienceProfile profileSnapshot(UUID snapshotId, Collection<String> requiredColumns, List<ValueProbe> probes, int sampleSize) {
+        if (sampleSize < 0 || sampleSize > 10) {
+            throw new IllegalArgumentException("sampleSize must be between 0 and 10");
+        }
+        AudienceSnapshot s = selections.find(snapshotId).orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId));
+        return selections.profileSnapshot(s, requiredColumns == null ? List.of() : requiredColumns, probes == null ? List.of() : probes, sampleSize);
+    }
+
+    @Override
+    public List<app.fanmail.audiences.api.Recipient> recipients(UUID snapshotId, long[] seqs) {
+        if (seqs.length > 1000) {
+            throw new IllegalArgumentException("at most 1,000 seqs at a time");
+        }
+        return seqs.length == 0 ? List.of() : selections.recipients(snapshotId, seqs);
+    }
+
+    @Override
     public boolean deleteSnapshot(UUID snapshotId) {
         return snapshotId != null && selections.delete(snapshotId);
     }

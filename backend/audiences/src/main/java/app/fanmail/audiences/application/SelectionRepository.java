@@ -45,5 +45,15 @@ public interface SelectionRepository {
 
     boolean delete(UUID snapshotId);
 
+    /** {@link app.fanmail.audiences.api.Audiences#members}; {@code columns}: the snapshot's upload columns. */
+    app.fanmail.audiences.api.SnapshotMembers members(UUID snapshotId, List<String> columns, java.util.Collection<String> requiredColumns);
+
+    /** {@link app.fanmail.audiences.api.Audiences#profileSnapshot} of a snapshot that exists. */
+    app.fanmail.audiences.api.AudienceProfile profileSnapshot(AudienceSnapshot snapshot, java.util.Collection<String> requiredColumns,
+                                                              List<app.fanmail.audiences.api.ValueProbe> probes, int sampleSize);
+
+    /** {@link app.fanmail.audiences.api.Audiences#recipients}. */
+    List<app.fanmail.audiences.api.Recipient> recipients(UUID snapshotId, long[] seqs);
+
     int deleteBefore(Instant cutoff);
 }

@@ -52,6 +52,21 @@ public class SelectorService {
     }
 
     @Transactional
+    public app.fanmail.audiences.api.SnapshotMembers members(UUID snapshotId, List<String> columns, Collection<String> requiredColumns) {
+        return store.members(snapshotId, columns, requiredColumns);
+    }
+
+    @Transactional
+    public AudienceProfile profileSnapshot(AudienceSnapshot snapshot, Collection<String> requiredColumns, List<ValueProbe> probes, int sampleSize) {
+        return store.profileSnapshot(snapshot, requiredColumns, probes, sampleSize);
+    }
+
+    @Transactional
+    public List<app.fanmail.audiences.api.Recipient> recipients(UUID snapshotId, long[] seqs) {
+        return store.recipients(snapshotId, seqs);
+    }
+
+    @Transactional
     public boolean delete(UUID snapshotId) {
         return store.delete(snapshotId);
     }

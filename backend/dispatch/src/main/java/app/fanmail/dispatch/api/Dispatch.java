@@ -12,9 +12,9 @@ import java.util.UUID;
  */
 public interface Dispatch {
     /**
-     * Resolves the audience into a frozen snapshot and creates the job with one recipient per reachable member, values
-     * rendered (members missing a mapped CSV value are SKIPPED with reason MISSING_VALUE), in state PLANNED: nothing is
-     * sent until {@link #start}.
+     * Resolves the audience into a frozen snapshot and creates the job with one recipient per reachable member (members
+     * missing a mapped CSV value are SKIPPED with reason MISSING_VALUE; the others' values are rendered from the snapshot
+     * when they are sent), in state PLANNED: nothing is sent until {@link #start}.
      */
     DispatchJob createTemplateJob(NewTemplateJob job, String actor);
 

@@ -26,5 +26,6 @@ public interface DispatchReadRepository {
 
     Map<UUID, Map<RecipientState, Long>> counts(Collection<UUID> jobIds);
 
-    Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients);
+    /** Purges like {@link app.fanmail.dispatch.api.DispatchReads#purgeEndedBefore}; {@code orphaned} receives the snapshots no job refers to any more. */
+    Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients, java.util.List<UUID> orphaned);
 }

@@ -26,6 +26,8 @@ public class DispatchReadService implements DispatchReads {
 
     @Inject
     DispatchReadRepository reads;
+    @Inject
+    app.fanmail.audiences.api.Audiences audiences;
 
     @Override
     public List<ListedJob> jobs(JobQuery query, JobKey after, int limit) {
@@ -69,7 +71,10 @@ public class DispatchReadService implements DispatchReads {
         if (maxJobs < 1 || maxRecipients < 1) {
             throw new IllegalArgumentException("maxJobs and maxRecipients must be positive");
         }
-        Purged purged = reads.purgeEndedBefore(cutoff, maxJobs, maxRecipients);
+        List<UUID> orphaned = new java.util.ArrayList<>();
+        Purged purged = reads.purgeEndedBefore(cutoff, maxJobs, maxRecipients, orphaned);
+        // the audience snapshots the purged jobs were sent from go with them (same transaction)
+        orphaned.forEach(audiences::deleteSnapshot);
         if (purged.jobs() > 0) {
             LOG.info(() -> "dispatch purge jobs=" + purged.jobs() + " recipients=" + purged.recipients() + " endedBefore=" + cutoff);
         }

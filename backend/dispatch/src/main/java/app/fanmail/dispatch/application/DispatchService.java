@@ -53,7 +53,7 @@ public class DispatchService implements Dispatch {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DispatchJob createTemplateJob(NewTemplateJob job, String actor) {
         TemplatePlanner.Prepared prepared = planner.prepare(job);
-        // WeChat's quota read before the transaction; the audience is measured while its recipients are rendered
+        // WeChat's quota read before the transaction; the snapshot is measured after its recipients are written
         return creator.create(prepared, planner.quota(prepared.job().accountId()), actor);
     }
 

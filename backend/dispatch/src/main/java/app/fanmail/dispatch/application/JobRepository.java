@@ -19,10 +19,10 @@ public interface JobRepository {
     void insertDraft(DispatchJob job, TemplateContent content, String audienceJson, String actor);
 
     /**
-     * Adds recipients in one statement: seqs, openids, the values that differ per recipient (JSON objects) and skip reasons (null = to send;
-     * otherwise the row is SKIPPED at once) aligned by index. Returns how many were added.
+     * Adds recipients in one statement: snapshot seqs, openids and skip reasons (null = to send; otherwise the row is SKIPPED at
+     * once) aligned by index. Returns how many were added.
      */
-    int addRecipients(UUID jobId, long[] seqs, String[] openids, String[] rendered, String[] skipReasons);
+    int addRecipients(UUID jobId, long[] seqs, String[] openids, String[] skipReasons);
 
     /** Sets the job's recipient count and plan (JSON) after its recipients were added. */
     void planned(UUID jobId, int total, String planJson);

@@ -22,8 +22,8 @@ public interface PlanRepository {
 
     /**
      * Creates the follow-up job {@code jobId} of the origin in state DRAFT (its content, audience and snapshot; its creation
-     * event) with the origin's recipients in {@code states} as QUEUED recipients (one insert … select, their seq kept, values
-     * as rendered for the origin); returns how many recipients it got (the caller moves it on or rolls back).
+     * event) with the origin's recipients in {@code states} as QUEUED recipients (one insert … select, their seq kept: values
+     * come from the origin's snapshot); returns how many recipients it got (the caller moves it on or rolls back).
      */
     int createFollowUp(UUID originJobId, UUID jobId, String kind, String[] states, String actor, Instant now);
 }

@@ -2,7 +2,6 @@ package app.fanmail.dispatch.application;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import app.fanmail.dispatch.api.RecipientState;
@@ -10,10 +9,10 @@ import app.fanmail.dispatch.api.RecipientState;
 /** The send work queue over the recipients, result writes in batches, and delivery reports. Each call is its own short transaction. */
 public interface RecipientRepository {
     /**
-     * A claimed recipient: its values, and when its key was first (possibly) used: {@code firstUse} true when this claim
-     * is the first use (then {@code firstAttemptAt} is the claim's time).
+     * A claimed recipient: its position in the job's audience snapshot, and when its key was first (possibly) used:
+     * {@code firstUse} true when this claim is the first use (then {@code firstAttemptAt} is the claim's time).
      */
-    record Claimed(long id, long seq, String openid, Map<String, String> values, Instant firstAttemptAt, boolean firstUse, int attempts) {
+    record Claimed(long id, long seq, String openid, Instant firstAttemptAt, boolean firstUse, int attempts) {
     }
 
     /**
@@ -25,8 +24,12 @@ public interface RecipientRepository {
                   boolean clearFirstAttempt, Instant notBefore, boolean done, Instant at) {
     }
 
-    /** Claims up to {@code limit} ready recipients of the job with a lease, marks them SENDING and records the key's first use. */
-    List<Claimed> claim(UUID jobId, int limit, Instant now);
+    /**
+     * Claims up to {@code limit} ready recipients of the job with a lease, marks them SENDING and records the key's first
+     * use (one statement). {@code below} false: the ready ones with ids above {@code cursor}, in id order (the node's
+     * cursor: where its last claim ended); true: ready ones with ids below it (retries come due, leases run out).
+     */
+    List<Claimed> claim(UUID jobId, int limit, Instant now, long cursor, boolean below);
 
     /**
      * Writes results (one statement), matches delivery reports that arrived before their SENT rows, and completes the

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.fanmail.audiences.api.Audiences;
+import app.fanmail.audiences.api.Recipient;
 import app.fanmail.dispatch.api.FieldValue;
 import app.fanmail.dispatch.api.RecipientState;
 import app.fanmail.dispatch.api.TemplateContent;
@@ -30,6 +32,7 @@ import app.fanmail.dispatch.domain.ClientMsgIds;
 import app.fanmail.dispatch.domain.FailureClass;
 import app.fanmail.dispatch.domain.RetryPolicy;
 import app.fanmail.dispatch.domain.SendFailure;
+import app.fanmail.dispatch.domain.TemplateValues;
 import app.fanmail.kernel.queue.Backoff;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -67,6 +70,8 @@ public class SendEngine {
     @Inject
     TemplateSender sender;
     @Inject
+    Audiences audiences;
+    @Inject
     DeliveryReportSource reports;
     @Inject
     Clock clock;
@@ -103,7 +108,16 @@ public class SendEngine {
     @ConfigProperty(name = "fanmail.dispatch.throttle-backoff", defaultValue = "PT10S")
     Duration throttleBackoff;
 
+    @Inject
+    @ConfigProperty(name = "fanmail.dispatch.sweep-interval", defaultValue = "PT5S")
+    Duration sweepInterval;
+
+    /** Below a job's cursor, ready rows (retries come due, a crashed node's leases run out) are looked for this often when the cursor has not reached the end. */
+    private static final long TAIL_SWEEP_NANOS = 100_000_000L;
+
     private RetryPolicy policy;
+    /** Per job on this node: the highest id claimed (the next claim reads on from there) and when rows below it were last looked for. */
+    private final Map<UUID, long[]> cursors = new ConcurrentHashMap<>();
     private volatile List<ActiveJob> active = List.of();
     private volatile long lastRefresh;
     private volatile long lastReports;
@@ -163,7 +177,9 @@ public class SendEngine {
             if (refreshNow.getAndSet(false) || nanos - lastRefresh >= jobRefresh.toNanos()) {
                 lastRefresh = nanos;
                 active = jobs.activate(now);
-                holdUntil.keySet().retainAll(active.stream().map(ActiveJob::id).toList());
+                List<UUID> ids = active.stream().map(ActiveJob::id).toList();
+                holdUntil.keySet().retainAll(ids);
+                cursors.keySet().retainAll(ids);
             }
             for (ActiveJob job : active) {
                 Instant held = holdUntil.get(job.id());
@@ -172,10 +188,7 @@ public class SendEngine {
                 }
                 int in = inFlight(job.id());
                 if (in <= job.batchSize() / 2) {
-                    List<RecipientRepository.Claimed> claimed = recipients.claim(job.id(), job.batchSize() - in, now);
-                    for (RecipientRepository.Claimed c : claimed) {
-                        send(job, c);
-                    }
+                    sendAll(job, claim(job.id(), job.batchSize() - in, now, nanos));
                 }
             }
             if (nanos - lastReports >= reportInterval.toNanos()) {
@@ -191,10 +204,72 @@ public class SendEngine {
         }
     }
 
-    private void send(ActiveJob job, RecipientRepository.Claimed c) {
+    /**
+     * Claims up to {@code want} of the job's ready recipients: on from this node's cursor in id order (each claim's cost
+     * stays the same however many rows are done), and below it — where retries come due and a crashed node's leases run
+     * out — every {@code sweep-interval}, or every 100 ms once the cursor has reached the end of the job.
+     */
+    List<RecipientRepository.Claimed> claim(UUID jobId, int want, Instant now, long nanos) {
+        long[] cursor = cursors.computeIfAbsent(jobId, k -> new long[] {0, nanos});
+        List<RecipientRepository.Claimed> claimed = new ArrayList<>(want);
+        if (cursor[0] > 0 && nanos - cursor[1] >= sweepInterval.toNanos()) {
+            cursor[1] = nanos;
+            claimed.addAll(recipients.claim(jobId, want, now, cursor[0] + 1, true));
+        }
+        if (claimed.size() < want) {
+            List<RecipientRepository.Claimed> on = recipients.claim(jobId, want - claimed.size(), now, cursor[0], false);
+            claimed.addAll(on);
+            if (claimed.size() < want && cursor[0] > 0 && nanos - cursor[1] >= TAIL_SWEEP_NANOS) {
+                cursor[1] = nanos;
+                claimed.addAll(recipients.claim(jobId, want - claimed.size(), now, cursor[0] + 1, true));
+            }
+        }
+        for (RecipientRepository.Claimed c : claimed) {
+            cursor[0] = Math.max(cursor[0], c.id());
+        }
+        return claimed;
+    }
+
+    /** Renders the claimed recipients' values (from the job's snapshot when a field needs the fan or the list) and sends each. */
+    void sendAll(ActiveJob job, List<RecipientRepository.Claimed> claimed) {
+        Map<Long, Recipient> members = members(job, claimed);
+        for (RecipientRepository.Claimed c : claimed) {
+            send(job, c, members);
+        }
+    }
+
+    /**
+     * The claimed recipients' members of the job's snapshot by seq (one read), when a field takes its value from the fan
+     * or the uploaded list; empty otherwise.
+     */
+    Map<Long, Recipient> members(ActiveJob job, List<RecipientRepository.Claimed> claimed) {
+        boolean needed = job.content().fields().values().stream().anyMatch(v -> v.source() == FieldValue.Source.FAN_REMARK
+                || v.source() == FieldValue.Source.TAG_NAMES || v.source() == FieldValue.Source.CSV_COLUMN);
+        if (!needed || claimed.isEmpty()) {
+            return Map.of();
+        }
+        long[] seqs = claimed.stream().mapToLong(RecipientRepository.Claimed::seq).toArray();
+        Map<Long, Recipient> bySeq = new HashMap<>();
+        for (Recipient r : audiences.recipients(job.snapshotId(), seqs)) {
+            bySeq.put(r.seq(), r);
+        }
+        return bySeq;
+    }
+
+    private void send(ActiveJob job, RecipientRepository.Claimed c, Map<Long, Recipient> members) {
         TemplateContent content = job.content();
-        Map<String, String> data = new LinkedHashMap<>();
-        content.fields().forEach((key, v) -> data.put(key, v.source() == FieldValue.Source.FIXED ? v.text() : c.values().getOrDefault(key, "")));
+        Recipient member = members.get(c.seq());
+        TemplateValues.Rendered rendered = member == null
+                ? TemplateValues.render(content.fields(), c.openid(), null, null, null)
+                : TemplateValues.render(content.fields(), c.openid(), member.remark(), member.tagNames(), member.csvRow());
+        if (rendered.missingField() != null || (member == null && !members.isEmpty())) {
+            // the snapshot no longer holds the recipient (or its value): nothing to send, never reached WeChat
+            queue(new RecipientRepository.Result(c.id(), job.id(), RecipientState.FAILED, null, null, member == null
+                    ? "The recipient is no longer in the job's audience snapshot." : "No value for field " + rendered.missingField() + ".",
+                    true, c.firstUse(), null, true, now()));
+            return;
+        }
+        Map<String, String> data = rendered.values();
         TemplateSender.Outgoing message = new TemplateSender.Outgoing(job.accountId(), c.openid(), content.templateId(), content.url(),
                 content.miniProgramAppId(), content.miniProgramPagePath(), ClientMsgIds.of(job.id(), c.seq()), data);
         inFlight.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +17,7 @@ import app.fanmail.audiences.api.AudienceSnapshot;
 import app.fanmail.audiences.api.Audiences;
 import app.fanmail.audiences.api.Purpose;
 import app.fanmail.audiences.api.Recipient;
-import app.fanmail.audiences.api.RecipientChunk;
+import app.fanmail.audiences.api.SnapshotMembers;
 import app.fanmail.dispatch.api.DispatchJob;
 import app.fanmail.dispatch.api.DispatchPlan;
 import app.fanmail.dispatch.api.FieldValue;
@@ -35,15 +36,14 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 
 /**
- * Creates a planned job in one transaction: the audience snapshot, every recipient in chunks of {@value #CHUNK} (one
- * insert per chunk, values rendered; a mapped CSV column without a value → SKIPPED MISSING_VALUE), and the plan with
- * the snapshot's own counts — all or nothing.
+ * Creates a planned job in one transaction: the audience snapshot, every recipient row in one statement (position and
+ * openid; a member without a value in a mapped CSV column → SKIPPED MISSING_VALUE), and the plan measured over the
+ * snapshot in one aggregate — all or nothing. Values are not copied per recipient: the engine renders them from the
+ * frozen snapshot when it claims the recipients (ADR 0014), so creating 100,000 rows moves no remark, tag or cell.
  */
 @ApplicationScoped
 @Transactional
 public class TemplateJobCreator {
-    static final int CHUNK = 10_000;
-
     @Inject
     JobRepository jobs;
     @Inject
@@ -55,19 +55,16 @@ public class TemplateJobCreator {
     @Inject
     @ConfigProperty(name = "fanmail.dispatch.batch-size", defaultValue = "200")
     int batchSize;
+    @Inject
+    DispatchAfterCommit afterCommit;
 
     /**
      * {@code prepared} by {@link TemplatePlanner} (resolved, the rules asked), with today's {@code quota}: the stored plan counts
-     * what the snapshot holds, its warnings and samples come from the recipients as they are rendered (no second read).
+     * what the snapshot holds (the audience may have changed since the pre-flight plan).
      */
     public DispatchJob create(TemplatePlanner.Prepared prepared, PlanArithmetic.Quota quota, String actor) {
         NewTemplateJob job = prepared.job();
         TemplateContent content = job.content();
-        List<String> probed = prepared.probed();
-        int[] limits = probed.stream().mapToInt(prepared::limit).toArray();
-        long[] empty = new long[probed.size()];
-        long[] longer = new long[probed.size()];
-        List<DispatchPlan.Sample> sample = new ArrayList<>();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AudienceSnapshot snapshot = audiences.snapshot(job.accountId(), job.audience(), Purpose.TEMPLATE);
         List<UserError> columns = new ArrayList<>();
@@ -83,67 +80,32 @@ public class TemplateJobCreator {
         int size = Math.max(1, Math.min(batchSize, 1000));
         jobs.insertDraft(new DispatchJob(id, job.accountId(), JobKind.TEMPLATE, JobState.DRAFT, snapshot.id(), 0, size, null, null, null,
                 actor, now, now, null, null), content, selectorJson(job.audience()), actor);
-        int total = 0;
+        Set<String> required = TemplatePlanner.requiredColumns(content);
+        SnapshotMembers members = audiences.members(snapshot.id(), required);
+        int n = members.size();
+        String[] skips = new String[n];
         int skipped = 0;
-        long after = 0;
-        while (true) {
-            RecipientChunk chunk = audiences.read(snapshot.id(), after, CHUNK);
-            int n = chunk.recipients().size();
-            long[] seqs = new long[n];
-            String[] openids = new String[n];
-            String[] rendered = new String[n];
-            String[] skips = new String[n];
-            for (int i = 0; i < n; i++) {
-                Recipient r = chunk.recipients().get(i);
-                TemplateValues.Rendered values = TemplateValues.render(content.fields(), r.openid(), r.remark(), r.tagNames(), r.csvRow());
-                seqs[i] = r.seq();
-                openids[i] = r.openid();
-                JsonObjectBuilder o = JsonFactories.object();
-                values.values().forEach((k, v) -> {
-                    if (content.fields().get(k).source() != FieldValue.Source.FIXED) {
-                        o.add(k, v); // fixed texts stay in the job's content
-                    }
-                });
-                rendered[i] = o.build().toString();
-                if (values.missingField() != null) {
-                    skips[i] = TemplatePlanner.MISSING_VALUE;
-                    skipped++;
-                    continue;
-                }
-                for (int p = 0; p < limits.length; p++) {
-                    String v = values.values().get(probed.get(p));
-                    if (v.isBlank()) {
-                        empty[p]++;
-                    }
-                    if (v.codePointCount(0, v.length()) > limits[p]) {
-                        longer[p]++;
-                    }
-                }
-                if (sample.size() < TemplatePlanner.SAMPLE) {
-                    sample.add(new DispatchPlan.Sample(r.openid(), r.remark(), values.values()));
-                }
-            }
-            if (n > 0) {
-                total += jobs.addRecipients(id, seqs, openids, rendered, skips);
-            }
-            after = chunk.lastSeq();
-            if (!chunk.more()) {
-                break;
+        for (int i = 0; i < n; i++) {
+            if (members.missingValue()[i]) {
+                skips[i] = TemplatePlanner.MISSING_VALUE;
+                skipped++;
             }
         }
-        if (total >= DispatchService.ANALYZE_FROM) {
-            jobs.analyzeRecipients();
+        int total = n == 0 ? 0 : jobs.addRecipients(id, members.seqs(), members.openids(), skips);
+        AudienceProfile measured = audiences.profileSnapshot(snapshot.id(), required, TemplatePlanner.probes(prepared), TemplatePlanner.SAMPLE);
+        List<DispatchPlan.Sample> sample = new ArrayList<>();
+        for (Recipient r : measured.sample()) {
+            sample.add(new DispatchPlan.Sample(r.openid(), r.remark(),
+                    TemplateValues.render(content.fields(), r.openid(), r.remark(), r.tagNames(), r.csvRow()).values()));
         }
-        // the stored plan counts what the snapshot holds (the audience may have changed since the pre-flight plan)
         Map<String, Long> excluded = TemplatePlanner.excluded(snapshot.count(), job.audience(), skipped);
-        List<AudienceProfile.ProbeCount> counts = new ArrayList<>();
-        for (int p = 0; p < limits.length; p++) {
-            counts.add(new AudienceProfile.ProbeCount(empty[p], longer[p]));
-        }
         DispatchPlan stored = TemplatePlanner.plan(snapshot.count().total(), total - skipped, excluded, quota,
-                TemplatePlanner.warnings(prepared, counts, total - skipped), sample);
+                TemplatePlanner.warnings(prepared, measured.probes(), total - skipped), sample);
         plans.storePlanned(id, total, stored);
         jobs.move(id, JobState.DRAFT, JobState.PLANNED, actor, total + " recipients, " + skipped + " skipped (missing value)", now, null, null, null);
+        if (total >= DispatchService.ANALYZE_FROM) {
+            afterCommit.analyzeRecipients(); // the planner's statistics, refreshed after the commit (not in the caller's time)
+        }
         return jobs.find(id).orElseThrow();
     }
 

@@ -78,19 +78,8 @@ public class TemplatePlanner {
         Prepared prepared = prepare(job);
         NewTemplateJob resolved = prepared.job();
         TemplateContent content = resolved.content();
-        Set<String> columns = new LinkedHashSet<>();
-        content.fields().values().stream().filter(v -> v.source() == FieldValue.Source.CSV_COLUMN).forEach(v -> columns.add(v.column()));
-        List<ValueProbe> probes = new ArrayList<>();
-        for (String key : prepared.probed()) {
-            FieldValue v = content.fields().get(key);
-            probes.add(new ValueProbe(switch (v.source()) {
-                case FAN_REMARK -> ValueProbe.Source.REMARK;
-                case TAG_NAMES -> ValueProbe.Source.TAG_NAMES;
-                case OPENID -> ValueProbe.Source.OPENID;
-                default -> ValueProbe.Source.COLUMN;
-            }, v.column(), prepared.limit(key)));
-        }
-        AudienceProfile profile = audiences.profile(resolved.accountId(), resolved.audience(), Purpose.TEMPLATE, columns, probes, SAMPLE);
+        AudienceProfile profile = audiences.profile(resolved.accountId(), resolved.audience(), Purpose.TEMPLATE, requiredColumns(content),
+                probes(prepared), SAMPLE);
         List<UserError> unknown = new ArrayList<>();
         content.fields().forEach((key, v) -> {
             if (v.source() == FieldValue.Source.CSV_COLUMN && !profile.columns().contains(v.column())) {
@@ -110,6 +99,28 @@ public class TemplatePlanner {
             sample.add(new DispatchPlan.Sample(r.openid(), r.remark(), v.values()));
         }
         return new Planned(resolved, plan(profile.count().total(), sendable, excluded, quota, warnings, sample));
+    }
+
+    /** The upload columns the content's fields take values from: a member without a value in one is skipped (MISSING_VALUE). */
+    static Set<String> requiredColumns(TemplateContent content) {
+        Set<String> columns = new LinkedHashSet<>();
+        content.fields().values().stream().filter(v -> v.source() == FieldValue.Source.CSV_COLUMN).forEach(v -> columns.add(v.column()));
+        return columns;
+    }
+
+    /** What the plan measures per member: each field whose value comes from the fan or the list, with its length limit. */
+    static List<ValueProbe> probes(Prepared prepared) {
+        List<ValueProbe> probes = new ArrayList<>();
+        for (String key : prepared.probed()) {
+            FieldValue v = prepared.job().content().fields().get(key);
+            probes.add(new ValueProbe(switch (v.source()) {
+                case FAN_REMARK -> ValueProbe.Source.REMARK;
+                case TAG_NAMES -> ValueProbe.Source.TAG_NAMES;
+                case OPENID -> ValueProbe.Source.OPENID;
+                default -> ValueProbe.Source.COLUMN;
+            }, v.column(), prepared.limit(key)));
+        }
+        return probes;
     }
 
     /** Checks and resolves the job and asks the templates module's rules about its values (no audience read). */

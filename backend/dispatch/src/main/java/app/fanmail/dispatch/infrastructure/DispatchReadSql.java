@@ -141,7 +141,7 @@ public class DispatchReadSql implements DispatchReadRepository {
     }
 
     @Override
-    public Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients) {
+    public Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients, List<UUID> orphaned) {
         // oldest ended jobs first, those another purge holds skipped; the recipients go with their jobs (trigger
         // job_deleted, one statement), the events by their foreign key
         @SuppressWarnings("unchecked")
@@ -150,11 +150,23 @@ public class DispatchReadSql implements DispatchReadRepository {
                         + "order by finished_at, id limit ?2 for update skip locked), "
                         + "picked as (select id from (select id, sum(total) over (order by finished_at, id) - total as before from candidates) c "
                         + "where before < ?3) "
-                        + "delete from dispatch.job j using picked p where j.id = p.id returning j.id, j.total")
+                        + "delete from dispatch.job j using picked p where j.id = p.id returning j.id, j.total, j.snapshot_id")
                 .setParameter(1, Rows.text(cutoff)).setParameter(2, maxJobs).setParameter(3, maxRecipients).getResultList();
         long recipients = 0;
+        Set<UUID> snapshots = new java.util.HashSet<>();
         for (Object[] r : rows) {
             recipients += ((Number) r[1]).longValue();
+            if (r[2] != null) {
+                snapshots.add(Rows.uuid(r[2]));
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            // a follow-up job shares its origin's snapshot: keep those some job still sends from or shows
+            @SuppressWarnings("unchecked")
+            List<Object> kept = em.createNativeQuery("select distinct snapshot_id from dispatch.job where snapshot_id = any(cast(?1 as uuid[]))")
+                    .setParameter(1, snapshots.stream().map(UUID::toString).toArray(String[]::new)).getResultList();
+            kept.forEach(k -> snapshots.remove(Rows.uuid(k)));
+            orphaned.addAll(snapshots);
         }
         return new Purged(rows.size(), recipients);
     }

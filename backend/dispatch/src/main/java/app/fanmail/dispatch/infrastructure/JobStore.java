@@ -121,16 +121,16 @@ public class JobStore implements JobRepository {
     }
 
     @Override
-    public int addRecipients(UUID jobId, long[] seqs, String[] openids, String[] rendered, String[] skipReasons) {
+    public int addRecipients(UUID jobId, long[] seqs, String[] openids, String[] skipReasons) {
         Long[] s = new Long[seqs.length];
         for (int i = 0; i < seqs.length; i++) {
             s[i] = seqs[i];
         }
-        return em.createNativeQuery("insert into dispatch.recipient (job_id, seq, openid, state, rendered, skip_reason, done_at) "
-                        + "select ?1, t.seq, t.openid, case when t.skip is null then 'QUEUED' else 'SKIPPED' end, cast(t.rendered as jsonb), t.skip, "
+        return em.createNativeQuery("insert into dispatch.recipient (job_id, seq, openid, state, skip_reason, done_at) "
+                        + "select ?1, t.seq, t.openid, case when t.skip is null then 'QUEUED' else 'SKIPPED' end, t.skip, "
                         + "case when t.skip is not null then now() end "
-                        + "from unnest(cast(?2 as bigint[]), cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[])) as t(seq, openid, rendered, skip)")
-                .setParameter(1, jobId).setParameter(2, s).setParameter(3, openids).setParameter(4, rendered).setParameter(5, skipReasons)
+                        + "from unnest(cast(?2 as bigint[]), cast(?3 as text[]), cast(?4 as text[])) as t(seq, openid, skip)")
+                .setParameter(1, jobId).setParameter(2, s).setParameter(3, openids).setParameter(4, skipReasons)
                 .executeUpdate();
     }
 
@@ -234,11 +234,11 @@ public class JobStore implements JobRepository {
                 + "where state = 'QUEUED' returning id, account_id, 'QUEUED' as from_state, 'SENDING' as to_state, 'a worker took it' as reason", now);
         complete(null, now);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, account_id, batch_size, cast(content as text) from dispatch.job where state = 'SENDING' "
+        List<Object[]> rows = em.createNativeQuery("select id, account_id, batch_size, cast(content as text), snapshot_id from dispatch.job where state = 'SENDING' "
                 + "and kind = 'TEMPLATE' order by created_at, id").getResultList();
         List<ActiveJob> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            out.add(new ActiveJob(Rows.uuid(r[0]), Rows.uuid(r[1]), ((Number) r[2]).intValue(), content((String) r[3])));
+            out.add(new ActiveJob(Rows.uuid(r[0]), Rows.uuid(r[1]), ((Number) r[2]).intValue(), content((String) r[3]), Rows.uuid(r[4])));
         }
         return out;
     }

@@ -85,8 +85,8 @@ public class PlanStore implements PlanRepository {
                 .setParameter(1, jobId).setParameter(2, at).setParameter(3, actor).setParameter(4, reason).executeUpdate();
         LOG.info(() -> "dispatch job=" + jobId + " from=null to=DRAFT actor=" + actor + " reason=\"" + reason + "\"");
         // one statement: the origin's rows in those states (the (job, seq) range), as new QUEUED rows with new keys
-        int total = em.createNativeQuery("insert into dispatch.recipient (job_id, seq, openid, state, rendered) "
-                        + "select ?1, seq, openid, 'QUEUED', rendered from dispatch.recipient where job_id = ?2 and state = any(cast(?3 as text[])) "
+        int total = em.createNativeQuery("insert into dispatch.recipient (job_id, seq, openid, state) "
+                        + "select ?1, seq, openid, 'QUEUED' from dispatch.recipient where job_id = ?2 and state = any(cast(?3 as text[])) "
                         + "order by seq")
                 .setParameter(1, jobId).setParameter(2, originJobId).setParameter(3, states).executeUpdate();
         em.createNativeQuery("update dispatch.job set total = ?2 where id = ?1").setParameter(1, jobId).setParameter(2, total).executeUpdate();

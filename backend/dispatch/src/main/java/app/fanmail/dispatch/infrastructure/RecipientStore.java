@@ -60,24 +60,23 @@ public class RecipientStore implements RecipientRepository {
     }
 
     @Override
-    public List<Claimed> claim(UUID jobId, int limit, Instant now) {
-        List<Long> ids = queue.claimWhere(em, "job_id", jobId, limit, now);
-        if (ids.isEmpty()) {
+    public List<Claimed> claim(UUID jobId, int limit, Instant now, long cursor, boolean below) {
+        // lease, SENDING and the key's first use in one update (one new row version per claim, one round trip)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("update dispatch.recipient r set lease_until = cast(?2 as timestamptz), state = 'SENDING', "
+                        + "first_attempt_at = coalesce(o.first_attempt_at, cast(?1 as timestamptz)), last_attempt_at = cast(?1 as timestamptz) "
+                        + "from (" + queue.readySelect("id, first_attempt_at", "job_id", limit,
+                        below ? WorkQueue.Cursor.BEFORE_CURSOR : WorkQueue.Cursor.FROM_CURSOR) + ") o where r.id = o.id "
+                        + "returning r.id, r.seq, r.openid, r.first_attempt_at, r.attempts, o.first_attempt_at is null")
+                .setParameter(1, Rows.text(now)).setParameter(2, Rows.text(queue.leaseEnd(now))).setParameter(3, jobId).setParameter(4, cursor)
+                .getResultList();
+        if (rows.isEmpty()) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("update dispatch.recipient r set state = 'SENDING', "
-                        + "first_attempt_at = coalesce(o.first_attempt_at, cast(?2 as timestamptz)), last_attempt_at = cast(?2 as timestamptz) "
-                        + "from (select id, first_attempt_at from dispatch.recipient where id = any(?1)) o where r.id = o.id "
-                        + "returning r.id, r.seq, r.openid, cast(r.rendered as text), r.first_attempt_at, r.attempts, o.first_attempt_at is null")
-                .setParameter(1, ids.toArray(Long[]::new)).setParameter(2, Rows.text(now)).getResultList();
         List<Claimed> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            Map<String, String> values = new LinkedHashMap<>();
-            JsonObject o = JsonFactories.readObject((String) r[3]);
-            o.forEach((k, v) -> values.put(k, o.getString(k)));
-            out.add(new Claimed(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], values, Rows.instant(r[4]),
-                    Boolean.TRUE.equals(r[6]), ((Number) r[5]).intValue()));
+            out.add(new Claimed(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], Rows.instant(r[3]),
+                    Boolean.TRUE.equals(r[5]), ((Number) r[4]).intValue()));
         }
         out.sort(java.util.Comparator.comparingLong(Claimed::seq));
         return out;
@@ -88,6 +87,7 @@ public class RecipientStore implements RecipientRepository {
         if (results.isEmpty()) {
             return List.of();
         }
+        asyncCommit();
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(?1)) x").setParameter(1, REPORT_LOCK).getSingleResult();
         int n = results.size();
         Long[] ids = new Long[n];
@@ -101,6 +101,8 @@ public class RecipientStore implements RecipientRepository {
         String[] notBefore = new String[n];
         String[] at = new String[n];
         List<Long> sent = new ArrayList<>();
+        List<String> sentMsgids = new ArrayList<>();
+        List<UUID> sentJobs = new ArrayList<>();
         Set<UUID> jobIds = new HashSet<>();
         for (int i = 0; i < n; i++) {
             Result r = results.get(i);
@@ -114,8 +116,10 @@ public class RecipientStore implements RecipientRepository {
             done[i] = r.done() ? 1 : 0;
             notBefore[i] = Rows.text(r.notBefore());
             at[i] = Rows.text(r.at());
-            if (r.state() == RecipientState.SENT) {
+            if (r.state() == RecipientState.SENT && r.msgid() != null) {
                 sent.add(r.id());
+                sentMsgids.add(r.msgid());
+                sentJobs.add(r.jobId());
             }
             if (r.done()) {
                 jobIds.add(r.jobId());
@@ -135,12 +139,14 @@ public class RecipientStore implements RecipientRepository {
                 .executeUpdate();
         if (!sent.isEmpty()) {
             // reports that arrived before their SENT row: matched now, under the shared lock taken above
-            em.createNativeQuery("with m as (delete from dispatch.unmatched_report u using dispatch.recipient r, dispatch.job j where r.id = any(?1) "
-                            + "and r.msgid is not null and j.id = r.job_id and u.account_id = j.account_id and u.msgid = r.msgid "
-                            + "returning r.id, u.status, u.state, u.reported_at) "
+            // (looked up by the msgids just written, not through the recipient table: its statistics may say no row has one)
+            em.createNativeQuery("with m as (delete from dispatch.unmatched_report u using unnest(cast(?1 as bigint[]), cast(?2 as text[]), "
+                            + "cast(?3 as uuid[])) as t(id, msgid, job_id), dispatch.job j where j.id = t.job_id and u.account_id = j.account_id "
+                            + "and u.msgid = t.msgid returning t.id, u.status, u.state, u.reported_at) "
                             + "update dispatch.recipient r set state = coalesce(m.state, r.state), report_status = m.status, reported_at = m.reported_at "
                             + "from m where r.id = m.id")
-                    .setParameter(1, sent.toArray(Long[]::new)).executeUpdate();
+                    .setParameter(1, sent.toArray(Long[]::new)).setParameter(2, sentMsgids.toArray(String[]::new))
+                    .setParameter(3, sentJobs.stream().map(UUID::toString).toArray(String[]::new)).executeUpdate();
         }
         List<Long> again = results.stream().filter(r -> !r.done()).map(Result::id).toList();
         if (!again.isEmpty()) {
@@ -156,6 +162,16 @@ public class RecipientStore implements RecipientRepository {
         return jobs.complete(jobIds.toArray(UUID[]::new), now);
     }
 
+    /**
+     * Result and report writes do not wait for the WAL flush (ADR 0014): if PostgreSQL itself crashes, the last
+     * fraction of a second of them may be lost, and that is safe — a lost result leaves its row SENDING with its key's
+     * first use stored (claims commit synchronously), so it is sent again with the same key inside WeChat's window or
+     * becomes IN_DOUBT after it; a lost report position is read again and applied again (the same values).
+     */
+    private void asyncCommit() {
+        em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
+    }
+
     @Override
     public int consumeReports(DeliveryReportSource source, int limit, Instant now) {
         @SuppressWarnings("unchecked")
@@ -167,6 +183,7 @@ public class RecipientStore implements RecipientRepository {
         if (reports.isEmpty()) {
             return 0;
         }
+        asyncCommit();
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) x").setParameter(1, REPORT_LOCK).getSingleResult();
         List<DeliveryReportSource.Report> template = reports.stream().filter(r -> r.msgid() != null && r.accountId() != null).toList();
         if (!template.isEmpty()) {

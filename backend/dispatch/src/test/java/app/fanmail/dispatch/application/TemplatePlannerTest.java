@@ -194,6 +194,21 @@ class TemplatePlannerTest {
         }
 
         @Override
+        public app.fanmail.audiences.api.SnapshotMembers members(UUID snapshotId, Collection<String> requiredColumns) {
+            throw new AssertionError("a plan materialises nobody");
+        }
+
+        @Override
+        public AudienceProfile profileSnapshot(UUID snapshotId, Collection<String> requiredColumns, List<ValueProbe> probes, int sampleSize) {
+            throw new AssertionError("a plan takes no snapshot");
+        }
+
+        @Override
+        public List<app.fanmail.audiences.api.Recipient> recipients(UUID snapshotId, long[] seqs) {
+            throw new AssertionError("a plan materialises nobody");
+        }
+
+        @Override
         public boolean deleteSnapshot(UUID snapshotId) {
             throw new AssertionError();
         }

@@ -74,6 +74,33 @@ public final class WorkQueue {
         return ids.stream().map(Number::longValue).sorted().toList();
     }
 
+    /**
+     * The locking select of up to {@code limit} ready rows whose {@code column} equals {@code ?3}, for a module's own
+     * claim statement (which sets the lease, {@code ?2}, with its own columns in one update). {@code FROM_CURSOR}: ids
+     * above {@code ?4} in id order — each claim starts where the node's last one ended, so its cost does not grow with
+     * the rows already done whatever plan the statistics lead to; {@code BEFORE_CURSOR}: any ready ids below {@code ?4}
+     * (retries come due, leases run out), unordered so the planner reads the ready rows' index instead of the table in
+     * id order. Rows another node holds are skipped, not waited for.
+     */
+    public String readySelect(String selected, String column, int limit, Cursor cursor) {
+        if (column == null || !column.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain SQL identifier: " + column);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return "select " + selected + " from " + t.table() + " where " + column + " = ?3 and " + readyCondition() + " and " + t.id()
+                + (cursor == Cursor.FROM_CURSOR ? " > ?4 order by " + t.id() : " < ?4") + " limit " + limit + " for update skip locked";
+    }
+
+    /** Where {@link #readySelect} looks for ready rows relative to the caller's cursor id. */
+    public enum Cursor { FROM_CURSOR, BEFORE_CURSOR }
+
+    /** When a lease claimed at {@code now} runs out. */
+    public Instant leaseEnd(Instant now) {
+        return now.plus(lease);
+    }
+
     String claimWhereSql(String column, int limit) {
         if (column == null || !column.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain SQL identifier: " + column);

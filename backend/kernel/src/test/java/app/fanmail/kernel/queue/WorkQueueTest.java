@@ -42,6 +42,23 @@ class WorkQueueTest {
     }
 
     @Test
+    void aCursorClaimReadsOnFromTheCursorInOrderAndASweepReadsBelowItUnordered() {
+        QueueTable recipients = new QueueTable("dispatch.recipient", "id", "done_at", "attempts", "lease_until", "not_before", "dead_lettered_at",
+                "last_error", null, null);
+        WorkQueue queue = new WorkQueue(recipients, new Backoff(Duration.ZERO, Duration.ZERO, 1), Duration.ofMinutes(2));
+        assertThat(queue.readySelect("id, seq", "job_id", 200, WorkQueue.Cursor.FROM_CURSOR))
+                .startsWith("select id, seq from dispatch.recipient where job_id = ?3 and ")
+                .contains(queue.readyCondition())
+                .endsWith(" and id > ?4 order by id limit 200 for update skip locked");
+        assertThat(queue.readySelect("id", "job_id", 50, WorkQueue.Cursor.BEFORE_CURSOR))
+                .endsWith(" and id < ?4 limit 50 for update skip locked")
+                .doesNotContain("order by");
+        assertThatThrownBy(() -> queue.readySelect("id", "job_id or true", 50, WorkQueue.Cursor.FROM_CURSOR)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> queue.readySelect("id", "job_id", 0, WorkQueue.Cursor.FROM_CURSOR)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(queue.leaseEnd(java.time.Instant.parse("2026-12-03T00:00:00Z"))).isEqualTo(java.time.Instant.parse("2026-12-03T00:02:00Z"));
+    }
+
+    @Test
     void onlyPlainIdentifiersReachTheSql() {
         assertThatThrownBy(() -> new QueueTable("t; drop table x", "id", "d", "a", "l", "n", "dl", "e", null, null))
                 .isInstanceOf(IllegalArgumentException.class);
