@@ -240,13 +240,13 @@ public class SendEngine {
 
     /**
      * The claimed recipients' members of the job's snapshot by seq (one read), when a field takes its value from the fan
-     * or the uploaded list; empty otherwise.
+     * or the uploaded list; null when no field does.
      */
     Map<Long, Recipient> members(ActiveJob job, List<RecipientRepository.Claimed> claimed) {
         boolean needed = job.content().fields().values().stream().anyMatch(v -> v.source() == FieldValue.Source.FAN_REMARK
                 || v.source() == FieldValue.Source.TAG_NAMES || v.source() == FieldValue.Source.CSV_COLUMN);
-        if (!needed || claimed.isEmpty()) {
-            return Map.of();
+        if (!needed) {
+            return null;
         }
         long[] seqs = claimed.stream().mapToLong(RecipientRepository.Claimed::seq).toArray();
         Map<Long, Recipient> bySeq = new HashMap<>();
@@ -258,11 +258,11 @@ public class SendEngine {
 
     private void send(ActiveJob job, RecipientRepository.Claimed c, Map<Long, Recipient> members) {
         TemplateContent content = job.content();
-        Recipient member = members.get(c.seq());
+        Recipient member = members == null ? null : members.get(c.seq());
         TemplateValues.Rendered rendered = member == null
                 ? TemplateValues.render(content.fields(), c.openid(), null, null, null)
                 : TemplateValues.render(content.fields(), c.openid(), member.remark(), member.tagNames(), member.csvRow());
-        if (rendered.missingField() != null || (member == null && !members.isEmpty())) {
+        if (rendered.missingField() != null || (member == null && members != null)) {
             // the snapshot no longer holds the recipient (or its value): nothing to send, never reached WeChat
             queue(new RecipientRepository.Result(c.id(), job.id(), RecipientState.FAILED, null, null, member == null
                     ? "The recipient is no longer in the job's audience snapshot." : "No value for field " + rendered.missingField() + ".",
