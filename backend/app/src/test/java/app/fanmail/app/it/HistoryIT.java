@@ -36,7 +36,6 @@ import app.fanmail.dispatch.api.DispatchRecipient;
 import app.fanmail.dispatch.api.RecipientState;
 import app.fanmail.dispatch.api.TemplateContent;
 import app.fanmail.history.application.Retention;
-import app.fanmail.kernel.time.OffsetClock;
 import app.fanmail.testing.FanmailClient;
 import app.fanmail.wechat.api.WeChatTemplates;
 import jakarta.annotation.Resource;
@@ -398,25 +397,28 @@ class HistoryIT {
         DispatchJob cancelled = create(a, content, "op");
         dispatch.cancel(cancelled.id(), "op", "old news");
         DispatchJob planned = create(a, content, "op");
+        Acc b = account(false);
+        fans(b, 2);
+        DispatchJob othersEnded = create(b, content(b), "op");
+        dispatch.cancel(othersEnded.id(), "op", "another account's");
         assertThat(rowsOf(completed.id())).isEqualTo(new long[] {5, 5});
-        OffsetClock testClock = (OffsetClock) clock;
-        try {
-            testClock.setOffset(Duration.ofDays(399));
-            retention.purge();
-            assertThat(dispatch.job(completed.id())).as("ended 399 days ago: kept").isPresent();
-            assertThat(dispatch.job(cancelled.id())).isPresent();
 
-            testClock.setOffset(Duration.ofDays(401));
-            assertThat(retention.purge().jobs()).isGreaterThanOrEqualTo(2);
-            assertThat(dispatch.job(completed.id())).as("ended 401 days ago: purged").isEmpty();
-            assertThat(dispatch.job(cancelled.id())).isEmpty();
-            assertThat(rowsOf(completed.id())).as("recipients and events go with the job").isEqualTo(new long[] {0, 0});
-            assertThat(rowsOf(cancelled.id())).isEqualTo(new long[] {0, 0});
-            assertThat(dispatch.job(planned.id())).as("a job that has not ended is kept however old").isPresent();
-            assertThat(rowsOf(planned.id())[0]).isEqualTo(5);
-        } finally {
-            testClock.setOffset(Duration.ZERO);
-        }
+        // the purge as it would run 399 and 401 days from now, of this account only: neither the server's clock nor
+        // any other account's jobs are touched (other tests share the database and the server)
+        Instant now = clock.instant();
+        assertThat(retention.purge(a.id(), now.plus(Duration.ofDays(399))).jobs()).isZero();
+        assertThat(dispatch.job(completed.id())).as("ended 399 days ago: kept").isPresent();
+        assertThat(dispatch.job(cancelled.id())).isPresent();
+
+        assertThat(retention.purge(a.id(), now.plus(Duration.ofDays(401))).jobs()).isEqualTo(2);
+        assertThat(dispatch.job(completed.id())).as("ended 401 days ago: purged").isEmpty();
+        assertThat(dispatch.job(cancelled.id())).isEmpty();
+        assertThat(rowsOf(completed.id())).as("recipients and events go with the job").isEqualTo(new long[] {0, 0});
+        assertThat(rowsOf(cancelled.id())).isEqualTo(new long[] {0, 0});
+        assertThat(dispatch.job(planned.id())).as("a job that has not ended is kept however old").isPresent();
+        assertThat(rowsOf(planned.id())[0]).isEqualTo(5);
+        assertThat(dispatch.job(othersEnded.id())).as("another account's ended job is not this purge's").isPresent();
+        assertThat(rowsOf(othersEnded.id())[0]).isEqualTo(2);
         dispatch.cancel(planned.id(), "op", "done testing");
     }
 

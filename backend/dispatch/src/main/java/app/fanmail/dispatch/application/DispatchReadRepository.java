@@ -26,5 +26,5 @@ public interface DispatchReadRepository {
 
     Map<UUID, Map<RecipientState, Long>> counts(Collection<UUID> jobIds);
 
-    Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients);
+    Purged purgeEndedBefore(Instant cutoff, UUID accountId, int maxJobs, long maxRecipients);
 }

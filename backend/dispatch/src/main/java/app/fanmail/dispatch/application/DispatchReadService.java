@@ -64,14 +64,15 @@ public class DispatchReadService implements DispatchReads {
     }
 
     @Override
-    public Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients) {
+    public Purged purgeEndedBefore(Instant cutoff, UUID accountId, int maxJobs, long maxRecipients) {
         Objects.requireNonNull(cutoff, "cutoff");
         if (maxJobs < 1 || maxRecipients < 1) {
             throw new IllegalArgumentException("maxJobs and maxRecipients must be positive");
         }
-        Purged purged = reads.purgeEndedBefore(cutoff, maxJobs, maxRecipients);
+        Purged purged = reads.purgeEndedBefore(cutoff, accountId, maxJobs, maxRecipients);
         if (purged.jobs() > 0) {
-            LOG.info(() -> "dispatch purge jobs=" + purged.jobs() + " recipients=" + purged.recipients() + " endedBefore=" + cutoff);
+            LOG.info(() -> "dispatch purge jobs=" + purged.jobs() + " recipients=" + purged.recipients() + " endedBefore=" + cutoff
+                    + (accountId == null ? "" : " account=" + accountId));
         }
         return purged;
     }
