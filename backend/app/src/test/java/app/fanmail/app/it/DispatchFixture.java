@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -250,10 +251,58 @@ final class DispatchFixture {
         }
     }
 
-    /** Waits for the job to complete and, with {@code reports}, for a delivery report on every recipient that was not FAILED. */
-    DispatchJob awaitCompleted(Acc acc, UUID jobId, Duration timeout, boolean reports) throws InterruptedException {
-        await("job " + jobId + " to complete", timeout, () -> job(jobId).state() == JobState.COMPLETED
-                && (!reports || recipients(jobId).stream().filter(r -> r.state() != RecipientState.FAILED).allMatch(r -> r.reportStatus() != null)));
+    /** The job's recipients the engine sent (not FAILED) that have no delivery report yet. */
+    List<DispatchRecipient> unreported(UUID jobId) {
+        return recipients(jobId).stream().filter(r -> r.state() != RecipientState.FAILED && r.reportStatus() == null).toList();
+    }
+
+    /**
+     * Waits for the job to complete and, with {@code reports}, for a delivery report on every recipient that was not
+     * FAILED. When the reports do not come, the failure says where each one got to: the sandbox's push log, Fanmail's
+     * inbox row (stored, published, its report position), the unmatched reports kept and the report cursor.
+     */
+    DispatchJob awaitCompleted(Acc acc, UUID jobId, Duration timeout, boolean reports) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitState(jobId, JobState.COMPLETED, timeout);
+        if (reports) {
+            while (!unreported(jobId).isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("waiting for the delivery reports of job " + jobId + ": " + reportTrail(acc, jobId));
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
         return job(jobId);
+    }
+
+    /** Where the missing delivery reports of a job got to, for a failure message. */
+    String reportTrail(Acc acc, UUID jobId) throws Exception {
+        StringBuilder out = new StringBuilder();
+        List<DispatchRecipient> missing = unreported(jobId);
+        out.append(missing.size()).append(" without a report: ");
+        missing.forEach(r -> out.append(r.openid()).append('/').append(r.state()).append('/').append(r.msgid()).append(' '));
+        out.append("\nsandbox pushes: ").append(control.getAny(acc.control() + "/pushes?limit=200&label=TEMPLATESENDJOBFINISH"));
+        try (Connection c = ds.getConnection()) {
+            out.append("\ninbox (id, msgid, processed, position, dead, error): ");
+            try (PreparedStatement s = c.prepareStatement("select id, fields->>'MsgID', processed_at is not null, report_position, "
+                    + "dead_lettered_at is not null, last_error from wechat.callback_inbox where account_id = ? and event = 'TEMPLATESENDJOBFINISH' order by id")) {
+                s.setObject(1, acc.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.append('[').append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(' ').append(rs.getBoolean(3)).append(' ')
+                                .append(rs.getObject(4)).append(' ').append(rs.getBoolean(5)).append(' ').append(rs.getString(6)).append("] ");
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("select (select count(*) from dispatch.unmatched_report where account_id = ?), "
+                    + "(select position from dispatch.report_cursor where id = 1)")) {
+                s.setObject(1, acc.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    out.append("\nunmatched kept: ").append(rs.getLong(1)).append(", report cursor: ").append(rs.getLong(2));
+                }
+            }
+        }
+        return out.toString();
     }
 }
