@@ -1,8 +1,8 @@
 package app.fanmail.app.it;
 
+import static app.fanmail.app.it.DispatchFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,12 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -24,26 +21,21 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import app.fanmail.accounts.api.AccountRegistration;
-import app.fanmail.accounts.api.AccountRegistration.NewAccount;
-import app.fanmail.accounts.api.AccountType;
-import app.fanmail.accounts.api.ApiTarget;
-import app.fanmail.accounts.api.EncryptionMode;
-import app.fanmail.audiences.api.AudienceSelector;
+import app.fanmail.app.it.DispatchFixture.Acc;
+import app.fanmail.app.it.DispatchFixture.Ledger;
 import app.fanmail.dispatch.api.Dispatch;
 import app.fanmail.dispatch.api.DispatchJob;
 import app.fanmail.dispatch.api.DispatchRecipient;
-import app.fanmail.dispatch.api.FieldValue;
 import app.fanmail.dispatch.api.JobEvent;
 import app.fanmail.dispatch.api.JobState;
-import app.fanmail.dispatch.api.NewTemplateJob;
 import app.fanmail.dispatch.api.RecipientState;
 import app.fanmail.dispatch.api.TemplateContent;
 import app.fanmail.kernel.time.OffsetClock;
-import app.fanmail.testing.TestServer;
 import app.fanmail.wechat.api.WeChatTemplates;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -61,21 +53,16 @@ import jakarta.json.JsonObject;
  */
 @ExtendWith(ArquillianExtension.class)
 class DispatchEngineIT {
-    private static final int HTTP_PORT = 8080 + Integer.getInteger("jboss.socket.binding.port-offset",
-            Integer.getInteger("fanmail.test.port-offset", 100));
-    private static final String SANDBOX = "http://127.0.0.1:" + HTTP_PORT + "/wechat-sandbox";
     private static final String SEND_API = "cgi-bin/message/template/send";
 
     @Deployment(name = "sandbox", order = 1, testable = false)
     static WebArchive sandbox() {
-        return TestServer.war("fanmail.sandbox.war", "wechat-sandbox.war");
+        return DispatchFixture.sandboxWar();
     }
 
     @Deployment(name = "fanmail", order = 2)
     static WebArchive fanmail() {
-        WebArchive war = TestServer.fanmailWar().addClasses(DispatchEngineIT.class, SandboxControlClient.class);
-        war.addAsLibrary(new File(org.assertj.core.api.Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath()));
-        return war;
+        return DispatchFixture.fanmailWar(DispatchEngineIT.class);
     }
 
     @Inject
@@ -89,97 +76,41 @@ class DispatchEngineIT {
     @Resource(lookup = "java:jboss/datasources/FanmailDS")
     DataSource ds;
 
-    private final SandboxControlClient control = new SandboxControlClient(SANDBOX);
+    private DispatchFixture fx;
+    private SandboxControlClient control;
 
-    private record Acc(UUID id, String appId) {
-        String control() {
-            return "/_sandbox/accounts/" + appId;
-        }
-    }
-
-    private static String hex(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append("0123456789abcdef".charAt(ThreadLocalRandom.current().nextInt(16)));
-        }
-        return b.toString();
+    @BeforeEach
+    void fixture() {
+        fx = DispatchFixture.inServer(registration, templates, dispatch, ds);
+        control = fx.control;
     }
 
     /** A verified service account in Fanmail and in the sandbox with {@code fans} followers in both, pushes suppressed. */
     private Acc account(int fans) throws Exception {
-        String appId = "wx" + hex(16);
-        String secret = hex(32);
-        String token = "Tok" + hex(6);
-        UUID id = registration.register(new NewAccount("Engine " + hex(4), "gh_" + hex(12), appId, secret, token,
-                null, AccountType.SERVICE, true, EncryptionMode.PLAIN, ApiTarget.WECHAT, SANDBOX)).id();
-        Acc acc = new Acc(id, appId);
-        control.post("/_sandbox/accounts", Json.createObjectBuilder().add("appId", appId).add("appSecret", secret).add("token", token)
-                .add("encryptionMode", "PLAIN").add("callbackUrl", "http://127.0.0.1:" + HTTP_PORT + "/api/wechat/callback/" + appId)
-                .add("type", "SERVICE").add("verified", true).add("originalId", "gh_" + hex(12)).build());
-        control.post(acc.control() + "/outcomes", Json.createObjectBuilder()
-                .add("suppressedPushes", Json.createArrayBuilder().add("TEMPLATESENDJOBFINISH")).build());
-        control.post(acc.control() + "/fans:seed", Json.createObjectBuilder().add("count", fans).add("seed", 11).build());
-        List<String> openids = new ArrayList<>();
-        control.get(acc.control() + "/fans?offset=0&limit=" + fans).getJsonArray("fans").getValuesAs(JsonObject.class)
-                .forEach(f -> openids.add(f.getString("openid")));
-        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("insert into audiences.fan (account_id, openid, subscribed, "
-                + "remark, tag_ids, created_at, updated_at) select ?, o, true, 'remark ' || o, '{}', now(), now() from unnest(?) o")) {
-            s.setObject(1, id);
-            s.setArray(2, c.createArrayOf("text", openids.toArray()));
-            s.executeUpdate();
-        }
+        Acc acc = fx.account("Engine", false);
+        fx.fans(acc, fans, 11);
         return acc;
     }
 
     /** The account's TM00015 with every keyword filled: the first from the fan's openid, the others fixed. */
     private TemplateContent content(Acc acc) {
-        templates.setIndustries(acc.id(), 1, 4);
-        String templateId = templates.add(acc.id(), "TM00015", List.of());
-        String text = templates.list(acc.id()).stream().filter(t -> t.templateId().equals(templateId)).findFirst().orElseThrow().content();
-        Map<String, FieldValue> fields = new LinkedHashMap<>();
-        var m = java.util.regex.Pattern.compile("\\{\\{(\\w+)\\.DATA}}").matcher(text);
-        while (m.find()) {
-            String key = m.group(1);
-            fields.put(key, key.equals("keyword1") ? FieldValue.of(FieldValue.Source.OPENID) : FieldValue.fixed("值 " + key));
-        }
-        return new TemplateContent(templateId, fields, "https://example.com/engine", null, null);
+        return fx.content(acc, "https://example.com/engine");
     }
 
     private DispatchJob startedJob(Acc acc, TemplateContent content) {
-        DispatchJob job = dispatch.createTemplateJob(new NewTemplateJob(acc.id(), content, new AudienceSelector.All()), "it-operator");
-        dispatch.start(job.id(), "it-operator");
-        return job;
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        return fx.started(acc, content, "it-operator");
     }
 
     private DispatchJob job(UUID id) {
-        return dispatch.job(id).orElseThrow();
+        return fx.job(id);
     }
 
     private List<DispatchRecipient> recipients(UUID jobId) {
-        return dispatch.recipients(jobId, 0, 10_000);
-    }
-
-    /** The sandbox ledger's entries of a job (its client_msg_id prefix) and their counts (total, duplicates). */
-    private record Ledger(List<JsonObject> items, JsonObject counts) {
-        Map<String, String> msgidByOpenid() {
-            Map<String, String> m = new HashMap<>();
-            items.forEach(e -> m.put(e.getString("openid"), e.getString("msgid")));
-            return m;
-        }
+        return fx.recipients(jobId);
     }
 
     private Ledger ledger(Acc acc, UUID jobId) {
-        JsonObject page = control.get(acc.control() + "/ledger:page?clientMsgIdPrefix=fm" + jobId.toString().replace("-", "") + ":&limit=10000");
-        assertThat(page.containsKey("next")).as("one ledger page holds the test's job").isFalse();
-        return new Ledger(page.getJsonArray("items").getValuesAs(JsonObject.class), page.getJsonObject("counts"));
+        return fx.ledger(acc, jobId);
     }
 
     /** How many calls the sandbox answered with the account's injected errcodes, by errcode. */

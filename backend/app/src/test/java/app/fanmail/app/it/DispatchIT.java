@@ -1,21 +1,18 @@
 package app.fanmail.app.it;
 
+import static app.fanmail.app.it.DispatchFixture.await;
+import static app.fanmail.app.it.DispatchFixture.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -23,6 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +29,8 @@ import app.fanmail.accounts.api.AccountRegistration.NewAccount;
 import app.fanmail.accounts.api.AccountType;
 import app.fanmail.accounts.api.ApiTarget;
 import app.fanmail.accounts.api.EncryptionMode;
+import app.fanmail.app.it.DispatchFixture.Acc;
+import app.fanmail.app.it.DispatchFixture.Ledger;
 import app.fanmail.audiences.api.AudienceSelector;
 import app.fanmail.dispatch.api.Dispatch;
 import app.fanmail.dispatch.api.DispatchJob;
@@ -45,12 +45,10 @@ import app.fanmail.dispatch.api.TemplateContent;
 import app.fanmail.dispatch.application.DeliveryReportSource;
 import app.fanmail.dispatch.application.RecipientRepository;
 import app.fanmail.kernel.time.OffsetClock;
-import app.fanmail.testing.TestServer;
 import app.fanmail.wechat.api.WeChatTemplates;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
 /**
  * The dispatch engine inside the server against the WeChat sandbox: template jobs created from audience snapshots end
@@ -60,20 +58,14 @@ import jakarta.json.JsonObject;
  */
 @ExtendWith(ArquillianExtension.class)
 class DispatchIT {
-    private static final int HTTP_PORT = 8080 + Integer.getInteger("jboss.socket.binding.port-offset",
-            Integer.getInteger("fanmail.test.port-offset", 100));
-    private static final String SANDBOX = "http://127.0.0.1:" + HTTP_PORT + "/wechat-sandbox";
-
     @Deployment(name = "sandbox", order = 1, testable = false)
     static WebArchive sandbox() {
-        return TestServer.war("fanmail.sandbox.war", "wechat-sandbox.war");
+        return DispatchFixture.sandboxWar();
     }
 
     @Deployment(name = "fanmail", order = 2)
     static WebArchive fanmail() {
-        WebArchive war = TestServer.fanmailWar().addClasses(DispatchIT.class, SandboxControlClient.class);
-        war.addAsLibrary(new File(org.assertj.core.api.Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath()));
-        return war;
+        return DispatchFixture.fanmailWar(DispatchIT.class);
     }
 
     @Inject
@@ -91,105 +83,40 @@ class DispatchIT {
     @Resource(lookup = "java:jboss/datasources/FanmailDS")
     DataSource ds;
 
-    private final SandboxControlClient control = new SandboxControlClient(SANDBOX);
+    private DispatchFixture fx;
+    private SandboxControlClient control;
 
-    private record Acc(UUID id, String appId) {
-    }
-
-    static String hex(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append("0123456789abcdef".charAt(ThreadLocalRandom.current().nextInt(16)));
-        }
-        return b.toString();
+    @BeforeEach
+    void fixture() {
+        fx = DispatchFixture.inServer(registration, templates, dispatch, ds);
+        control = fx.control;
     }
 
     /** A verified service account in Fanmail and in the sandbox, the sandbox pushing to Fanmail's callback. */
     private Acc account() {
-        String appId = "wx" + hex(16);
-        String secret = hex(32);
-        String token = "Tok" + hex(6);
-        UUID id = registration.register(new NewAccount("Dispatch " + hex(4), "gh_" + hex(12), appId, secret, token,
-                null, AccountType.SERVICE, true, EncryptionMode.PLAIN, ApiTarget.WECHAT, SANDBOX)).id();
-        control.post("/_sandbox/accounts", Json.createObjectBuilder().add("appId", appId).add("appSecret", secret).add("token", token)
-                .add("encryptionMode", "PLAIN").add("callbackUrl", "http://127.0.0.1:" + HTTP_PORT + "/api/wechat/callback/" + appId)
-                .add("type", "SERVICE").add("verified", true).add("originalId", "gh_" + hex(12)).build());
-        return new Acc(id, appId);
+        return fx.account("Dispatch", true);
     }
 
     /** Seeds n fans in the sandbox and the same fans (subscribed) in Fanmail's fan table; returns their openids. */
     private List<String> fans(Acc acc, int n) throws Exception {
-        control.post("/_sandbox/accounts/" + acc.appId() + "/fans:seed", Json.createObjectBuilder().add("count", n).add("seed", 5).build());
-        List<String> openids = new ArrayList<>();
-        for (int offset = 0; offset < n; offset += 10_000) {
-            control.get("/_sandbox/accounts/" + acc.appId() + "/fans?offset=" + offset + "&limit=10000").getJsonArray("fans")
-                    .getValuesAs(JsonObject.class).forEach(f -> openids.add(f.getString("openid")));
-        }
-        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("insert into audiences.fan (account_id, openid, subscribed, "
-                + "remark, tag_ids, created_at, updated_at) select ?, o, true, 'remark ' || o, '{}', now(), now() from unnest(?) o")) {
-            s.setObject(1, acc.id());
-            s.setArray(2, c.createArrayOf("text", openids.toArray()));
-            s.executeUpdate();
-        }
-        return openids;
+        return fx.fans(acc, n, 5);
     }
 
     /** The account's TM00015 with a value source for every key: the first keyword is the fan's openid, the others fixed. */
     private TemplateContent content(Acc acc) {
-        templates.setIndustries(acc.id(), 1, 4);
-        String templateId = templates.add(acc.id(), "TM00015", List.of());
-        String text = templates.list(acc.id()).stream().filter(t -> t.templateId().equals(templateId)).findFirst().orElseThrow().content();
-        Map<String, FieldValue> fields = new LinkedHashMap<>();
-        var m = java.util.regex.Pattern.compile("\\{\\{(\\w+)\\.DATA}}").matcher(text);
-        while (m.find()) {
-            String key = m.group(1);
-            fields.put(key, key.equals("keyword1") ? FieldValue.of(FieldValue.Source.OPENID) : FieldValue.fixed("值 " + key));
-        }
-        return new TemplateContent(templateId, fields, "https://example.com/order", null, null);
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        return fx.content(acc, "https://example.com/order");
     }
 
     private List<DispatchRecipient> recipients(UUID jobId) {
-        List<DispatchRecipient> all = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            List<DispatchRecipient> page = dispatch.recipients(jobId, after, 10_000);
-            if (page.isEmpty()) {
-                return all;
-            }
-            all.addAll(page);
-            after = page.get(page.size() - 1).seq();
-        }
-    }
-
-    /** The sandbox ledger's entries of a job (by its client_msg_id prefix) and the page's counts. */
-    private record Ledger(List<JsonObject> items, JsonObject counts) {
+        return fx.recipients(jobId);
     }
 
     private Ledger ledger(Acc acc, UUID jobId) {
-        String prefix = "fm" + jobId.toString().replace("-", "") + ":";
-        List<JsonObject> items = new ArrayList<>();
-        String after = null;
-        JsonObject counts;
-        do {
-            JsonObject page = control.get("/_sandbox/accounts/" + acc.appId() + "/ledger:page?clientMsgIdPrefix=" + prefix + "&limit=10000"
-                    + (after == null ? "" : "&after=" + after));
-            items.addAll(page.getJsonArray("items").getValuesAs(JsonObject.class));
-            counts = page.getJsonObject("counts");
-            after = page.containsKey("next") ? page.getString("next") : null;
-        } while (after != null);
-        return new Ledger(items, counts);
+        return fx.ledger(acc, jobId);
     }
 
     private DispatchJob job(UUID id) {
-        return dispatch.job(id).orElseThrow();
+        return fx.job(id);
     }
 
     @Test
@@ -201,12 +128,11 @@ class DispatchIT {
         String gone = openids.get(7);
         control.post("/_sandbox/accounts/" + acc.appId() + "/fans/" + gone, Json.createObjectBuilder().add("subscribed", false).build());
         // this test checks sends against the ledger; the delivery-report test keeps within the server's callback budget
-        control.post("/_sandbox/accounts/" + acc.appId() + "/outcomes", Json.createObjectBuilder()
-                .add("suppressedPushes", Json.createArrayBuilder().add("TEMPLATESENDJOBFINISH")).build());
+        fx.suppressReports(acc.appId());
         TemplateContent content = content(acc);
 
         long t0 = System.nanoTime();
-        DispatchJob planned = dispatch.createTemplateJob(new NewTemplateJob(acc.id(), content, new AudienceSelector.All()), "it-operator");
+        DispatchJob planned = fx.create(acc, content, "it-operator");
         System.out.printf("dispatch: created a job of %d recipients in %d ms%n", planned.total(), (System.nanoTime() - t0) / 1_000_000);
         assertThat(planned.state()).isEqualTo(JobState.PLANNED);
         assertThat(planned.total()).isEqualTo(2000);
@@ -252,7 +178,7 @@ class DispatchIT {
         control.post("/_sandbox/accounts/" + acc.appId() + "/fans/" + blocking, Json.createObjectBuilder().add("refusing", true).build());
         control.post("/_sandbox/accounts/" + acc.appId() + "/outcomes", Json.createObjectBuilder().add("templateSystemFailRate", 0.25)
                 .add("templateStatuses", Json.createObjectBuilder().add("failed:freq limit", 0.2)).build());
-        DispatchJob job = dispatch.createTemplateJob(new NewTemplateJob(acc.id(), content(acc), new AudienceSelector.All()), "it-operator");
+        DispatchJob job = fx.create(acc, content(acc), "it-operator");
         dispatch.start(job.id(), "it-operator");
         await("every report", Duration.ofSeconds(60), () -> job(job.id()).state() == JobState.COMPLETED
                 && recipients(job.id()).stream().allMatch(r -> r.reportStatus() != null));
@@ -280,15 +206,14 @@ class DispatchIT {
     void injectedFailuresAndTimeoutsAfterSendingAreRetriedWithoutADuplicate() throws Exception {
         Acc acc = account();
         fans(acc, 400);
-        control.post("/_sandbox/accounts/" + acc.appId() + "/outcomes", Json.createObjectBuilder()
-                .add("suppressedPushes", Json.createArrayBuilder().add("TEMPLATESENDJOBFINISH")).build());
+        fx.suppressReports(acc.appId());
         TemplateContent content = content(acc);
         // -1 busy and HTTP 503 (not executed), and hangs past Fanmail's read timeout that still take effect
         control.post("/_sandbox/accounts/" + acc.appId() + "/faults", Json.createObjectBuilder().add("errorRate", 0.15).add("http5xxRate", 0.05)
                 .add("timeoutRate", 0.01).add("hangMs", 11_000).add("timeoutApplies", true)
                 .add("apis", Json.createArrayBuilder().add("message/template/send")).build());
         try {
-            DispatchJob job = dispatch.createTemplateJob(new NewTemplateJob(acc.id(), content, new AudienceSelector.All()), "it-operator");
+            DispatchJob job = fx.create(acc, content, "it-operator");
             dispatch.start(job.id(), "it-operator");
             await("the job to complete", Duration.ofSeconds(150), () -> job(job.id()).state() == JobState.COMPLETED);
             List<DispatchRecipient> rows = recipients(job.id());
@@ -310,14 +235,13 @@ class DispatchIT {
     void aUsedUpDailyQuotaPausesTheJobUntilMidnightInShanghaiThenItContinues() throws Exception {
         Acc acc = account();
         fans(acc, 150);
-        control.post("/_sandbox/accounts/" + acc.appId() + "/outcomes", Json.createObjectBuilder()
-                .add("suppressedPushes", Json.createArrayBuilder().add("TEMPLATESENDJOBFINISH")).build());
+        fx.suppressReports(acc.appId());
         control.post("/_sandbox/accounts/" + acc.appId() + "/config", Json.createObjectBuilder()
                 .add("limits", Json.createObjectBuilder().add("templateDailyQuota", 100)).build());
         TemplateContent content = content(acc);
         OffsetClock testClock = (OffsetClock) clock;
         try {
-            DispatchJob job = dispatch.createTemplateJob(new NewTemplateJob(acc.id(), content, new AudienceSelector.All()), "it-operator");
+            DispatchJob job = fx.create(acc, content, "it-operator");
             dispatch.start(job.id(), "it-operator");
             await("the quota pause", Duration.ofSeconds(60), () -> job(job.id()).state() == JobState.PAUSED);
             DispatchJob paused = job(job.id());
@@ -351,10 +275,10 @@ class DispatchIT {
     void anOperatorPausesResumesAndCancelsAndEachChangeRecordsWhoAndWhen() throws Exception {
         Acc acc = account();
         fans(acc, 300);
-        control.post("/_sandbox/accounts/" + acc.appId() + "/outcomes", Json.createObjectBuilder()
-                .add("suppressedPushes", Json.createArrayBuilder().add("TEMPLATESENDJOBFINISH")).build());
+        fx.suppressReports(acc.appId());
+        fx.slowSends(acc.appId(), 1000); // the first batch is still in flight when the pause arrives: the rest waits
         TemplateContent content = content(acc);
-        DispatchJob job = dispatch.createTemplateJob(new NewTemplateJob(acc.id(), content, new AudienceSelector.All()), "alice");
+        DispatchJob job = fx.create(acc, content, "alice");
         dispatch.start(job.id(), "alice");
         assertThat(dispatch.pause(job.id(), "bob", "wrong link").state()).isEqualTo(JobState.PAUSED);
         await("the sends in flight to end", Duration.ofSeconds(30), () -> dispatch.counts(job.id()).get(RecipientState.SENDING) == 0);
@@ -382,7 +306,7 @@ class DispatchIT {
     void aReportThatArrivesBeforeItsSentRowIsKeptAndMatchedWhenTheRowIsWritten() throws Exception {
         Acc acc = account();
         fans(acc, 1);
-        DispatchJob job = dispatch.createTemplateJob(new NewTemplateJob(acc.id(), content(acc), new AudienceSelector.All()), "it-operator");
+        DispatchJob job = fx.create(acc, content(acc), "it-operator");
         // the job is not started: this test plays the engine's part — claim, then the report, then the result write
         RecipientRepository.Claimed claimed = queue.claim(job.id(), 10, clock.instant(), 0, false).get(0);
         String msgid = "9" + (System.nanoTime() % 1_000_000_000_000_000L + 1_000_000_000_000_000L);

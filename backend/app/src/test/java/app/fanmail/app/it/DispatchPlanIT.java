@@ -61,7 +61,7 @@ class DispatchPlanIT {
 
     @Deployment(name = "sandbox", order = 1, testable = false)
     static WebArchive sandbox() {
-        return TestServer.war("fanmail.sandbox.war", "wechat-sandbox.war");
+        return DispatchFixture.sandboxWar();
     }
 
     @Deployment(name = "fanmail", order = 2, testable = false)
@@ -96,9 +96,9 @@ class DispatchPlanIT {
         SandboxControlClient control = control();
         control.post("/_sandbox/accounts/" + acc.appId() + "/config", Json.createObjectBuilder()
                 .add("limits", Json.createObjectBuilder().add("templateDailyQuota", 10)).build());
-        quiet(control, acc);
+        quiet(acc);
         Template template = template(admin, acc);
-        List<String> f = sandboxFans(control, acc, 10);
+        List<String> f = sandboxFans(acc, 10);
         // f0..f7 subscribed (f3 without a remark, f6 and f7 tagged 77), f8 and f9 not
         Map<String, Object[]> fans = new LinkedHashMap<>();
         for (int i = 0; i < 10; i++) {
@@ -194,9 +194,9 @@ class DispatchPlanIT {
         FanmailClient viewer = Users.signedIn(admin, base.toString(), "VIEWER");
         Acc acc = account(admin);
         SandboxControlClient control = control();
-        quiet(control, acc);
+        quiet(acc);
         Template template = template(admin, acc);
-        List<String> f = sandboxFans(control, acc, 12);
+        List<String> f = sandboxFans(acc, 12);
         Map<String, Object[]> fans = new LinkedHashMap<>();
         f.forEach(o -> fans.put(o, new Object[] {true, "r", new Integer[0]}));
         insertFans(acc, fans);
@@ -252,7 +252,7 @@ class DispatchPlanIT {
         command(operator, "dispatchStart", retry.getString("id"), null);
         JsonObject retried = awaitJob(admin, retry.getString("id"), "COMPLETED");
         assertThat(retried.getJsonObject("counts").getInt("sent")).isEqualTo(1);
-        List<JsonObject> ledger = ledger(control, acc, retry.getString("id"));
+        List<JsonObject> ledger = ledger(acc, retry.getString("id"));
         assertThat(ledger).singleElement().satisfies(e -> assertThat(e.getString("openid")).isEqualTo(gone));
 
         // recipients the engine left IN_DOUBT (played here in the database): resent by a new job, on the operator's word
@@ -318,11 +318,7 @@ class DispatchPlanIT {
     }
 
     private static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        DispatchFixture.await(what, Duration.ofSeconds(90), done);
     }
 
     private static JsonObject ok(JsonObject payload) {
@@ -360,9 +356,8 @@ class DispatchPlanIT {
     }
 
     /** The sandbox sends no delivery reports for the account (the server's per-account callback budget stays untouched). */
-    private static void quiet(SandboxControlClient control, Acc acc) {
-        control.post("/_sandbox/accounts/" + acc.appId() + "/outcomes", Json.createObjectBuilder()
-                .add("suppressedPushes", Json.createArrayBuilder().add("TEMPLATESENDJOBFINISH")).build());
+    private void quiet(Acc acc) {
+        fixture().suppressReports(acc.appId());
     }
 
     /** TM00015 (keyword1…keyword4) added to the account through Fanmail. */
@@ -375,13 +370,8 @@ class DispatchPlanIT {
         return new Template(t.getString("id"), t.getString("templateId"), keys);
     }
 
-    private static List<String> sandboxFans(SandboxControlClient control, Acc acc, int n) {
-        control.post("/_sandbox/accounts/" + acc.appId() + "/fans:seed", Json.createObjectBuilder().add("count", n).add("seed", 7).build());
-        List<String> openids = new ArrayList<>();
-        control.get("/_sandbox/accounts/" + acc.appId() + "/fans?offset=0&limit=" + n).getJsonArray("fans").getValuesAs(JsonObject.class)
-                .forEach(o -> openids.add(o.getString("openid")));
-        assertThat(openids).hasSize(n);
-        return openids;
+    private List<String> sandboxFans(Acc acc, int n) {
+        return fixture().sandboxFans(acc.appId(), n, 7);
     }
 
     /** Fans in Fanmail's table: openid → {subscribed, remark, tag ids}. */
@@ -410,9 +400,8 @@ class DispatchPlanIT {
         }
     }
 
-    private static List<JsonObject> ledger(SandboxControlClient control, Acc acc, String jobId) {
-        return control.get("/_sandbox/accounts/" + acc.appId() + "/ledger:page?clientMsgIdPrefix=fm" + jobId.replace("-", "") + ":&limit=1000")
-                .getJsonArray("items").getValuesAs(JsonObject.class);
+    private List<JsonObject> ledger(Acc acc, String jobId) {
+        return fixture().ledger(acc.appId(), jobId).items();
     }
 
     private static HttpResponse<String> clock(FanmailClient client, String query) {
@@ -420,8 +409,12 @@ class DispatchPlanIT {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    private DispatchFixture fixture() {
+        return DispatchFixture.client(sandboxBase());
+    }
+
     private SandboxControlClient control() {
-        return new SandboxControlClient(sandboxBase());
+        return fixture().control;
     }
 
     private String sandboxBase() {

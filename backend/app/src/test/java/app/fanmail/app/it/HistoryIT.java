@@ -1,8 +1,8 @@
 package app.fanmail.app.it;
 
+import static app.fanmail.app.it.DispatchFixture.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -28,25 +24,18 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import app.fanmail.accounts.api.AccountRegistration;
-import app.fanmail.accounts.api.AccountRegistration.NewAccount;
-import app.fanmail.accounts.api.AccountType;
-import app.fanmail.accounts.api.ApiTarget;
-import app.fanmail.accounts.api.EncryptionMode;
-import app.fanmail.audiences.api.AudienceSelector;
+import app.fanmail.app.it.DispatchFixture.Acc;
 import app.fanmail.dispatch.api.Dispatch;
 import app.fanmail.dispatch.api.DispatchJob;
 import app.fanmail.dispatch.api.DispatchRecipient;
-import app.fanmail.dispatch.api.FieldValue;
-import app.fanmail.dispatch.api.JobState;
-import app.fanmail.dispatch.api.NewTemplateJob;
 import app.fanmail.dispatch.api.RecipientState;
 import app.fanmail.dispatch.api.TemplateContent;
 import app.fanmail.history.application.Retention;
-import app.fanmail.kernel.time.OffsetClock;
 import app.fanmail.testing.FanmailClient;
 import app.fanmail.wechat.api.WeChatTemplates;
 import jakarta.annotation.Resource;
@@ -63,10 +52,7 @@ import jakarta.json.JsonObject;
  */
 @ExtendWith(ArquillianExtension.class)
 class HistoryIT {
-    private static final int HTTP_PORT = 8080 + Integer.getInteger("jboss.socket.binding.port-offset",
-            Integer.getInteger("fanmail.test.port-offset", 100));
-    private static final String BASE = "http://127.0.0.1:" + HTTP_PORT;
-    private static final String SANDBOX = BASE + "/wechat-sandbox";
+    private static final String BASE = DispatchFixture.BASE;
     private static final String JOBS = "query($f: HistoryJobFilter, $n: Int, $c: String) { historyJobs(filter: $f, first: $n, after: $c) { "
             + "edges { cursor node { id accountId kind state title total createdBy createdAt startedAt finishedAt "
             + "counts { queued sending sent delivered userBlocked systemFailed failed skipped inDoubt done total } } } "
@@ -81,14 +67,12 @@ class HistoryIT {
 
     @Deployment(name = "sandbox", order = 1, testable = false)
     static WebArchive sandbox() {
-        return app.fanmail.testing.TestServer.war("fanmail.sandbox.war", "wechat-sandbox.war");
+        return DispatchFixture.sandboxWar();
     }
 
     @Deployment(name = "fanmail", order = 2)
     static WebArchive fanmail() {
-        WebArchive war = app.fanmail.testing.TestServer.fanmailWar().addClasses(HistoryIT.class, SandboxControlClient.class, FanmailClient.class);
-        war.addAsLibrary(new File(org.assertj.core.api.Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath()));
-        return war;
+        return DispatchFixture.fanmailWar(HistoryIT.class, FanmailClient.class, Users.class, Accounts.class);
     }
 
     @Inject
@@ -104,88 +88,41 @@ class HistoryIT {
     @Resource(lookup = "java:jboss/datasources/FanmailDS")
     DataSource ds;
 
-    private final SandboxControlClient control = new SandboxControlClient(SANDBOX);
+    private DispatchFixture fx;
+    private SandboxControlClient control;
 
-    private record Acc(UUID id, String appId) {
-    }
-
-    static String hex(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append("0123456789abcdef".charAt(ThreadLocalRandom.current().nextInt(16)));
-        }
-        return b.toString();
+    @BeforeEach
+    void fixture() {
+        fx = DispatchFixture.inServer(registration, templates, dispatch, ds);
+        control = fx.control;
     }
 
     /** A verified service account in Fanmail and in the sandbox; the sandbox pushes delivery reports unless {@code reports} is false. */
     private Acc account(boolean reports) {
-        String appId = "wx" + hex(16);
-        String secret = hex(32);
-        String token = "Tok" + hex(6);
-        UUID id = registration.register(new NewAccount("History " + hex(4), "gh_" + hex(12), appId, secret, token,
-                null, AccountType.SERVICE, true, EncryptionMode.PLAIN, ApiTarget.WECHAT, SANDBOX)).id();
-        control.post("/_sandbox/accounts", Json.createObjectBuilder().add("appId", appId).add("appSecret", secret).add("token", token)
-                .add("encryptionMode", "PLAIN").add("callbackUrl", BASE + "/api/wechat/callback/" + appId)
-                .add("type", "SERVICE").add("verified", true).add("originalId", "gh_" + hex(12)).build());
-        if (!reports) {
-            control.post("/_sandbox/accounts/" + appId + "/outcomes", Json.createObjectBuilder()
-                    .add("suppressedPushes", Json.createArrayBuilder().add("TEMPLATESENDJOBFINISH")).build());
-        }
-        return new Acc(id, appId);
+        return fx.account("History", reports);
     }
 
     /** Seeds n fans in the sandbox and the same fans (subscribed) in Fanmail; returns their openids. */
     private List<String> fans(Acc acc, int n) throws Exception {
-        control.post("/_sandbox/accounts/" + acc.appId() + "/fans:seed", Json.createObjectBuilder().add("count", n).add("seed", 7).build());
-        List<String> openids = new ArrayList<>();
-        control.get("/_sandbox/accounts/" + acc.appId() + "/fans?offset=0&limit=" + n).getJsonArray("fans")
-                .getValuesAs(JsonObject.class).forEach(f -> openids.add(f.getString("openid")));
-        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("insert into audiences.fan (account_id, openid, subscribed, "
-                + "remark, tag_ids, created_at, updated_at) select ?, o, true, 'remark ' || o, '{}', now(), now() from unnest(?) o")) {
-            s.setObject(1, acc.id());
-            s.setArray(2, c.createArrayOf("text", openids.toArray()));
-            s.executeUpdate();
-        }
-        return openids;
+        return fx.fans(acc, n, 7);
     }
 
     /** The account's TM00015, the first keyword the fan's openid, the others fixed. */
     private TemplateContent content(Acc acc) {
-        templates.setIndustries(acc.id(), 1, 4);
-        String templateId = templates.add(acc.id(), "TM00015", List.of());
-        String text = templates.list(acc.id()).stream().filter(t -> t.templateId().equals(templateId)).findFirst().orElseThrow().content();
-        Map<String, FieldValue> fields = new LinkedHashMap<>();
-        var m = java.util.regex.Pattern.compile("\\{\\{(\\w+)\\.DATA}}").matcher(text);
-        while (m.find()) {
-            String key = m.group(1);
-            fields.put(key, key.equals("keyword1") ? FieldValue.of(FieldValue.Source.OPENID) : FieldValue.fixed("值 " + key));
-        }
-        return new TemplateContent(templateId, fields, null, null, null);
+        return fx.content(acc, null);
     }
 
     private DispatchJob create(Acc acc, TemplateContent content, String actor) {
-        return dispatch.createTemplateJob(new NewTemplateJob(acc.id(), content, new AudienceSelector.All()), actor);
+        return fx.create(acc, content, actor);
     }
 
     /** Creates, starts and waits for the job to complete (and, when asked, for every delivery report). */
     private DispatchJob sent(Acc acc, TemplateContent content, String actor, boolean reports) throws Exception {
-        DispatchJob job = create(acc, content, actor);
-        dispatch.start(job.id(), actor);
-        await("job " + job.id() + " to complete", Duration.ofSeconds(90), () -> dispatch.job(job.id()).orElseThrow().state() == JobState.COMPLETED
-                && (!reports || all(job.id()).stream().filter(r -> r.state() != RecipientState.FAILED).allMatch(r -> r.reportStatus() != null)));
-        return dispatch.job(job.id()).orElseThrow();
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        return fx.awaitCompleted(acc, fx.started(acc, content, actor).id(), Duration.ofSeconds(90), reports);
     }
 
     private List<DispatchRecipient> all(UUID jobId) {
-        return dispatch.recipients(jobId, 0, 10_000);
+        return fx.recipients(jobId);
     }
 
     private FanmailClient admin() {
@@ -197,14 +134,7 @@ class HistoryIT {
 
     /** A new VIEWER, signed in. */
     private FanmailClient viewer() {
-        String name = "viewer-" + hex(6);
-        String password = "pw-" + hex(12);
-        JsonObject created = admin().data("mutation($i: UserCreateInput!) { userCreate(input: $i) { userErrors { code } } }",
-                Map.of("i", Map.of("username", name, "password", password, "role", "VIEWER"))).getJsonObject("userCreate");
-        assertThat(created.getJsonArray("userErrors")).isEmpty();
-        FanmailClient client = new FanmailClient(BASE);
-        assertThat(client.signIn(name, password).statusCode()).isEqualTo(200);
-        return client;
+        return Users.signedIn(admin(), BASE, "VIEWER");
     }
 
     /** Every page of historyJobs with the filter, {@code size} at a time: the job ids in order. */
@@ -467,25 +397,28 @@ class HistoryIT {
         DispatchJob cancelled = create(a, content, "op");
         dispatch.cancel(cancelled.id(), "op", "old news");
         DispatchJob planned = create(a, content, "op");
+        Acc b = account(false);
+        fans(b, 2);
+        DispatchJob othersEnded = create(b, content(b), "op");
+        dispatch.cancel(othersEnded.id(), "op", "another account's");
         assertThat(rowsOf(completed.id())).isEqualTo(new long[] {5, 5});
-        OffsetClock testClock = (OffsetClock) clock;
-        try {
-            testClock.setOffset(Duration.ofDays(399));
-            retention.purge();
-            assertThat(dispatch.job(completed.id())).as("ended 399 days ago: kept").isPresent();
-            assertThat(dispatch.job(cancelled.id())).isPresent();
 
-            testClock.setOffset(Duration.ofDays(401));
-            assertThat(retention.purge().jobs()).isGreaterThanOrEqualTo(2);
-            assertThat(dispatch.job(completed.id())).as("ended 401 days ago: purged").isEmpty();
-            assertThat(dispatch.job(cancelled.id())).isEmpty();
-            assertThat(rowsOf(completed.id())).as("recipients and events go with the job").isEqualTo(new long[] {0, 0});
-            assertThat(rowsOf(cancelled.id())).isEqualTo(new long[] {0, 0});
-            assertThat(dispatch.job(planned.id())).as("a job that has not ended is kept however old").isPresent();
-            assertThat(rowsOf(planned.id())[0]).isEqualTo(5);
-        } finally {
-            testClock.setOffset(Duration.ZERO);
-        }
+        // the purge as it would run 399 and 401 days from now, of this account only: neither the server's clock nor
+        // any other account's jobs are touched (other tests share the database and the server)
+        Instant now = clock.instant();
+        assertThat(retention.purge(a.id(), now.plus(Duration.ofDays(399))).jobs()).isZero();
+        assertThat(dispatch.job(completed.id())).as("ended 399 days ago: kept").isPresent();
+        assertThat(dispatch.job(cancelled.id())).isPresent();
+
+        assertThat(retention.purge(a.id(), now.plus(Duration.ofDays(401))).jobs()).isEqualTo(2);
+        assertThat(dispatch.job(completed.id())).as("ended 401 days ago: purged").isEmpty();
+        assertThat(dispatch.job(cancelled.id())).isEmpty();
+        assertThat(rowsOf(completed.id())).as("recipients and events go with the job").isEqualTo(new long[] {0, 0});
+        assertThat(rowsOf(cancelled.id())).isEqualTo(new long[] {0, 0});
+        assertThat(dispatch.job(planned.id())).as("a job that has not ended is kept however old").isPresent();
+        assertThat(rowsOf(planned.id())[0]).isEqualTo(5);
+        assertThat(dispatch.job(othersEnded.id())).as("another account's ended job is not this purge's").isPresent();
+        assertThat(rowsOf(othersEnded.id())[0]).isEqualTo(2);
         dispatch.cancel(planned.id(), "op", "done testing");
     }
 

@@ -75,7 +75,7 @@ public interface DispatchReads {
      * Deletes jobs that ended (COMPLETED, CANCELLED, FAILED) before {@code cutoff}, oldest first, with their recipients and
      * events: at most {@code maxJobs} jobs, and no more jobs once {@code maxRecipients} recipients are reached (at least
      * one job when any qualifies), in one transaction. Jobs another purge holds are skipped. Call again until it purges
-     * nothing.
+     * nothing. {@code accountId} limits the purge to that account's jobs; null purges every account's.
      */
-    Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients);
+    Purged purgeEndedBefore(Instant cutoff, UUID accountId, int maxJobs, long maxRecipients);
 }

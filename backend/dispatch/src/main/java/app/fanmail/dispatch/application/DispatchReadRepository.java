@@ -27,5 +27,5 @@ public interface DispatchReadRepository {
     Map<UUID, Map<RecipientState, Long>> counts(Collection<UUID> jobIds);
 
     /** Purges like {@link app.fanmail.dispatch.api.DispatchReads#purgeEndedBefore}; {@code orphaned} receives the snapshots no job refers to any more. */
-    Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients, java.util.List<UUID> orphaned);
+    Purged purgeEndedBefore(Instant cutoff, UUID accountId, int maxJobs, long maxRecipients, java.util.List<UUID> orphaned);
 }

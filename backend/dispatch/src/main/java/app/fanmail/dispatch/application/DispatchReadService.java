@@ -66,17 +66,18 @@ public class DispatchReadService implements DispatchReads {
     }
 
     @Override
-    public Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients) {
+    public Purged purgeEndedBefore(Instant cutoff, UUID accountId, int maxJobs, long maxRecipients) {
         Objects.requireNonNull(cutoff, "cutoff");
         if (maxJobs < 1 || maxRecipients < 1) {
             throw new IllegalArgumentException("maxJobs and maxRecipients must be positive");
         }
         List<UUID> orphaned = new java.util.ArrayList<>();
-        Purged purged = reads.purgeEndedBefore(cutoff, maxJobs, maxRecipients, orphaned);
+        Purged purged = reads.purgeEndedBefore(cutoff, accountId, maxJobs, maxRecipients, orphaned);
         // the audience snapshots the purged jobs were sent from go with them (same transaction)
         orphaned.forEach(audiences::deleteSnapshot);
         if (purged.jobs() > 0) {
-            LOG.info(() -> "dispatch purge jobs=" + purged.jobs() + " recipients=" + purged.recipients() + " endedBefore=" + cutoff);
+            LOG.info(() -> "dispatch purge jobs=" + purged.jobs() + " recipients=" + purged.recipients() + " endedBefore=" + cutoff
+                    + (accountId == null ? "" : " account=" + accountId));
         }
         return purged;
     }

@@ -47,7 +47,7 @@ public class DispatchService implements Dispatch {
     @Inject
     Clock clock;
     @Inject
-    SendEngine engine;
+    DispatchAfterCommit afterCommit;
 
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -105,19 +105,21 @@ public class DispatchService implements Dispatch {
     @Override
     public DispatchJob start(UUID jobId, String actor) {
         DispatchJob j = moveChecked(jobId, EnumSet.of(JobState.PLANNED), JobState.QUEUED, actor, "confirmed", null, null);
-        engine.kick();
+        afterCommit.kickEngine();
         return j;
     }
 
     @Override
     public DispatchJob pause(UUID jobId, String actor, String reason) {
-        return moveChecked(jobId, EnumSet.of(JobState.QUEUED, JobState.SENDING), JobState.PAUSED, actor, reason, null, "OPERATOR");
+        DispatchJob j = moveChecked(jobId, EnumSet.of(JobState.QUEUED, JobState.SENDING), JobState.PAUSED, actor, reason, null, "OPERATOR");
+        afterCommit.kickEngine();
+        return j;
     }
 
     @Override
     public DispatchJob resume(UUID jobId, String actor) {
         DispatchJob j = moveChecked(jobId, EnumSet.of(JobState.PAUSED), JobState.SENDING, actor, "resumed", null, null);
-        engine.kick();
+        afterCommit.kickEngine();
         return j;
     }
 
@@ -126,6 +128,7 @@ public class DispatchService implements Dispatch {
         DispatchJob j = moveChecked(jobId, EnumSet.of(JobState.DRAFT, JobState.PLANNED, JobState.QUEUED, JobState.SENDING, JobState.PAUSED),
                 JobState.CANCELLED, actor, reason, null, null);
         jobs.skipQueued(jobId, "CANCELLED", now());
+        afterCommit.kickEngine();
         return jobs.find(jobId).orElse(j);
     }
 

@@ -141,17 +141,22 @@ public class DispatchReadSql implements DispatchReadRepository {
     }
 
     @Override
-    public Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients, List<UUID> orphaned) {
-        // oldest ended jobs first, those another purge holds skipped; the recipients go with their jobs (trigger
-        // job_deleted, one statement), the events by their foreign key
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("with candidates as (select id, total, finished_at from dispatch.job "
+    public Purged purgeEndedBefore(Instant cutoff, UUID accountId, int maxJobs, long maxRecipients, List<UUID> orphaned) {
+        // oldest ended jobs first (of one account, or of all), those another purge holds skipped; the recipients go with
+        // their jobs (trigger job_deleted, one statement), the events by their foreign key
+        var query = em.createNativeQuery("with candidates as (select id, total, finished_at from dispatch.job "
                         + "where state in ('COMPLETED', 'CANCELLED', 'FAILED') and finished_at < cast(?1 as timestamptz) "
+                        + (accountId == null ? "" : "and account_id = cast(?4 as uuid) ")
                         + "order by finished_at, id limit ?2 for update skip locked), "
                         + "picked as (select id from (select id, sum(total) over (order by finished_at, id) - total as before from candidates) c "
                         + "where before < ?3) "
                         + "delete from dispatch.job j using picked p where j.id = p.id returning j.id, j.total, j.snapshot_id")
-                .setParameter(1, Rows.text(cutoff)).setParameter(2, maxJobs).setParameter(3, maxRecipients).getResultList();
+                .setParameter(1, Rows.text(cutoff)).setParameter(2, maxJobs).setParameter(3, maxRecipients);
+        if (accountId != null) {
+            query.setParameter(4, accountId.toString());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         long recipients = 0;
         Set<UUID> snapshots = new java.util.HashSet<>();
         for (Object[] r : rows) {

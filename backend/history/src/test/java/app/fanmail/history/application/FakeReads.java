@@ -36,7 +36,7 @@ class FakeReads implements DispatchReads {
     }
 
     @Override
-    public Purged purgeEndedBefore(Instant cutoff, int maxJobs, long maxRecipients) {
+    public Purged purgeEndedBefore(Instant cutoff, UUID accountId, int maxJobs, long maxRecipients) {
         throw new UnsupportedOperationException();
     }
 }
