@@ -31,8 +31,9 @@
 #   - errors: failed handshakes, GraphQL errors, closes before the final item (by close code), timeouts;
 #   - send rate: sustained (recipients sent between the 10th and 90th percentile of sent_at ÷ that time) and average,
 #     against the rate limit, so a reader sees what the subscribers cost the sending (compare SUBSCRIBERS=0);
-#   - CPU seconds from dispatchStart to the last subscription's end: Fanmail's process, the client's, PostgreSQL's
-#     backends of the benchmark database and the whole PostgreSQL server (lib.sh's pg_cpu_start/pg_cpu_stop);
+#   - CPU seconds from dispatchStart to the last subscription's end: Fanmail's process, PostgreSQL's backends of the
+#     benchmark database and the whole PostgreSQL server (lib.sh's pg_cpu_start/pg_cpu_stop), and the client's (until
+#     the job was seen COMPLETED; it shares the machine's cores with the servers);
 #   - the machine's load average before the harness started, before the job started, and after.
 # SUBSCRIBERS=0 runs the same job without the client: the baseline for CPU and send rate.
 #
