@@ -131,6 +131,8 @@ public class SendEngine {
     private volatile long oldestBuffered;
     private final ConcurrentLinkedQueue<Runnable> jobActions = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
+    /** Held by a tick and a flush while they work: a stop waits for it (see {@link #stop}). */
+    private final java.util.concurrent.locks.ReentrantLock working = new java.util.concurrent.locks.ReentrantLock();
     private ScheduledFuture<?> ticking;
 
     @PostConstruct
@@ -151,6 +153,18 @@ public class SendEngine {
         if (ticking != null) {
             ticking.cancel(false);
         }
+        // a tick or flush still running finishes its transaction before the container goes: cut off mid-way (the
+        // transaction manager gone under it), its connection stayed open holding the report cursor's row lock, and no
+        // node of the next deployment read a delivery report again
+        try {
+            if (working.tryLock(30, TimeUnit.SECONDS)) {
+                working.unlock();
+            } else {
+                LOG.warning("A dispatch tick was still running 30 s after shutdown began");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A job was started or resumed: look for work at the next tick instead of the next refresh. */
@@ -165,6 +179,17 @@ public class SendEngine {
     }
 
     void tick() {
+        if (stopping || !working.tryLock()) {
+            return;
+        }
+        try {
+            tickLocked();
+        } finally {
+            working.unlock();
+        }
+    }
+
+    private void tickLocked() {
         try {
             Instant now = now();
             long nanos = System.nanoTime();
@@ -353,6 +378,7 @@ public class SendEngine {
         if (!flushing.compareAndSet(false, true)) {
             return;
         }
+        working.lock(); // not while a stop waits for the work in progress (a tick flushes while it holds it: reentrant)
         try {
             while (buffered.get() > 0) {
                 List<RecipientRepository.Result> batch = new ArrayList<>(flushSize);
@@ -376,6 +402,7 @@ public class SendEngine {
                 }
             }
         } finally {
+            working.unlock();
             flushing.set(false);
         }
     }

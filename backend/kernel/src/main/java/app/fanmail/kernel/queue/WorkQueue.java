@@ -62,25 +62,13 @@ public final class WorkQueue {
     }
 
     /**
-     * Like {@link #claim(EntityManager, int, Instant)}, limited to the ready rows whose {@code column} equals
-     * {@code value} (one job's rows of a shared table, for example); give the table an index on that column and the id.
-     */
-    @SuppressWarnings("unchecked")
-    public List<Long> claimWhere(EntityManager em, String column, Object value, int limit, Instant now) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1");
-        }
-        List<Number> ids = em.createNativeQuery(claimWhereSql(column, limit)).setParameter(1, now).setParameter(2, now.plus(lease)).setParameter(3, value).getResultList();
-        return ids.stream().map(Number::longValue).sorted().toList();
-    }
-
-    /**
      * The locking select of up to {@code limit} ready rows whose {@code column} equals {@code ?3}, for a module's own
      * claim statement (which sets the lease, {@code ?2}, with its own columns in one update). {@code FROM_CURSOR}: ids
      * above {@code ?4} in id order — each claim starts where the node's last one ended, so its cost does not grow with
      * the rows already done whatever plan the statistics lead to; {@code BEFORE_CURSOR}: any ready ids below {@code ?4}
      * (retries come due, leases run out), unordered so the planner reads the ready rows' index instead of the table in
-     * id order. Rows another node holds are skipped, not waited for.
+     * id order. Rows another node holds are skipped, not waited for. Give the table an index on (column, id) for its
+     * rows not done.
      */
     public String readySelect(String selected, String column, int limit, Cursor cursor) {
         if (column == null || !column.matches("[a-z_][a-z0-9_]*")) {
@@ -99,15 +87,6 @@ public final class WorkQueue {
     /** When a lease claimed at {@code now} runs out. */
     public Instant leaseEnd(Instant now) {
         return now.plus(lease);
-    }
-
-    String claimWhereSql(String column, int limit) {
-        if (column == null || !column.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain SQL identifier: " + column);
-        }
-        return "update " + t.table() + " set " + t.leaseUntil() + " = cast(?2 as timestamptz) where " + t.id() + " in (select " + t.id()
-                + " from " + t.table() + " where " + column + " = ?3 and " + readyCondition() + " order by " + t.id() + " limit " + limit
-                + " for update skip locked) returning " + t.id();
     }
 
     /**

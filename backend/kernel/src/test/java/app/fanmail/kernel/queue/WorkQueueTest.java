@@ -30,18 +30,6 @@ class WorkQueueTest {
     }
 
     @Test
-    void claimingOneScopesRowsKeepsTheReadyConditionAndTheLock() {
-        QueueTable recipients = new QueueTable("dispatch.recipient", "id", "done_at", "attempts", "lease_until", "not_before", "dead_lettered_at",
-                "last_error", null, null);
-        WorkQueue queue = new WorkQueue(recipients, new Backoff(Duration.ZERO, Duration.ZERO, 1), Duration.ofMinutes(2));
-        assertThat(queue.claimWhereSql("job_id", 50))
-                .startsWith("update dispatch.recipient set lease_until = cast(?2 as timestamptz) where id in (select id from dispatch.recipient where job_id = ?3 and ")
-                .contains(queue.readyCondition())
-                .endsWith("order by id limit 50 for update skip locked) returning id");
-        assertThatThrownBy(() -> queue.claimWhereSql("job_id = job_id or true", 50)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void aCursorClaimReadsOnFromTheCursorInOrderAndASweepReadsBelowItUnordered() {
         QueueTable recipients = new QueueTable("dispatch.recipient", "id", "done_at", "attempts", "lease_until", "not_before", "dead_lettered_at",
                 "last_error", null, null);
