@@ -1,16 +1,4 @@
-import type { DispatchCountsFieldsFragment, DispatchJobState } from '../../gql/graphql';
-
-/** A recipient's state (the counts' parts; dispatch's SDL has no enum of them). */
-export type DispatchRecipientState =
-  | 'QUEUED'
-  | 'SENDING'
-  | 'SENT'
-  | 'DELIVERED'
-  | 'USER_BLOCKED'
-  | 'SYSTEM_FAILED'
-  | 'FAILED'
-  | 'SKIPPED'
-  | 'IN_DOUBT';
+import type { DispatchCountsFieldsFragment, DispatchJobState, DispatchRecipientState } from '../../gql/graphql';
 
 type Counts = DispatchCountsFieldsFragment;
 

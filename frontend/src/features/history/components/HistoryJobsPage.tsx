@@ -9,8 +9,8 @@ import { CursorPager, useCursorStack } from '../../../components/CursorPager';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
 import type {
-  HistoryJobKind,
-  HistoryJobState,
+  DispatchJobKind,
+  DispatchJobState,
   HistoryJobFieldsFragment,
   HistoryJobFilter,
   HistoryJobsChangedSubscription as HistoryJobsChangedData,
@@ -25,7 +25,6 @@ import './history.css';
 const PAGE = 20;
 type RangeValue = Parameters<NonNullable<ComponentProps<typeof DatePicker.RangePicker>['onChange']>>[0];
 type Row = HistoryJobFieldsFragment;
-type Change = HistoryJobsChangedData['dispatchJobsChanged'];
 
 /**
  * `/history` (every account) and `/accounts/:id/history`: the jobs, newest first, filtered by account, kind,
@@ -37,8 +36,8 @@ export function HistoryJobsPage() {
   const canSend = useCan('manageAccounts');
   const stack = useCursorStack();
   const [accountId, setAccountId] = useState<string | undefined>(undefined);
-  const [kinds, setKinds] = useState<HistoryJobKind[]>([]);
-  const [states, setStates] = useState<HistoryJobState[]>([]);
+  const [kinds, setKinds] = useState<DispatchJobKind[]>([]);
+  const [states, setStates] = useState<DispatchJobState[]>([]);
   const [range, setRange] = useState<RangeValue>(null);
   const [createdBy, setCreatedBy] = useState('');
   const [search, setSearch] = useState('');
@@ -68,7 +67,7 @@ export function HistoryJobsPage() {
   // every live change, the newest copy per job (urql folds the items with this handler)
   const [{ data: changes }] = useSubscription(
     { query: HistoryJobsChangedSubscription, variables: { accountId: account } },
-    (seen: Record<string, Change> = {}, item: HistoryJobsChangedData) => ({ ...seen, [item.dispatchJobsChanged.jobId]: item.dispatchJobsChanged }),
+    (seen: Record<string, Row> = {}, item: HistoryJobsChangedData) => ({ ...seen, [item.dispatchJobsChanged.id]: item.dispatchJobsChanged }),
   );
   const listed = useMemo(() => data?.historyJobs.edges.map((e) => e.node) ?? [], [data]);
   const rows = useMemo(() => Object.values(changes ?? {}).reduce<readonly Row[]>((acc, job) => applyJobChange(acc, job), listed), [listed, changes]);
@@ -189,12 +188,12 @@ export function HistoryJobsPage() {
             ...(routeAccountId === undefined
               ? [{ title: t('history.columns.account'), dataIndex: 'accountId', width: 140, ellipsis: true, render: (id: string) => accountName(id) }]
               : []),
-            { title: t('history.columns.kind'), dataIndex: 'kind', width: 110, render: (kind: HistoryJobKind) => t(`dispatch.kinds.${kind}`) },
+            { title: t('history.columns.kind'), dataIndex: 'kind', width: 110, render: (kind: DispatchJobKind) => t(`dispatch.kinds.${kind}`) },
             {
               title: t('history.columns.state'),
               dataIndex: 'state',
               width: 110,
-              render: (state: HistoryJobState, job) => (
+              render: (state: DispatchJobState, job) => (
                 <Tag color={JOB_STATE_COLORS[state]} data-testid={`history-state-${job.id}`} data-state={state}>
                   {t(`dispatch.jobStates.${state}`)}
                 </Tag>

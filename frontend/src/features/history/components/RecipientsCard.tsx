@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { CursorPager, useCursorStack } from '../../../components/CursorPager';
-import type { HistoryRecipientState, HistoryRecipientsQuery as RecipientsData } from '../../../gql/graphql';
+import type { DispatchRecipientState, HistoryRecipientsQuery as RecipientsData } from '../../../gql/graphql';
 import { formatDateTime } from '../../../lib/format';
 import { HistoryRecipientsQuery } from '../api/operations';
 import { RECIPIENT_STATES, RECIPIENT_STATE_COLORS, recipientsCsvUrl } from '../states';
@@ -20,7 +20,7 @@ type Recipient = RecipientsData['historyRecipients']['edges'][number]['node'];
 export function RecipientsCard({ jobId }: { jobId: string }) {
   const { t, i18n } = useTranslation();
   const stack = useCursorStack();
-  const [states, setStates] = useState<HistoryRecipientState[]>([]);
+  const [states, setStates] = useState<DispatchRecipientState[]>([]);
   const [openid, setOpenid] = useState('');
   const filter = useMemo(() => ({ states: states.length > 0 ? states : null, openid: openid.trim() || null }), [states, openid]);
   // a new filter starts again on the first page (adjusting state while rendering)
@@ -96,7 +96,7 @@ export function RecipientsCard({ jobId }: { jobId: string }) {
             title: t('history.recipients.state'),
             dataIndex: 'state',
             width: 150,
-            render: (state: HistoryRecipientState, r) => (
+            render: (state: DispatchRecipientState, r) => (
               <Tag color={RECIPIENT_STATE_COLORS[state]} data-testid={`recipient-state-${r.seq}`} data-state={state}>
                 {t(`dispatch.recipientStates.${state}`)}
               </Tag>
