@@ -14,29 +14,6 @@ export const RECIPIENT_STATES: readonly DispatchRecipientState[] = [
   'QUEUED',
 ];
 
-export const JOB_STATE_COLORS: Record<DispatchJobState, string> = {
-  DRAFT: 'default',
-  PLANNED: 'default',
-  QUEUED: 'blue',
-  SENDING: 'processing',
-  PAUSED: 'warning',
-  COMPLETED: 'success',
-  CANCELLED: 'default',
-  FAILED: 'error',
-};
-
-export const RECIPIENT_STATE_COLORS: Record<DispatchRecipientState, string> = {
-  DELIVERED: 'success',
-  SENT: 'green',
-  USER_BLOCKED: 'orange',
-  SYSTEM_FAILED: 'red',
-  FAILED: 'error',
-  SKIPPED: 'default',
-  IN_DOUBT: 'purple',
-  SENDING: 'processing',
-  QUEUED: 'default',
-};
-
 /** Jobs still moving: their row shows a progress bar and follows live changes. */
 export const isRunning = (state: DispatchJobState) => state === 'QUEUED' || state === 'SENDING' || state === 'PAUSED';
 

@@ -1,5 +1,5 @@
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Input, Progress, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Progress, Select, Table, Typography } from 'antd';
 import type { ComponentProps } from 'react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useQuery, useSubscription } from 'urql';
 import { CursorPager, useCursorStack } from '../../../components/CursorPager';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
+import { JobStateTag } from '../../../components/StateTag';
 import type {
   DispatchJobKind,
   DispatchJobState,
@@ -18,7 +19,7 @@ import type {
 import { useCan } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { HistoryAccountsQuery, HistoryJobsChangedSubscription, HistoryJobsQuery } from '../api/operations';
-import { JOB_KINDS, JOB_STATES, JOB_STATE_COLORS, applyJobChange, dateRangeToInstants, isRunning, percent } from '../states';
+import { JOB_KINDS, JOB_STATES, applyJobChange, dateRangeToInstants, isRunning, percent } from '../states';
 import { OutcomeMiniBar } from './OutcomeMiniBar';
 import './history.css';
 
@@ -194,9 +195,7 @@ export function HistoryJobsPage() {
               dataIndex: 'state',
               width: 110,
               render: (state: DispatchJobState, job) => (
-                <Tag color={JOB_STATE_COLORS[state]} data-testid={`history-state-${job.id}`} data-state={state}>
-                  {t(`dispatch.jobStates.${state}`)}
-                </Tag>
+                <JobStateTag state={state} testId={`history-state-${job.id}`} />
               ),
             },
             {

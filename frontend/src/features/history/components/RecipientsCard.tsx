@@ -1,13 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Input, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { CursorPager, useCursorStack } from '../../../components/CursorPager';
+import { RecipientStateTag } from '../../../components/StateTag';
 import type { DispatchRecipientState, HistoryRecipientsQuery as RecipientsData } from '../../../gql/graphql';
 import { formatDateTime } from '../../../lib/format';
 import { HistoryRecipientsQuery } from '../api/operations';
-import { RECIPIENT_STATES, RECIPIENT_STATE_COLORS, recipientsCsvUrl } from '../states';
+import { RECIPIENT_STATES, recipientsCsvUrl } from '../states';
 import './history.css';
 
 const PAGE = 50;
@@ -97,9 +98,7 @@ export function RecipientsCard({ jobId }: { jobId: string }) {
             dataIndex: 'state',
             width: 150,
             render: (state: DispatchRecipientState, r) => (
-              <Tag color={RECIPIENT_STATE_COLORS[state]} data-testid={`recipient-state-${r.seq}`} data-state={state}>
-                {t(`dispatch.recipientStates.${state}`)}
-              </Tag>
+              <RecipientStateTag state={state} testId={`recipient-state-${r.seq}`} />
             ),
           },
           { title: t('history.recipients.sentAt'), dataIndex: 'sentAt', width: 170, render: (at: string | null) => formatDateTime(at, i18n.language) },
