@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import app.fanmail.dispatch.api.Dispatch;
 import app.fanmail.dispatch.api.JobState;
@@ -14,8 +15,10 @@ import app.fanmail.dispatch.application.ProgressSource;
 import app.fanmail.dispatch.application.ProgressWatches;
 import app.fanmail.kernel.graphql.Ids;
 import app.fanmail.kernel.graphql.UserErrorsException;
+import app.fanmail.kernel.security.CurrentViewer;
 import app.fanmail.kernel.security.RequiresRole;
 import app.fanmail.kernel.security.Role;
+import app.fanmail.kernel.security.Viewer;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -87,10 +90,18 @@ public class DispatchProgressGraphQL {
             + "whose counts changed. Load the list first; this sends changes only (a job not listed yet is most likely new).")
     public Multi<DispatchTypes.DispatchJob> dispatchJobsChanged(@Id @Name("accountId") @Description("The account; null for all.") String accountId) {
         UUID account = accountId == null ? null : Ids.require(accountId, "accountId", "account");
+        // each item's fields (counts, content…) are resolved on the delivery thread, as the subscriber
+        Viewer subscriber = CurrentViewer.require();
+        Executor delivery = hub.delivery();
+        Executor asSubscriber = task -> delivery.execute(() -> {
+            try (CurrentViewer.Scope ignored = CurrentViewer.bind(subscriber)) {
+                task.run();
+            }
+        });
         return Multi.createFrom().<JobProgress>emitter(emitter -> {
             Runnable cancel = hub.jobChanges(account, emitter::emit);
             emitter.onTermination(cancel);
-        }, BackPressureStrategy.BUFFER).emitOn(hub.delivery())
+        }, BackPressureStrategy.BUFFER).emitOn(asSubscriber)
                 .map(p -> DispatchTypes.DispatchJob.of(p.job().job(), p.job().title(), null, p.counts()));
     }
 
