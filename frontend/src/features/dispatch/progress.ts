@@ -1,16 +1,5 @@
-import type { DispatchCountsFieldsFragment, DispatchJobState } from '../../gql/graphql';
-
-/** A recipient's state (the counts' parts; dispatch's SDL has no enum of them). */
-export type DispatchRecipientState =
-  | 'QUEUED'
-  | 'SENDING'
-  | 'SENT'
-  | 'DELIVERED'
-  | 'USER_BLOCKED'
-  | 'SYSTEM_FAILED'
-  | 'FAILED'
-  | 'SKIPPED'
-  | 'IN_DOUBT';
+import { RECIPIENT_STATE_FILLS } from '../../components/StateTag';
+import type { DispatchCountsFieldsFragment, DispatchJobState, DispatchRecipientState } from '../../gql/graphql';
 
 type Counts = DispatchCountsFieldsFragment;
 
@@ -42,17 +31,17 @@ export function allowedActions(state: DispatchJobState, counts: Pick<Counts, 'fa
   };
 }
 
-/** Recipient states in display order (final good first, pending last), with their counts' names and colours. */
+/** Recipient states in display order (final good first, pending last), with their counts' names and (shared) fill colours. */
 export const RECIPIENT_STATES: readonly { state: DispatchRecipientState; count: keyof Counts; color: string }[] = [
-  { state: 'DELIVERED', count: 'delivered', color: '#52c41a' },
-  { state: 'SENT', count: 'sent', color: '#95de64' },
-  { state: 'USER_BLOCKED', count: 'userBlocked', color: '#fa8c16' },
-  { state: 'SYSTEM_FAILED', count: 'systemFailed', color: '#f5222d' },
-  { state: 'FAILED', count: 'failed', color: '#a8071a' },
-  { state: 'SKIPPED', count: 'skipped', color: '#8c8c8c' },
-  { state: 'IN_DOUBT', count: 'inDoubt', color: '#722ed1' },
-  { state: 'SENDING', count: 'sending', color: '#1677ff' },
-  { state: 'QUEUED', count: 'queued', color: '#d9d9d9' },
+  { state: 'DELIVERED', count: 'delivered', color: RECIPIENT_STATE_FILLS.DELIVERED },
+  { state: 'SENT', count: 'sent', color: RECIPIENT_STATE_FILLS.SENT },
+  { state: 'USER_BLOCKED', count: 'userBlocked', color: RECIPIENT_STATE_FILLS.USER_BLOCKED },
+  { state: 'SYSTEM_FAILED', count: 'systemFailed', color: RECIPIENT_STATE_FILLS.SYSTEM_FAILED },
+  { state: 'FAILED', count: 'failed', color: RECIPIENT_STATE_FILLS.FAILED },
+  { state: 'SKIPPED', count: 'skipped', color: RECIPIENT_STATE_FILLS.SKIPPED },
+  { state: 'IN_DOUBT', count: 'inDoubt', color: RECIPIENT_STATE_FILLS.IN_DOUBT },
+  { state: 'SENDING', count: 'sending', color: RECIPIENT_STATE_FILLS.SENDING },
+  { state: 'QUEUED', count: 'queued', color: RECIPIENT_STATE_FILLS.QUEUED },
 ];
 
 /** The non-empty parts of the counts, in display order: what the outcome bar draws. */

@@ -23,15 +23,19 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set([...MESSAGE_TYPES, ...EVENT_TYP
 /** Template delivery reports: dispatch's business, hidden from the console unless asked for. */
 export const DELIVERY_REPORT_TYPE = 'templatesendjobfinish';
 
+/** What the console asks the server for: only some types (empty: every type), and types left out (in SQL). */
+export interface EventsFilter {
+  types: readonly string[];
+  excludeTypes: readonly string[];
+}
+
 /**
- * The types the console asks the server for: the chosen ones, else everything (delivery reports included) or
- * every known type but delivery reports. (The server filters by an include list, so types it does not know yet
- * are hidden with the reports.)
+ * The console's filter: the chosen types (delivery reports too when chosen), else every type, delivery reports left
+ * out unless shown. The server leaves them out, so pages are full, totals honest, and types it adds later are shown.
  */
-export function effectiveTypes(chosen: readonly string[], showDeliveryReports: boolean): string[] {
-  if (chosen.length > 0) return [...chosen];
-  if (showDeliveryReports) return [];
-  return [...MESSAGE_TYPES, ...EVENT_TYPES].filter((type) => type !== DELIVERY_REPORT_TYPE);
+export function eventsFilter(chosen: readonly string[], showDeliveryReports: boolean): EventsFilter {
+  if (chosen.length > 0) return { types: [...chosen], excludeTypes: [] };
+  return { types: [], excludeTypes: showDeliveryReports ? [] : [DELIVERY_REPORT_TYPE] };
 }
 
 export type EventGroup = 'message' | 'event';
@@ -57,9 +61,11 @@ export function typeLabel(t: TFunction, event: TypedEvent): string {
 /** Tag colour per group. */
 export const GROUP_COLORS: Record<EventGroup, string> = { message: 'blue', event: 'purple' };
 
-/** Does a pushed event pass the type filter (empty = everything)? Same rule as the server. */
-export function matchesTypes(types: readonly string[], event: Pick<CallbackEventFieldsFragment, 'type'>): boolean {
-  return types.length === 0 || types.includes(event.type);
+/** Does a pushed event pass the filter (no types = every type, then none of the excluded)? Same rule as the server. */
+export function matchesFilter(filter: EventsFilter, event: Pick<CallbackEventFieldsFragment, 'type'>): boolean {
+  const type = event.type.toLowerCase();
+  const only = filter.types.map((t) => t.toLowerCase());
+  return (only.length === 0 || only.includes(type)) && !filter.excludeTypes.some((t) => t.toLowerCase() === type);
 }
 
 /** Parses `?types=text,subscribe`. */

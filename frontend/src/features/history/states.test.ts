@@ -14,16 +14,18 @@ describe('history', () => {
     expect(dateRangeToInstants(null, null)).toEqual({ createdFrom: null, createdTo: null });
   });
 
-  it('applies a live change to its row unless it is older', () => {
+  it('replaces a row by its live change unless it is older', () => {
     const rows = [
-      { id: '1', state: 'SENDING' as const, counts: { done: 10 } },
-      { id: '2', state: 'COMPLETED' as const, counts: { done: 5 } },
+      { id: '1', state: 'SENDING' as const, counts: { done: 10 }, finishedAt: null as string | null },
+      { id: '2', state: 'COMPLETED' as const, counts: { done: 5 }, finishedAt: '2026-12-03T10:00:00Z' },
     ];
-    expect(applyJobChange(rows, { jobId: '1', state: 'SENDING', counts: { done: 20 } })[0]).toEqual({ id: '1', state: 'SENDING', counts: { done: 20 } });
-    expect(applyJobChange(rows, { jobId: '1', state: 'SENDING', counts: { done: 5 } })).toBe(rows);
-    expect(applyJobChange(rows, { jobId: '2', state: 'SENDING', counts: { done: 5 } })).toBe(rows);
-    expect(applyJobChange(rows, { jobId: '3', state: 'SENDING', counts: { done: 1 } })).toBe(rows);
-    expect(applyJobChange(rows, { jobId: '1', state: 'COMPLETED', counts: { done: 10 } })[0].state).toBe('COMPLETED');
+    const newer = { id: '1', state: 'SENDING' as const, counts: { done: 20 }, finishedAt: null };
+    expect(applyJobChange(rows, newer)[0]).toBe(newer);
+    expect(applyJobChange(rows, { ...newer, counts: { done: 5 } })).toBe(rows);
+    expect(applyJobChange(rows, { id: '2', state: 'SENDING', counts: { done: 5 }, finishedAt: null })).toBe(rows);
+    expect(applyJobChange(rows, { id: '3', state: 'SENDING', counts: { done: 1 }, finishedAt: null })).toBe(rows);
+    const ended = applyJobChange(rows, { id: '1', state: 'COMPLETED', counts: { done: 10 }, finishedAt: '2026-12-03T11:00:00Z' })[0];
+    expect(ended).toMatchObject({ state: 'COMPLETED', finishedAt: '2026-12-03T11:00:00Z' });
   });
 
   it('shows 100 % only when every recipient is done', () => {

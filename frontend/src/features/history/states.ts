@@ -1,8 +1,8 @@
-import type { HistoryJobKind, HistoryJobState, HistoryRecipientState } from '../../gql/graphql';
+import type { DispatchJobKind, DispatchJobState, DispatchRecipientState } from '../../gql/graphql';
 
-export const JOB_KINDS: readonly HistoryJobKind[] = ['TEMPLATE', 'CUSTOMER_SERVICE', 'MASS'];
-export const JOB_STATES: readonly HistoryJobState[] = ['PLANNED', 'QUEUED', 'SENDING', 'PAUSED', 'COMPLETED', 'CANCELLED', 'FAILED'];
-export const RECIPIENT_STATES: readonly HistoryRecipientState[] = [
+export const JOB_KINDS: readonly DispatchJobKind[] = ['TEMPLATE', 'CUSTOMER_SERVICE', 'MASS'];
+export const JOB_STATES: readonly DispatchJobState[] = ['PLANNED', 'QUEUED', 'SENDING', 'PAUSED', 'COMPLETED', 'CANCELLED', 'FAILED'];
+export const RECIPIENT_STATES: readonly DispatchRecipientState[] = [
   'DELIVERED',
   'SENT',
   'USER_BLOCKED',
@@ -14,31 +14,8 @@ export const RECIPIENT_STATES: readonly HistoryRecipientState[] = [
   'QUEUED',
 ];
 
-export const JOB_STATE_COLORS: Record<HistoryJobState, string> = {
-  DRAFT: 'default',
-  PLANNED: 'default',
-  QUEUED: 'blue',
-  SENDING: 'processing',
-  PAUSED: 'warning',
-  COMPLETED: 'success',
-  CANCELLED: 'default',
-  FAILED: 'error',
-};
-
-export const RECIPIENT_STATE_COLORS: Record<HistoryRecipientState, string> = {
-  DELIVERED: 'success',
-  SENT: 'green',
-  USER_BLOCKED: 'orange',
-  SYSTEM_FAILED: 'red',
-  FAILED: 'error',
-  SKIPPED: 'default',
-  IN_DOUBT: 'purple',
-  SENDING: 'processing',
-  QUEUED: 'default',
-};
-
 /** Jobs still moving: their row shows a progress bar and follows live changes. */
-export const isRunning = (state: HistoryJobState) => state === 'QUEUED' || state === 'SENDING' || state === 'PAUSED';
+export const isRunning = (state: DispatchJobState) => state === 'QUEUED' || state === 'SENDING' || state === 'PAUSED';
 
 /** Share done, 0–100 with one decimal; 100 only when every recipient is done. */
 export function percent(done: number, total: number): number {
@@ -48,7 +25,7 @@ export function percent(done: number, total: number): number {
 }
 
 /** The CSV export of a job's recipients, with the list's state filter. */
-export function recipientsCsvUrl(jobId: string, states: readonly HistoryRecipientState[]): string {
+export function recipientsCsvUrl(jobId: string, states: readonly DispatchRecipientState[]): string {
   const base = `/api/history/jobs/${encodeURIComponent(jobId)}/recipients.csv`;
   return states.length > 0 ? `${base}?states=${states.join(',')}` : base;
 }
@@ -64,21 +41,18 @@ export function dateRangeToInstants(from: Date | null, to: Date | null): { creat
 }
 
 /**
- * A live change (dispatchJobsChanged) applied to the listed rows: the row of that job takes its state and counts
- * unless they are older (a job never goes back from ended to running, nor its done count down). Returns the same
- * array when nothing changed.
+ * A live change (dispatchJobsChanged: the whole job) applied to the listed rows: the row of that job is replaced unless
+ * the change is older (a job never goes back from ended to running, nor its done count down). Returns the same array
+ * when nothing changed.
  */
-export function applyJobChange<J extends { id: string; state: HistoryJobState; counts: { done: number } }>(
-  rows: readonly J[],
-  change: { jobId: string; state: HistoryJobState; counts: Omit<J['counts'], '__typename'> },
-): readonly J[] {
-  const index = rows.findIndex((row) => row.id === change.jobId);
+export function applyJobChange<J extends { id: string; state: DispatchJobState; counts: { done: number } }>(rows: readonly J[], change: J): readonly J[] {
+  const index = rows.findIndex((row) => row.id === change.id);
   if (index < 0) return rows;
   const current = rows[index];
-  const ended = (s: HistoryJobState) => s === 'COMPLETED' || s === 'CANCELLED' || s === 'FAILED';
+  const ended = (s: DispatchJobState) => s === 'COMPLETED' || s === 'CANCELLED' || s === 'FAILED';
   if (ended(current.state) && !ended(change.state)) return rows;
   if (ended(current.state) === ended(change.state) && change.counts.done < current.counts.done) return rows;
   const next = [...rows];
-  next[index] = { ...current, state: change.state, counts: { ...current.counts, ...change.counts } };
+  next[index] = change;
   return next;
 }

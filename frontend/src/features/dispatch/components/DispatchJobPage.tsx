@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
+import { JobStateTag } from '../../../components/StateTag';
 import type { DispatchJobFieldsFragment, DispatchProgressSubscription as ProgressData } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
 import { useCurrentAccount } from '../../../lib/currentAccount';
@@ -23,7 +24,6 @@ import {
   DispatchStartMutation,
 } from '../api/operations';
 import { RECIPIENT_STATES, allowedActions, isEnded, laterProgress, percentDone, splitDuration } from '../progress';
-import { JobStateTag } from './JobStateTag';
 import { OutcomeBar } from './OutcomeBar';
 import { PlanSummary } from './PlanSummary';
 import './dispatch.css';

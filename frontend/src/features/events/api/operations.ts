@@ -2,8 +2,8 @@ import { graphql } from '../../../gql';
 
 /** One page of pushes, newest first. */
 export const CallbackEventsQuery = graphql(`
-  query CallbackEvents($accountId: ID!, $first: Int!, $after: String, $types: [String]) {
-    callbackEvents(accountId: $accountId, first: $first, after: $after, types: $types) {
+  query CallbackEvents($accountId: ID!, $first: Int!, $after: String, $types: [String], $excludeTypes: [String]) {
+    callbackEvents(accountId: $accountId, first: $first, after: $after, types: $types, excludeTypes: $excludeTypes) {
       totalCount
       pageInfo {
         hasNextPage

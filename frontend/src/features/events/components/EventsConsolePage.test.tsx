@@ -48,13 +48,14 @@ function serveConsole({
   events = [text, follow, report],
   pageSize,
 }: { account?: AccountFieldsFragment; events?: CallbackEventFieldsFragment[]; pageSize?: number } = {}) {
-  const calls: { first?: number; after?: string | null; types?: string[] | null }[] = [];
+  const calls: { first?: number; after?: string | null; types?: string[] | null; excludeTypes?: string[] | null }[] = [];
   server.use(
     api.query('Account', ({ variables }) => HttpResponse.json({ data: { account: variables.id === account.id ? account : null } })),
     api.query('CallbackEvents', ({ variables }) => {
       calls.push(variables);
       const types = variables.types as string[] | null;
-      const matching = events.filter((e) => !types?.length || types.includes(e.type));
+      const excluded = variables.excludeTypes as string[] | null;
+      const matching = events.filter((e) => (!types?.length || types.includes(e.type)) && !excluded?.includes(e.type));
       const after = variables.after as string | null;
       const start = after ? matching.findIndex((e) => `cur-${e.id}` === after) + 1 : 0;
       const size = pageSize ?? (variables.first as number);
@@ -177,20 +178,19 @@ describe('EventsConsolePage', () => {
     expect(screen.queryByText('V1001_GOOD')).not.toBeInTheDocument();
   });
 
-  it('hides delivery reports unless the switch shows them, and remembers that in the URL', async () => {
-    const calls = serveConsole();
+  it('has the server leave delivery reports out unless the switch shows them, and remembers that in the URL', async () => {
+    const unknown = aCallbackEvent({ id: '100', type: 'some_future_event', msgType: 'event', event: 'some_future_event', summary: '' });
+    const calls = serveConsole({ events: [text, follow, report, unknown] });
     await i18n.changeLanguage('en-US');
     renderConsole('/accounts/acc-1/events');
-    await waitFor(() => expect(rowKeys()).toEqual(['103', '102']));
-    expect(calls[0].types).toContain('text');
-    expect(calls[0].types).toContain('subscribe');
-    expect(calls[0].types).not.toContain('templatesendjobfinish');
+    await waitFor(() => expect(rowKeys()).toEqual(['103', '102', '100']));
+    expect(calls[0]).toMatchObject({ types: null, excludeTypes: ['templatesendjobfinish'] });
     const user = setupUser();
 
     await user.click(screen.getByRole('switch', { name: 'Show delivery reports' }));
 
-    await waitFor(() => expect(rowKeys()).toEqual(['103', '102', '101']));
-    expect(calls.at(-1)).toMatchObject({ types: null });
+    await waitFor(() => expect(rowKeys()).toEqual(['103', '102', '101', '100']));
+    expect(calls.at(-1)).toMatchObject({ types: null, excludeTypes: null });
     expect(screen.getByTestId('location')).toHaveTextContent('/accounts/acc-1/events?reports=1');
   });
 

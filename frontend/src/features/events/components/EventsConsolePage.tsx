@@ -8,7 +8,7 @@ import type { ApiTarget } from '../../../gql/graphql';
 import { useCan } from '../../../lib/auth';
 import { useCurrentAccount } from '../../../lib/currentAccount';
 import { useLiveStatus } from '../../../lib/liveStatus';
-import { EVENT_TYPES, MESSAGE_TYPES, effectiveTypes, parseTypes } from '../eventTypes';
+import { EVENT_TYPES, MESSAGE_TYPES, eventsFilter, parseTypes } from '../eventTypes';
 import { MAX_EVENTS } from '../hooks/eventsState';
 import { useCallbackEvents } from '../hooks/useCallbackEvents';
 import { DeadLettersPanel } from './DeadLettersPanel';
@@ -41,9 +41,9 @@ function EventsConsole({ account }: { account: ConsoleAccount }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const typesParam = searchParams.get('types');
   const types = useMemo(() => parseTypes(typesParam), [typesParam]);
-  // delivery reports (TEMPLATESENDJOBFINISH) belong to the sent history: hidden unless asked for or chosen
+  // delivery reports (TEMPLATESENDJOBFINISH) belong to the sent history: left out by the server unless asked for or chosen
   const showReports = searchParams.get('reports') === '1';
-  const requested = useMemo(() => effectiveTypes(types, showReports), [types, showReports]);
+  const requested = useMemo(() => eventsFilter(types, showReports), [types, showReports]);
   const { state, liveError, canLoadOlder, loadOlder, reload, resubscribe } = useCallbackEvents(account.id, requested);
   const socket = useLiveStatus();
   const otherTypes = useMemo(

@@ -3,10 +3,12 @@ import { aCallbackEvent, callbackEventConnection } from '../../../test/handlers'
 import { MAX_EVENTS, canLoadOlder, compareIdsNewestFirst, eventsReducer, initialEventsState, olderCursor } from './eventsState';
 import type { EventsState } from './eventsState';
 
+const NO_FILTER = { types: [], excludeTypes: [] };
+
 const ev = (id: number, type = 'text') => aCallbackEvent({ id: String(id), type, msgType: type === 'text' ? 'text' : 'event' });
 
 function loaded(ids: number[], { hasNextPage = false, types = [] as string[] } = {}): EventsState {
-  const start = initialEventsState('k', types);
+  const start = initialEventsState('k', { types, excludeTypes: [] });
   return eventsReducer(start, {
     type: 'firstPage',
     key: 'k',
@@ -32,8 +34,18 @@ describe('eventsReducer', () => {
     expect(eventsReducer(state, { type: 'live', event: ev(4, 'click') })).toBe(state);
   });
 
+  it('ignores live pushes of an excluded type, whatever its case', () => {
+    const state = eventsReducer(initialEventsState('k', { types: [], excludeTypes: ['templatesendjobfinish'] }), {
+      type: 'firstPage',
+      key: 'k',
+      page: callbackEventConnection([ev(3)]),
+    });
+    expect(eventsReducer(state, { type: 'live', event: ev(4, 'TEMPLATESENDJOBFINISH') })).toBe(state);
+    expect(eventsReducer(state, { type: 'live', event: ev(5, 'some_future_event') }).rows.map((r) => r.id)).toEqual(['5', '3']);
+  });
+
   it('does not duplicate a push that arrived live and is also on the first page', () => {
-    let state = initialEventsState('k', []);
+    let state = initialEventsState('k', NO_FILTER);
     state = eventsReducer(state, { type: 'live', event: ev(5) });
     state = eventsReducer(state, {
       type: 'firstPage',
@@ -46,7 +58,7 @@ describe('eventsReducer', () => {
   });
 
   it('ignores an answer for another filter', () => {
-    const state = initialEventsState('new', []);
+    const state = initialEventsState('new', NO_FILTER);
     expect(eventsReducer(state, { type: 'firstPage', key: 'old', page: callbackEventConnection([ev(1)]) })).toBe(state);
   });
 

@@ -1,5 +1,6 @@
 import type { CallbackEventFieldsFragment } from '../../../gql/graphql';
-import { matchesTypes } from '../eventTypes';
+import { matchesFilter } from '../eventTypes';
+import type { EventsFilter } from '../eventTypes';
 
 /** At most this many pushes are kept in memory; the oldest go first. */
 export const MAX_EVENTS = 500;
@@ -18,8 +19,8 @@ export interface EventsPage {
 export interface EventsState {
   /** Account, filter and attempt the rows belong to; a new key starts over. */
   key: string;
-  /** The type filter (empty = all). */
-  types: readonly string[];
+  /** The type filter the rows match. */
+  filter: EventsFilter;
   /** Newest first. */
   rows: EventRow[];
   status: 'loading' | 'ready' | 'error';
@@ -35,7 +36,7 @@ export interface EventsState {
 }
 
 export type EventsAction =
-  | { type: 'reset'; key: string; types: readonly string[] }
+  | { type: 'reset'; key: string; filter: EventsFilter }
   | { type: 'firstPage'; key: string; page: EventsPage }
   | { type: 'firstPageFailed'; key: string; error: unknown }
   | { type: 'olderRequested'; key: string }
@@ -44,10 +45,10 @@ export type EventsAction =
   | { type: 'live'; event: CallbackEventFieldsFragment }
   | { type: 'unhighlight'; id: string };
 
-export function initialEventsState(key: string, types: readonly string[]): EventsState {
+export function initialEventsState(key: string, filter: EventsFilter): EventsState {
   return {
     key,
-    types,
+    filter,
     rows: [],
     status: 'loading',
     error: null,
@@ -93,7 +94,7 @@ export function canLoadOlder(state: EventsState): boolean {
 export function eventsReducer(state: EventsState, action: EventsAction): EventsState {
   switch (action.type) {
     case 'reset':
-      return initialEventsState(action.key, action.types);
+      return initialEventsState(action.key, action.filter);
     case 'firstPage': {
       if (action.key !== state.key) return state;
       const { rows, trimmed } = mergePage(state.rows, action.page);
@@ -120,7 +121,7 @@ export function eventsReducer(state: EventsState, action: EventsAction): EventsS
       return action.key === state.key ? { ...state, loadingOlder: false, olderError: action.error } : state;
     case 'live': {
       const { event } = action;
-      if (!matchesTypes(state.types, event)) return state;
+      if (!matchesFilter(state.filter, event)) return state;
       const index = state.rows.findIndex((row) => row.id === event.id);
       if (index >= 0) {
         // already listed (the page raced the push): refresh it in place

@@ -4,6 +4,7 @@ import { useClient } from 'urql';
 import { CallbackEventReceivedSubscription, CallbackEventsQuery } from '../api/operations';
 import { PAGE_SIZE, canLoadOlder, eventsReducer, initialEventsState, olderCursor } from './eventsState';
 import type { EventsState } from './eventsState';
+import type { EventsFilter } from '../eventTypes';
 
 /** How long a live push stays highlighted. */
 export const HIGHLIGHT_MS = 3000;
@@ -25,36 +26,37 @@ export interface CallbackEventsResult {
  * live push put on top when it passes the filter (no refetch per push), at most
  * MAX_EVENTS kept.
  */
-export function useCallbackEvents(accountId: string, types: readonly string[]): CallbackEventsResult {
+export function useCallbackEvents(accountId: string, filter: EventsFilter): CallbackEventsResult {
   const client = useClient();
-  const typesKey = types.join(',');
+  const typesKey = filter.types.join(',');
+  const excludeKey = filter.excludeTypes.join(',');
+  const filterKey = `${typesKey}|${excludeKey}`;
   const [attempt, setAttempt] = useState(0);
-  const key = `${accountId}|${typesKey}|${attempt}`;
-  const [state, dispatch] = useReducer(eventsReducer, undefined, () => initialEventsState(key, types));
+  const key = `${accountId}|${filterKey}|${attempt}`;
+  const [state, dispatch] = useReducer(eventsReducer, undefined, () => initialEventsState(key, filter));
   // a new account, filter or attempt starts over (adjusting state while rendering)
-  if (state.key !== key) dispatch({ type: 'reset', key, types });
+  if (state.key !== key) dispatch({ type: 'reset', key, filter });
 
   useEffect(() => {
     let cancelled = false;
-    const filter = typesKey ? typesKey.split(',') : null;
     void client
       .query(
         CallbackEventsQuery,
-        { accountId, first: PAGE_SIZE, after: null, types: filter },
+        { accountId, first: PAGE_SIZE, after: null, ...variables(typesKey, excludeKey) },
         { requestPolicy: 'network-only' },
       )
       .toPromise()
       .then((result) => {
         if (cancelled) return;
         const page = result.data?.callbackEvents;
-        const requestKey = `${accountId}|${typesKey}|${attempt}`;
+        const requestKey = `${accountId}|${typesKey}|${excludeKey}|${attempt}`;
         if (page) dispatch({ type: 'firstPage', key: requestKey, page });
         else dispatch({ type: 'firstPageFailed', key: requestKey, error: result.error ?? null });
       });
     return () => {
       cancelled = true;
     };
-  }, [client, accountId, typesKey, attempt]);
+  }, [client, accountId, typesKey, excludeKey, attempt]);
 
   const [liveAttempt, setLiveAttempt] = useState(0);
   const [liveFailure, setLiveFailure] = useState<{ attempt: number; error: CombinedError } | null>(null);
@@ -89,10 +91,13 @@ export function useCallbackEvents(accountId: string, types: readonly string[]): 
     if (!canLoadOlder(state) || state.loadingOlder) return;
     const after = olderCursor(state);
     const requestKey = state.key;
-    const filter = state.types.length > 0 ? [...state.types] : null;
     dispatch({ type: 'olderRequested', key: requestKey });
     void client
-      .query(CallbackEventsQuery, { accountId, first: PAGE_SIZE, after, types: filter }, { requestPolicy: 'network-only' })
+      .query(
+        CallbackEventsQuery,
+        { accountId, first: PAGE_SIZE, after, ...variables(state.filter.types.join(','), state.filter.excludeTypes.join(',')) },
+        { requestPolicy: 'network-only' },
+      )
       .toPromise()
       .then((result) => {
         const page = result.data?.callbackEvents;
@@ -109,4 +114,9 @@ export function useCallbackEvents(accountId: string, types: readonly string[]): 
     reload: useCallback(() => setAttempt((n) => n + 1), []),
     resubscribe: useCallback(() => setLiveAttempt((n) => n + 1), []),
   };
+}
+
+/** The query's filter variables from the filter's keys (comma-joined): null when empty. */
+function variables(typesKey: string, excludeKey: string): { types: string[] | null; excludeTypes: string[] | null } {
+  return { types: typesKey ? typesKey.split(',') : null, excludeTypes: excludeKey ? excludeKey.split(',') : null };
 }

@@ -1,8 +1,8 @@
 import { graphql } from '../../../gql';
 
-/** A job as a row of the history list. */
+/** A job as a row of the history list (the live changes bring the same fields). */
 export const HistoryJobFieldsFragment = graphql(`
-  fragment HistoryJobFields on HistoryJob {
+  fragment HistoryJobFields on DispatchJob {
     id
     accountId
     kind
@@ -47,27 +47,11 @@ export const HistoryJobsQuery = graphql(`
   }
 `);
 
-/** Jobs whose state or counts changed (all accounts', or one account's), live. */
+/** Jobs whose state or counts changed (all accounts', or one account's), live: each item the whole row. */
 export const HistoryJobsChangedSubscription = graphql(`
   subscription HistoryJobsChanged($accountId: ID) {
     dispatchJobsChanged(accountId: $accountId) {
-      jobId
-      accountId
-      state
-      at
-      counts {
-        done
-        total
-        delivered
-        sent
-        userBlocked
-        systemFailed
-        failed
-        skipped
-        inDoubt
-        queued
-        sending
-      }
+      ...HistoryJobFields
     }
   }
 `);

@@ -2,9 +2,9 @@ import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { RecipientStateTag } from '../../../components/StateTag';
 import { formatDateTime } from '../../../lib/format';
 import { FanSentMessagesQuery } from '../api/operations';
-import { RECIPIENT_STATE_COLORS } from '../states';
 import './history.css';
 
 /** On a fan's page: what Fanmail sent the fan, newest first, with WeChat's answer and delivery report. */
@@ -29,9 +29,7 @@ export function FanSentMessagesCard({ accountId, openid }: { accountId: string; 
                     {m.title}
                   </Link>
                   <Tag>{t(`dispatch.kinds.${m.kind}`)}</Tag>
-                  <Tag color={RECIPIENT_STATE_COLORS[m.state]} data-state={m.state}>
-                    {t(`dispatch.recipientStates.${m.state}`)}
-                  </Tag>
+                  <RecipientStateTag state={m.state} />
                 </Space>
                 <Typography.Text type="secondary">
                   {t('history.fan.sentAt', { at: formatDateTime(m.sentAt ?? m.createdAt, i18n.language) })}

@@ -1,5 +1,5 @@
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Input, Progress, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Progress, Select, Table, Typography } from 'antd';
 import type { ComponentProps } from 'react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,10 @@ import { useQuery, useSubscription } from 'urql';
 import { CursorPager, useCursorStack } from '../../../components/CursorPager';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorResult } from '../../../components/QueryErrorResult';
+import { JobStateTag } from '../../../components/StateTag';
 import type {
-  HistoryJobKind,
-  HistoryJobState,
+  DispatchJobKind,
+  DispatchJobState,
   HistoryJobFieldsFragment,
   HistoryJobFilter,
   HistoryJobsChangedSubscription as HistoryJobsChangedData,
@@ -18,14 +19,13 @@ import type {
 import { useCan } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { HistoryAccountsQuery, HistoryJobsChangedSubscription, HistoryJobsQuery } from '../api/operations';
-import { JOB_KINDS, JOB_STATES, JOB_STATE_COLORS, applyJobChange, dateRangeToInstants, isRunning, percent } from '../states';
+import { JOB_KINDS, JOB_STATES, applyJobChange, dateRangeToInstants, isRunning, percent } from '../states';
 import { OutcomeMiniBar } from './OutcomeMiniBar';
 import './history.css';
 
 const PAGE = 20;
 type RangeValue = Parameters<NonNullable<ComponentProps<typeof DatePicker.RangePicker>['onChange']>>[0];
 type Row = HistoryJobFieldsFragment;
-type Change = HistoryJobsChangedData['dispatchJobsChanged'];
 
 /**
  * `/history` (every account) and `/accounts/:id/history`: the jobs, newest first, filtered by account, kind,
@@ -37,8 +37,8 @@ export function HistoryJobsPage() {
   const canSend = useCan('manageAccounts');
   const stack = useCursorStack();
   const [accountId, setAccountId] = useState<string | undefined>(undefined);
-  const [kinds, setKinds] = useState<HistoryJobKind[]>([]);
-  const [states, setStates] = useState<HistoryJobState[]>([]);
+  const [kinds, setKinds] = useState<DispatchJobKind[]>([]);
+  const [states, setStates] = useState<DispatchJobState[]>([]);
   const [range, setRange] = useState<RangeValue>(null);
   const [createdBy, setCreatedBy] = useState('');
   const [search, setSearch] = useState('');
@@ -68,7 +68,7 @@ export function HistoryJobsPage() {
   // every live change, the newest copy per job (urql folds the items with this handler)
   const [{ data: changes }] = useSubscription(
     { query: HistoryJobsChangedSubscription, variables: { accountId: account } },
-    (seen: Record<string, Change> = {}, item: HistoryJobsChangedData) => ({ ...seen, [item.dispatchJobsChanged.jobId]: item.dispatchJobsChanged }),
+    (seen: Record<string, Row> = {}, item: HistoryJobsChangedData) => ({ ...seen, [item.dispatchJobsChanged.id]: item.dispatchJobsChanged }),
   );
   const listed = useMemo(() => data?.historyJobs.edges.map((e) => e.node) ?? [], [data]);
   const rows = useMemo(() => Object.values(changes ?? {}).reduce<readonly Row[]>((acc, job) => applyJobChange(acc, job), listed), [listed, changes]);
@@ -189,15 +189,13 @@ export function HistoryJobsPage() {
             ...(routeAccountId === undefined
               ? [{ title: t('history.columns.account'), dataIndex: 'accountId', width: 140, ellipsis: true, render: (id: string) => accountName(id) }]
               : []),
-            { title: t('history.columns.kind'), dataIndex: 'kind', width: 110, render: (kind: HistoryJobKind) => t(`dispatch.kinds.${kind}`) },
+            { title: t('history.columns.kind'), dataIndex: 'kind', width: 110, render: (kind: DispatchJobKind) => t(`dispatch.kinds.${kind}`) },
             {
               title: t('history.columns.state'),
               dataIndex: 'state',
               width: 110,
-              render: (state: HistoryJobState, job) => (
-                <Tag color={JOB_STATE_COLORS[state]} data-testid={`history-state-${job.id}`} data-state={state}>
-                  {t(`dispatch.jobStates.${state}`)}
-                </Tag>
+              render: (state: DispatchJobState, job) => (
+                <JobStateTag state={state} testId={`history-state-${job.id}`} />
               ),
             },
             {

@@ -1,17 +1,18 @@
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { RECIPIENT_STATE_FILLS } from '../../../components/StateTag';
 import type { HistoryJobFieldsFragment } from '../../../gql/graphql';
 
 const PARTS = [
-  { key: 'delivered', state: 'DELIVERED', color: '#52c41a' },
-  { key: 'sent', state: 'SENT', color: '#95de64' },
-  { key: 'userBlocked', state: 'USER_BLOCKED', color: '#fa8c16' },
-  { key: 'systemFailed', state: 'SYSTEM_FAILED', color: '#f5222d' },
-  { key: 'failed', state: 'FAILED', color: '#a8071a' },
-  { key: 'skipped', state: 'SKIPPED', color: '#8c8c8c' },
-  { key: 'inDoubt', state: 'IN_DOUBT', color: '#722ed1' },
-  { key: 'sending', state: 'SENDING', color: '#1677ff' },
-  { key: 'queued', state: 'QUEUED', color: '#d9d9d9' },
+  { key: 'delivered', state: 'DELIVERED', color: RECIPIENT_STATE_FILLS.DELIVERED },
+  { key: 'sent', state: 'SENT', color: RECIPIENT_STATE_FILLS.SENT },
+  { key: 'userBlocked', state: 'USER_BLOCKED', color: RECIPIENT_STATE_FILLS.USER_BLOCKED },
+  { key: 'systemFailed', state: 'SYSTEM_FAILED', color: RECIPIENT_STATE_FILLS.SYSTEM_FAILED },
+  { key: 'failed', state: 'FAILED', color: RECIPIENT_STATE_FILLS.FAILED },
+  { key: 'skipped', state: 'SKIPPED', color: RECIPIENT_STATE_FILLS.SKIPPED },
+  { key: 'inDoubt', state: 'IN_DOUBT', color: RECIPIENT_STATE_FILLS.IN_DOUBT },
+  { key: 'sending', state: 'SENDING', color: RECIPIENT_STATE_FILLS.SENDING },
+  { key: 'queued', state: 'QUEUED', color: RECIPIENT_STATE_FILLS.QUEUED },
 ] as const;
 
 /** A finished job's outcome as a thin stacked bar (an SVG), the numbers in its tooltip. */

@@ -1,13 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Input, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { CursorPager, useCursorStack } from '../../../components/CursorPager';
-import type { HistoryRecipientState, HistoryRecipientsQuery as RecipientsData } from '../../../gql/graphql';
+import { RecipientStateTag } from '../../../components/StateTag';
+import type { DispatchRecipientState, HistoryRecipientsQuery as RecipientsData } from '../../../gql/graphql';
 import { formatDateTime } from '../../../lib/format';
 import { HistoryRecipientsQuery } from '../api/operations';
-import { RECIPIENT_STATES, RECIPIENT_STATE_COLORS, recipientsCsvUrl } from '../states';
+import { RECIPIENT_STATES, recipientsCsvUrl } from '../states';
 import './history.css';
 
 const PAGE = 50;
@@ -20,7 +21,7 @@ type Recipient = RecipientsData['historyRecipients']['edges'][number]['node'];
 export function RecipientsCard({ jobId }: { jobId: string }) {
   const { t, i18n } = useTranslation();
   const stack = useCursorStack();
-  const [states, setStates] = useState<HistoryRecipientState[]>([]);
+  const [states, setStates] = useState<DispatchRecipientState[]>([]);
   const [openid, setOpenid] = useState('');
   const filter = useMemo(() => ({ states: states.length > 0 ? states : null, openid: openid.trim() || null }), [states, openid]);
   // a new filter starts again on the first page (adjusting state while rendering)
@@ -96,10 +97,8 @@ export function RecipientsCard({ jobId }: { jobId: string }) {
             title: t('history.recipients.state'),
             dataIndex: 'state',
             width: 150,
-            render: (state: HistoryRecipientState, r) => (
-              <Tag color={RECIPIENT_STATE_COLORS[state]} data-testid={`recipient-state-${r.seq}`} data-state={state}>
-                {t(`dispatch.recipientStates.${state}`)}
-              </Tag>
+            render: (state: DispatchRecipientState, r) => (
+              <RecipientStateTag state={state} testId={`recipient-state-${r.seq}`} />
             ),
           },
           { title: t('history.recipients.sentAt'), dataIndex: 'sentAt', width: 170, render: (at: string | null) => formatDateTime(at, i18n.language) },

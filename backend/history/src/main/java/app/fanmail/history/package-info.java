@@ -10,6 +10,7 @@
  * <p>Layers: {@code domain} (CSV cells, cursors), {@code application} (the export writer, retention and its schedule),
  * {@code graphql} (queries and their types), {@code web} (the CSV download).
  *
- * <p>Talks to: {@code kernel}, {@code dispatch.api}. Used by: nobody (the UI, through GraphQL and the download).
+ * <p>Talks to: {@code kernel}, {@code dispatch.api}; its GraphQL returns dispatch's GraphQL types for jobs and recipients
+ * ({@code dispatch.graphql}: one type per concept in the schema). Used by: nobody (the UI, through GraphQL and the download).
  */
 package app.fanmail.history;

@@ -286,7 +286,7 @@ class DispatchProgressIT {
 
         // the live jobs list of the account, on a second connection
         FanmailClient.Subscriptions list = connect();
-        subscribe(list, "l", "subscription($a: ID) { dispatchJobsChanged(accountId: $a) { jobId accountId state " + COUNTS + " at } }", "a", acc.id());
+        subscribe(list, "l", "subscription($a: ID) { dispatchJobsChanged(accountId: $a) { id accountId state startedAt finishedAt " + COUNTS + " } }", "a", acc.id());
         await("the jobs list subscription to be set up", Duration.ofSeconds(10), () -> hub.watchedAccounts() == 1);
 
         dispatch.start(job.id(), "it-operator");
@@ -329,10 +329,11 @@ class DispatchProgressIT {
             assertThat(m.getString("type")).as(m.toString()).isEqualTo("next");
             changes.add(m.getJsonObject("payload").getJsonObject("data").getJsonObject("dispatchJobsChanged"));
         }
-        assertThat(changes).allSatisfy(c -> assertThat(c.getString("jobId")).isEqualTo(job.id().toString()));
+        assertThat(changes).allSatisfy(c -> assertThat(c.getString("id")).isEqualTo(job.id().toString()));
         assertThat(changes.stream().map(c -> c.getString("state")).distinct().toList()).contains("SENDING", "COMPLETED");
         JsonObject completed = changes.stream().filter(c -> c.getString("state").equals("COMPLETED")).findFirst().orElseThrow();
         assertThat(countsOf(completed.getJsonObject("counts"))).isEqualTo(stored(job.id(), 3000));
+        assertThat(completed.isNull("finishedAt")).as("the whole job: the list updates its row without a refetch").isFalse();
 
         // the sends counter of this node equals the job's sent recipients (no delivery reports: they stay SENT)
         assertThat(metric("fanmail_dispatch_sends_total", Map.of("account", acc.id().toString(), "outcome", "SENT"))).isEqualTo(3000.0);

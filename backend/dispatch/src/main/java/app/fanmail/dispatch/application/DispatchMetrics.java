@@ -20,7 +20,7 @@ public interface DispatchMetrics {
     /** A delivery report arrived this long after its recipient was written SENT. */
     void reportLag(Duration lag);
 
-    /** What is left of the account's daily template quota, as last read (0 when WeChat said it is used up). */
+    /** What is left of the account's daily template quota, as last read: after each plan's quota read, 0 when WeChat said it is used up. */
     void quotaRemaining(UUID accountId, long remaining);
 
     /** QUEUED recipients of unfinished jobs, as last read. */

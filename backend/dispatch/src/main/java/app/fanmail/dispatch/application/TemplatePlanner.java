@@ -56,6 +56,8 @@ public class TemplatePlanner {
     PlanRepository plans;
     @Inject
     Clock clock;
+    @Inject
+    DispatchMetrics metrics = DispatchMetrics.NONE;
 
     /** A job resolved against the templates module (WeChat template id and title filled in) and its plan. */
     public record Planned(NewTemplateJob job, DispatchPlan plan) {
@@ -135,7 +137,10 @@ public class TemplatePlanner {
         return new Prepared(resolved, check(resolved.content()), probed);
     }
 
-    /** Today's template quota of the account: WeChat's (no transaction may be open) and Fanmail's own count since midnight Asia/Shanghai. */
+    /**
+     * Today's template quota of the account: WeChat's (no transaction may be open) and Fanmail's own count since midnight
+     * Asia/Shanghai. What remains is also the account's quota-remaining gauge (each plan and each job creation reads it).
+     */
     public PlanArithmetic.Quota quota(java.util.UUID accountId) {
         QuotaSource.Today today;
         try {
@@ -145,7 +150,9 @@ public class TemplatePlanner {
         }
         var now = clock.instant();
         long fanmail = plans.sentSince(accountId, PlanArithmetic.dayStart(now));
-        return PlanArithmetic.quota(today.limit(), today.used(), fanmail, now);
+        PlanArithmetic.Quota quota = PlanArithmetic.quota(today.limit(), today.used(), fanmail, now);
+        metrics.quotaRemaining(accountId, quota.remaining());
+        return quota;
     }
 
     /**

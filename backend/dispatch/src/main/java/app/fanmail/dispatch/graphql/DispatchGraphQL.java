@@ -1,6 +1,8 @@
 package app.fanmail.dispatch.graphql;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -16,6 +18,9 @@ import org.eclipse.microprofile.graphql.Source;
 import app.fanmail.audiences.api.AudienceSelector;
 import app.fanmail.audiences.graphql.AudienceTypes.AudienceSelectorInput;
 import app.fanmail.dispatch.api.Dispatch;
+import app.fanmail.dispatch.api.DispatchReads;
+import app.fanmail.dispatch.api.JobDetails;
+import app.fanmail.dispatch.api.RecipientState;
 import app.fanmail.dispatch.api.NewTemplateJob;
 import app.fanmail.dispatch.api.TemplateContent;
 import app.fanmail.dispatch.graphql.DispatchTypes.DispatchCounts;
@@ -26,6 +31,7 @@ import app.fanmail.dispatch.graphql.DispatchTypes.DispatchJobPayload;
 import app.fanmail.dispatch.graphql.DispatchTypes.DispatchJobState;
 import app.fanmail.dispatch.graphql.DispatchTypes.DispatchPlan;
 import app.fanmail.dispatch.graphql.DispatchTypes.DispatchPlanPayload;
+import app.fanmail.dispatch.graphql.DispatchTypes.DispatchTemplateContent;
 import app.fanmail.dispatch.graphql.DispatchTypes.DispatchTemplateInput;
 import app.fanmail.kernel.graphql.CallsWeChat;
 import app.fanmail.kernel.graphql.Ids;
@@ -47,6 +53,8 @@ import jakarta.inject.Inject;
 public class DispatchGraphQL {
     @Inject
     Dispatch dispatch;
+    @Inject
+    DispatchReads reads;
 
     @Query("dispatchJob")
     @Description("One send job, or null when there is none.")
@@ -55,15 +63,57 @@ public class DispatchGraphQL {
         return Ids.parse(id).flatMap(this::job).orElse(null);
     }
 
-    private java.util.Optional<DispatchJob> job(UUID id) {
+    private Optional<DispatchJob> job(UUID id) {
         return dispatch.job(id).map(j -> DispatchJob.of(j, dispatch.details(id).orElse(null)));
     }
 
     @NonNull
-    @Description("Its recipients by state, from stored state.")
+    @Description("Its recipients by state, from stored state (for the jobs of a list, read at once).")
     @RequiresRole(Role.VIEWER)
-    public DispatchCounts counts(@Source DispatchJob job) {
-        return DispatchCounts.of(dispatch.counts(UUID.fromString(job.id())));
+    public List<@NonNull DispatchCounts> counts(@Source List<DispatchJob> jobs) {
+        List<UUID> unread = jobs.stream().filter(j -> j.storedCounts() == null).map(j -> UUID.fromString(j.id())).distinct().toList();
+        // one job: its count rows (what progress reads); a list: one query for all
+        Map<UUID, Map<RecipientState, Long>> read = unread.isEmpty() ? Map.of()
+                : unread.size() == 1 ? Map.of(unread.get(0), dispatch.counts(unread.get(0))) : reads.counts(unread);
+        return jobs.stream().map(j -> DispatchCounts.of(j.storedCounts() != null ? j.storedCounts()
+                : read.getOrDefault(UUID.fromString(j.id()), Map.of()))).toList();
+    }
+
+    @Description("What it sends; null when the job stored no content.")
+    @RequiresRole(Role.VIEWER)
+    public DispatchTemplateContent content(@Source DispatchJob job) {
+        return details(job).map(d -> DispatchTemplateContent.of(d.content())).orElse(null);
+    }
+
+    @NonNull
+    @Description("A readable description of its audience.")
+    @RequiresRole(Role.VIEWER)
+    public String audience(@Source DispatchJob job) {
+        return details(job).map(JobDetails::audience).orElse("");
+    }
+
+    @Description("The plan stored when it was created (null for follow-up jobs and older jobs).")
+    @RequiresRole(Role.VIEWER)
+    public DispatchPlan plan(@Source DispatchJob job) {
+        return details(job).map(d -> DispatchPlan.of(d.plan())).orElse(null);
+    }
+
+    @Id
+    @Description("The job this one retries or resends (dispatchRetryFailed, dispatchResendInDoubt); null otherwise.")
+    @RequiresRole(Role.VIEWER)
+    public String followUpOf(@Source DispatchJob job) {
+        return details(job).map(JobDetails::followUpOf).map(UUID::toString).orElse(null);
+    }
+
+    @Description("RETRY_FAILED or RESEND_IN_DOUBT for a follow-up job; null otherwise.")
+    @RequiresRole(Role.VIEWER)
+    public String followUpKind(@Source DispatchJob job) {
+        return details(job).map(JobDetails::followUpKind).orElse(null);
+    }
+
+    /** The job's details: as read with it, else read now. */
+    private Optional<JobDetails> details(DispatchJob job) {
+        return job.details() != null ? Optional.of(job.details()) : dispatch.details(UUID.fromString(job.id()));
     }
 
     @NonNull

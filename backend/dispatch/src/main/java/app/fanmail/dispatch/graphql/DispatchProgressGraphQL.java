@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import app.fanmail.dispatch.api.Dispatch;
 import app.fanmail.dispatch.api.JobState;
@@ -14,8 +15,10 @@ import app.fanmail.dispatch.application.ProgressSource;
 import app.fanmail.dispatch.application.ProgressWatches;
 import app.fanmail.kernel.graphql.Ids;
 import app.fanmail.kernel.graphql.UserErrorsException;
+import app.fanmail.kernel.security.CurrentViewer;
 import app.fanmail.kernel.security.RequiresRole;
 import app.fanmail.kernel.security.Role;
+import app.fanmail.kernel.security.Viewer;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -82,15 +85,24 @@ public class DispatchProgressGraphQL {
 
     @Subscription("dispatchJobsChanged")
     @NonNull
-    @Description("The account's jobs (every account's when accountId is null) as they change: each state change of a job, and at most once "
-            + "a second the state and counts of each unfinished (QUEUED, SENDING, PAUSED) job whose counts changed. Load the list first; this "
-            + "sends changes only.")
-    public Multi<DispatchJobChange> dispatchJobsChanged(@Id @Name("accountId") @Description("The account; null for all.") String accountId) {
+    @Description("The account's jobs (every account's when accountId is null) as they change, each item the whole job as stored then (its "
+            + "counts as read with it): each state change of a job, and at most once a second each unfinished (QUEUED, SENDING, PAUSED) job "
+            + "whose counts changed. Load the list first; this sends changes only (a job not listed yet is most likely new).")
+    public Multi<DispatchTypes.DispatchJob> dispatchJobsChanged(@Id @Name("accountId") @Description("The account; null for all.") String accountId) {
         UUID account = accountId == null ? null : Ids.require(accountId, "accountId", "account");
+        // each item's fields (counts, content…) are resolved on the delivery thread, as the subscriber
+        Viewer subscriber = CurrentViewer.require();
+        Executor delivery = hub.delivery();
+        Executor asSubscriber = task -> delivery.execute(() -> {
+            try (CurrentViewer.Scope ignored = CurrentViewer.bind(subscriber)) {
+                task.run();
+            }
+        });
         return Multi.createFrom().<JobProgress>emitter(emitter -> {
             Runnable cancel = hub.jobChanges(account, emitter::emit);
             emitter.onTermination(cancel);
-        }, BackPressureStrategy.BUFFER).emitOn(hub.delivery()).map(DispatchJobChange::of);
+        }, BackPressureStrategy.BUFFER).emitOn(asSubscriber)
+                .map(p -> DispatchTypes.DispatchJob.of(p.job().job(), p.job().title(), null, p.counts()));
     }
 
     @Type("DispatchProgress")
@@ -110,21 +122,6 @@ public class DispatchProgressGraphQL {
         static DispatchProgress of(UUID jobId, JobState state, Map<RecipientState, Long> counts, int total, double rate, Integer eta, Instant at) {
             return new DispatchProgress(jobId.toString(), DispatchTypes.DispatchJobState.valueOf(state.name()), DispatchTypes.DispatchCounts.of(counts),
                     Math.round(rate * 10) / 10.0, eta, at);
-        }
-    }
-
-    @Type("DispatchJobChange")
-    @Description("A job of the live jobs list changed: its state or its counts.")
-    public record DispatchJobChange(
-            @NonNull @Id @Description("The job.") String jobId,
-            @NonNull @Id @Description("Its account.") String accountId,
-            @NonNull @Description("The job's state.") DispatchTypes.DispatchJobState state,
-            @NonNull @Description("Recipients by state.") DispatchTypes.DispatchCounts counts,
-            @NonNull @Description("When it was read.") Instant at) {
-
-        static DispatchJobChange of(JobProgress p) {
-            return new DispatchJobChange(p.jobId().toString(), p.accountId().toString(), DispatchTypes.DispatchJobState.valueOf(p.state().name()),
-                    DispatchTypes.DispatchCounts.of(p.counts()), p.at());
         }
     }
 }

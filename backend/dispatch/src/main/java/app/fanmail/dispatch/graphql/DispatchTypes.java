@@ -8,11 +8,13 @@ import java.util.Map;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import app.fanmail.audiences.graphql.AudienceTypes.AudienceSelectorInput;
+import app.fanmail.dispatch.api.DispatchReads.ListedJob;
 import app.fanmail.dispatch.api.FieldValue;
 import app.fanmail.dispatch.api.JobDetails;
 import app.fanmail.dispatch.api.RecipientState;
@@ -27,7 +29,7 @@ public final class DispatchTypes {
     @Description("What a job sends.")
     public enum DispatchJobKind {
         @Description("Template messages.") TEMPLATE,
-        @Description("Customer-service messages (inside open windows).") CUSTOMER_SERVICE,
+        @Description("Customer-service messages, inside open windows.") CUSTOMER_SERVICE,
         @Description("A mass send.") MASS
     }
 
@@ -39,20 +41,20 @@ public final class DispatchTypes {
         @Description("Being sent.") SENDING,
         @Description("Paused by an operator, or until the daily quota resets (pausedUntil).") PAUSED,
         @Description("Every recipient is in a final send state.") COMPLETED,
-        @Description("Cancelled: recipients not yet sent were skipped.") CANCELLED,
-        @Description("The job cannot go on (failure says why).") FAILED
+        @Description("Cancelled by an operator: recipients not yet sent were skipped.") CANCELLED,
+        @Description("The job itself cannot go on, e.g. the account lost the permission (failure says why).") FAILED
     }
 
     @Description("Where one recipient is.")
     public enum DispatchRecipientState {
         @Description("Waiting to be sent.") QUEUED,
-        @Description("Being sent.") SENDING,
-        @Description("WeChat accepted it (msgid kept); no delivery report yet.") SENT,
+        @Description("Being sent now.") SENDING,
+        @Description("WeChat accepted it (msgid kept); no delivery report yet, or one with a status Fanmail does not map.") SENT,
         @Description("WeChat reported it delivered.") DELIVERED,
-        @Description("WeChat reported that the fan blocks the account's messages.") USER_BLOCKED,
+        @Description("WeChat reported that the fan refuses the account's messages.") USER_BLOCKED,
         @Description("WeChat reported a system failure (reportStatus verbatim).") SYSTEM_FAILED,
-        @Description("WeChat refused it for good (errcode, errmsg).") FAILED,
-        @Description("Never sent (skipReason).") SKIPPED,
+        @Description("WeChat refused it for good (errcode and errmsg kept).") FAILED,
+        @Description("Never sent (skipReason says why).") SKIPPED,
         @Description("An attempt's outcome is unknown and WeChat's duplicate window has passed: never resent automatically.") IN_DOUBT
     }
 
@@ -212,15 +214,15 @@ public final class DispatchTypes {
     @Type("DispatchCounts")
     @Description("A job's recipients by state, from stored state.")
     public record DispatchCounts(
-            @NonNull @Description("QUEUED.") int queued,
-            @NonNull @Description("SENDING.") int sending,
-            @NonNull @Description("SENT (no delivery report yet).") int sent,
-            @NonNull @Description("DELIVERED.") int delivered,
-            @NonNull @Description("USER_BLOCKED.") int userBlocked,
-            @NonNull @Description("SYSTEM_FAILED.") int systemFailed,
-            @NonNull @Description("FAILED.") int failed,
-            @NonNull @Description("SKIPPED.") int skipped,
-            @NonNull @Description("IN_DOUBT.") int inDoubt,
+            @NonNull @Description("QUEUED: waiting to be sent.") int queued,
+            @NonNull @Description("SENDING: being sent now.") int sending,
+            @NonNull @Description("SENT: accepted by WeChat, no delivery report mapped yet.") int sent,
+            @NonNull @Description("DELIVERED: reported delivered.") int delivered,
+            @NonNull @Description("USER_BLOCKED: reported refused by the fan.") int userBlocked,
+            @NonNull @Description("SYSTEM_FAILED: reported as a system failure.") int systemFailed,
+            @NonNull @Description("FAILED: refused by WeChat for good.") int failed,
+            @NonNull @Description("SKIPPED: never sent.") int skipped,
+            @NonNull @Description("IN_DOUBT: outcome unknown; never resent automatically.") int inDoubt,
             @NonNull @Description("Recipients in a final send state (all but QUEUED and SENDING).") int done,
             @NonNull @Description("All recipients.") int total) {
         public static DispatchCounts of(Map<RecipientState, Long> c) {
@@ -248,19 +250,19 @@ public final class DispatchTypes {
     }
 
     @Type("DispatchRecipient")
-    @Description("One recipient of a job.")
+    @Description("One recipient of a job and what happened to it.")
     public record DispatchRecipient(
-            @NonNull @Description("Its position in the job.") int seq,
+            @NonNull @Description("Its position in the job (from 1), in the audience snapshot's order.") int seq,
             @NonNull @Description("The fan's openid.") String openid,
-            @NonNull @Description("Its state.") DispatchRecipientState state,
-            @NonNull @Description("Attempts counted.") int attempts,
-            @Description("When WeChat accepted it.") Instant sentAt,
-            @Description("WeChat's msgid (a string: it exceeds 2^53).") String msgid,
-            @Description("WeChat's errcode of a refusal.") Integer errcode,
-            @Description("WeChat's errmsg of a refusal.") String errmsg,
-            @Description("The delivery report's status, verbatim.") String reportStatus,
-            @Description("When the delivery report says it happened.") Instant reportedAt,
-            @Description("Why it was skipped (MISSING_VALUE, CANCELLED, JOB_FAILED…).") String skipReason) {
+            @NonNull @Description("Where it is.") DispatchRecipientState state,
+            @NonNull @Description("Attempts counted so far (throttled attempts are not counted).") int attempts,
+            @Description("When WeChat accepted it; null before.") Instant sentAt,
+            @Description("WeChat's msgid (a string: it exceeds 2^53); null before it was sent.") String msgid,
+            @Description("WeChat's errcode of the last refusal; null when none.") Integer errcode,
+            @Description("WeChat's errmsg of the last refusal; null when none.") String errmsg,
+            @Description("The delivery report's status verbatim (e.g. success, failed:user block); null before a report.") String reportStatus,
+            @Description("When the delivery report says it happened; null before a report.") Instant reportedAt,
+            @Description("Why it was never sent (MISSING_VALUE, CANCELLED, JOB_FAILED); null otherwise.") String skipReason) {
         public static DispatchRecipient of(app.fanmail.dispatch.api.DispatchRecipient r) {
             return new DispatchRecipient(Math.toIntExact(r.seq()), r.openid(), DispatchRecipientState.valueOf(r.state().name()), r.attempts(),
                     r.sentAt(), r.msgid(), r.errcode(), r.errmsg(), r.reportStatus(), r.reportedAt(), r.skipReason());
@@ -268,35 +270,41 @@ public final class DispatchTypes {
     }
 
     @Type("DispatchJob")
-    @Description("A send job: what, to whom, where it is; counts and events are read from stored state.")
+    @Description("A send job: what it sends, from which account, where it is. Its counts, events, content, audience and plan are "
+            + "read from stored state when asked for (every query, mutation and subscription returning a job returns this type).")
     public record DispatchJob(
-            @NonNull @Id @Description("The job.") String id,
+            @NonNull @Id @Description("The job's id.") String id,
             @NonNull @Id @Description("The account it sends from.") String accountId,
             @NonNull @Description("What it sends.") DispatchJobKind kind,
             @NonNull @Description("Where it is.") DispatchJobState state,
-            @NonNull @Description("A title: the template's title (its WeChat id when unknown).") String title,
-            @NonNull @Description("Its recipients.") int total,
-            @Description("Until when it waits for the daily quota (pauseReason DAILY_QUOTA).") Instant pausedUntil,
-            @Description("OPERATOR or DAILY_QUOTA while PAUSED.") String pauseReason,
-            @Description("Why it FAILED.") String failure,
-            @NonNull @Description("Who created it.") String createdBy,
+            @NonNull @Description("Its title: the template's title, or the WeChat template id when the job stored no title.") String title,
+            @NonNull @Description("Its recipients (reachable members of its audience snapshot).") int total,
+            @Description("Until when it waits for the daily quota's reset (pauseReason DAILY_QUOTA); null otherwise.") Instant pausedUntil,
+            @Description("Why it is paused: OPERATOR or DAILY_QUOTA; null when not paused.") String pauseReason,
+            @Description("Why the job failed; null unless FAILED.") String failure,
+            @NonNull @Description("Who created it (username).") String createdBy,
             @NonNull @Description("When it was created.") Instant createdAt,
-            @Description("When it started sending.") Instant startedAt,
-            @Description("When it ended.") Instant finishedAt,
-            @Description("What it sends.") DispatchTemplateContent content,
-            @NonNull @Description("A readable description of its audience.") String audience,
-            @Description("The plan stored when it was created (null for follow-up jobs and older jobs).") DispatchPlan plan,
-            @Id @Description("The job this one retries or resends (dispatchRetryFailed, dispatchResendInDoubt).") String followUpOf,
-            @Description("RETRY_FAILED or RESEND_IN_DOUBT for a follow-up job.") String followUpKind) {
-        /** The GraphQL job from the api's job and its details (other modules' resolvers returning jobs use this too). */
+            @Description("When it started sending; null before.") Instant startedAt,
+            @Description("When it ended (completed, cancelled or failed); null before.") Instant finishedAt,
+            /* what was read with the job already (null: read when asked for) */
+            @Ignore JobDetails details,
+            @Ignore Map<RecipientState, Long> storedCounts) {
+        /** A job with its details read (its title from them) and its counts read when asked for. */
         public static DispatchJob of(app.fanmail.dispatch.api.DispatchJob j, JobDetails d) {
             TemplateContent c = d == null ? null : d.content();
-            String title = c == null ? "" : c.title() != null ? c.title() : c.templateId();
+            return of(j, c == null ? "" : c.title() != null ? c.title() : c.templateId(), d, null);
+        }
+
+        /** A listed job (history's lists): details and counts read when asked for. */
+        public static DispatchJob of(ListedJob listed) {
+            return of(listed.job(), listed.title(), null, null);
+        }
+
+        /** A job with what was read with it: its details and its counts (null: read when asked for). */
+        public static DispatchJob of(app.fanmail.dispatch.api.DispatchJob j, String title, JobDetails d, Map<RecipientState, Long> counts) {
             return new DispatchJob(j.id().toString(), j.accountId().toString(), DispatchJobKind.valueOf(j.kind().name()),
                     DispatchJobState.valueOf(j.state().name()), title, j.total(), j.pausedUntil(), j.pauseReason(), j.failure(), j.createdBy(),
-                    j.createdAt(), j.startedAt(), j.finishedAt(), DispatchTemplateContent.of(c), d == null ? "" : d.audience(),
-                    d == null ? null : DispatchPlan.of(d.plan()), d == null || d.followUpOf() == null ? null : d.followUpOf().toString(),
-                    d == null ? null : d.followUpKind());
+                    j.createdAt(), j.startedAt(), j.finishedAt(), d, counts);
         }
     }
 

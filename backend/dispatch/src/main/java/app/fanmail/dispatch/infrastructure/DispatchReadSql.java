@@ -38,7 +38,8 @@ import jakarta.persistence.Query;
 public class DispatchReadSql implements DispatchReadRepository {
     /** A job's title: the template title the job stored in its content, else the template id it sends. */
     static final String TITLE = "coalesce(nullif(j.content ->> 'title', ''), j.content ->> 'templateId', '')";
-    private static final String JOB_COLUMNS = "j.id, j.account_id, j.kind, j.state, j.snapshot_id, j.total, j.batch_size, j.paused_until, "
+    /** A job's columns ({@code j}), in the order {@link #job(Object[], int)} reads them. */
+    static final String JOB_COLUMNS = "j.id, j.account_id, j.kind, j.state, j.snapshot_id, j.total, j.batch_size, j.paused_until, "
             + "j.pause_reason, j.failure, j.created_by, j.created_at, j.updated_at, j.started_at, j.finished_at";
     private static final String RECIPIENT_COLUMNS = "r.seq, r.openid, r.state, r.attempts, r.first_attempt_at, r.sent_at, r.msgid, r.errcode, "
             + "r.errmsg, r.report_status, r.reported_at, r.skip_reason";
@@ -76,7 +77,7 @@ public class DispatchReadSql implements DispatchReadRepository {
         sql.append(" order by j.created_at desc, j.id desc limit ?", limit);
         List<ListedJob> out = new ArrayList<>();
         for (Object[] r : sql.rows(em)) {
-            out.add(new ListedJob(job(r), (String) r[15]));
+            out.add(new ListedJob(job(r, 0), (String) r[15]));
         }
         return out;
     }
@@ -176,10 +177,12 @@ public class DispatchReadSql implements DispatchReadRepository {
         return new Purged(rows.size(), recipients);
     }
 
-    private static DispatchJob job(Object[] r) {
-        return new DispatchJob(Rows.uuid(r[0]), Rows.uuid(r[1]), JobKind.valueOf((String) r[2]), JobState.valueOf((String) r[3]), Rows.uuid(r[4]),
-                ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), Rows.instant(r[7]), Rows.string(r[8]), Rows.string(r[9]), (String) r[10],
-                Rows.instant(r[11]), Rows.instant(r[12]), Rows.instant(r[13]), Rows.instant(r[14]));
+    /** The job of the {@link #JOB_COLUMNS} starting at {@code r[o]}. */
+    static DispatchJob job(Object[] r, int o) {
+        return new DispatchJob(Rows.uuid(r[o]), Rows.uuid(r[o + 1]), JobKind.valueOf((String) r[o + 2]), JobState.valueOf((String) r[o + 3]),
+                Rows.uuid(r[o + 4]), ((Number) r[o + 5]).intValue(), ((Number) r[o + 6]).intValue(), Rows.instant(r[o + 7]), Rows.string(r[o + 8]),
+                Rows.string(r[o + 9]), (String) r[o + 10], Rows.instant(r[o + 11]), Rows.instant(r[o + 12]), Rows.instant(r[o + 13]),
+                Rows.instant(r[o + 14]));
     }
 
     private static DispatchRecipient recipient(Object[] r, int o) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.fanmail.dispatch.api.DispatchReads.ListedJob;
 import app.fanmail.dispatch.api.JobState;
 import app.fanmail.dispatch.api.RecipientState;
 import app.fanmail.dispatch.application.ProgressReading;
@@ -26,7 +27,8 @@ import jakarta.transaction.Transactional;
 public class ProgressStore implements ProgressSource {
     /** Count rows of one job above which a read folds them (a 100,000-recipient job appends a few thousand while it sends). */
     static final int FOLD_FROM = 64;
-    private static final String JOBS_WITH_COUNTS = "select j.id, j.account_id, j.state, j.total, c.state, c.n, c.rows from dispatch.job j "
+    private static final String JOBS_WITH_COUNTS = "select j.id, j.account_id, j.state, j.total, c.state, c.n, c.rows, "
+            + DispatchReadSql.JOB_COLUMNS + ", " + DispatchReadSql.TITLE + " from dispatch.job j "
             + "left join lateral (select state, sum(n) as n, count(*) as rows from dispatch.recipient_count where job_id = j.id group by state) c on true ";
 
     @PersistenceContext(unitName = "dispatch")
@@ -86,7 +88,8 @@ public class ProgressStore implements ProgressSource {
             }
         }
         return jobs.entrySet().stream().map(e -> new ProgressReading(e.getKey(), Rows.uuid(e.getValue()[1]), JobState.valueOf((String) e.getValue()[2]),
-                ((Number) e.getValue()[3]).intValue(), counts.get(e.getKey()))).toList();
+                ((Number) e.getValue()[3]).intValue(), counts.get(e.getKey()),
+                new ListedJob(DispatchReadSql.job(e.getValue(), 7), (String) e.getValue()[22]))).toList();
     }
 
     /** The job's recipients by state (every state present, 0 when none), exact: the sum of its count rows. */

@@ -74,7 +74,7 @@ class ProgressWatchesTest {
         c.put(RecipientState.QUEUED, queued);
         c.put(RecipientState.SENDING, sending);
         c.put(RecipientState.SENT, sent);
-        stored.put(job, new ProgressReading(job, account, state, (int) (queued + sending + sent), c));
+        stored.put(job, new ProgressReading(job, account, state, (int) (queued + sending + sent), c, null)); // no job row: the watches do not read it
     }
 
     private void advance(long millis) {

@@ -51,6 +51,7 @@ class TemplatePlannerTest {
     private AudienceProfile profile;
     private QuotaSource.Today quota = new QuotaSource.Today(100, 30);
     private long sentByFanmail = 45;
+    private final Map<UUID, List<Long>> quotaGauge = new LinkedHashMap<>();
 
     @BeforeEach
     void wire() {
@@ -64,6 +65,7 @@ class TemplatePlannerTest {
         };
         planner.plans = new FakePlans();
         planner.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        planner.metrics = new RecordingMetrics();
     }
 
     private static AudienceCount count(long total, long reachable, long duplicate, long unknown, long unsubscribed) {
@@ -140,6 +142,56 @@ class TemplatePlannerTest {
                 Map.entry("MISSING_VALUE", 1L));
         assertThat(TemplatePlanner.excluded(count, new AudienceSelector.Upload(UUID.randomUUID()), 0)).containsExactly(Map.entry("DUPLICATE", 0L),
                 Map.entry("UNKNOWN_OPENID", 0L), Map.entry("UNSUBSCRIBED", 3L), Map.entry("MISSING_VALUE", 0L));
+    }
+
+    @Test
+    void eachPlanSetsTheQuotaGaugeToWhatRemainsOfWeChatsQuota() {
+        profile = new AudienceProfile(count(1, 1, 0, 0, 0), List.of(), 0, List.of(), List.of());
+        planner.plan(job(fields("keyword2", FieldValue.fixed("x"))));
+        quota = new QuotaSource.Today(100, 90); // WeChat counts more than Fanmail: its count wins
+        planner.plan(job(fields("keyword2", FieldValue.fixed("x"))));
+        quota = new QuotaSource.Today(100, 100);
+        sentByFanmail = 120; // more than the limit: none left, never negative
+        planner.plan(job(fields("keyword2", FieldValue.fixed("x"))));
+
+        assertThat(quotaGauge).containsOnlyKeys(ACCOUNT);
+        assertThat(quotaGauge.get(ACCOUNT)).containsExactly(55L, 10L, 0L);
+    }
+
+    @Test
+    void aQuotaWeChatDoesNotTellLeavesTheGaugeAsItWas() {
+        profile = new AudienceProfile(count(1, 1, 0, 0, 0), List.of(), 0, List.of(), List.of());
+        quota = null;
+        catchThrowableOfType(() -> planner.plan(job(fields("keyword2", FieldValue.fixed("x")))), UserErrorsException.class);
+        assertThat(quotaGauge).isEmpty();
+    }
+
+    /** Records the quota gauge's values; the other meters are not this class's business. */
+    private final class RecordingMetrics implements DispatchMetrics {
+        @Override
+        public void quotaRemaining(UUID accountId, long remaining) {
+            quotaGauge.computeIfAbsent(accountId, a -> new ArrayList<>()).add(remaining);
+        }
+
+        @Override
+        public void sendStarted(UUID accountId) {
+        }
+
+        @Override
+        public void sendFinished(UUID accountId, String outcome, Integer errcode) {
+        }
+
+        @Override
+        public void reportLag(java.time.Duration lag) {
+        }
+
+        @Override
+        public void queueDepth(long queued) {
+        }
+
+        @Override
+        public void progress(ProgressWatches watches) {
+        }
     }
 
     @Test

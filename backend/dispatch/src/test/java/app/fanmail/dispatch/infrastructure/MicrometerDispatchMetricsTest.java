@@ -48,8 +48,11 @@ class MicrometerDispatchMetricsTest {
     void queueDepthQuotaAndReportLag() {
         metrics.queueDepth(1234);
         assertThat(registry.get("fanmail.dispatch.queue.depth").gauge().value()).isEqualTo(1234);
+        metrics.quotaRemaining(account, 9_500);
+        assertThat(registry.get("fanmail.dispatch.quota.remaining").tag("account", account.toString()).gauge().value()).isEqualTo(9_500);
         metrics.quotaRemaining(account, 0);
         assertThat(registry.get("fanmail.dispatch.quota.remaining").tag("account", account.toString()).gauge().value()).isZero();
+        assertThat(registry.find("fanmail.dispatch.quota.remaining").gauges()).hasSize(1);
         metrics.reportLag(Duration.ofMillis(1500));
         metrics.reportLag(Duration.ofMillis(500));
         metrics.reportLag(Duration.ofMillis(-5)); // clocks apart: not recorded

@@ -19,11 +19,10 @@ import app.fanmail.dispatch.api.DispatchRecipient;
 import app.fanmail.dispatch.api.JobKind;
 import app.fanmail.dispatch.api.JobState;
 import app.fanmail.dispatch.api.RecipientState;
+import app.fanmail.dispatch.graphql.DispatchTypes;
 import app.fanmail.history.domain.HistoryCursors;
 import app.fanmail.history.graphql.HistoryTypes.FanSentMessageConnection;
 import app.fanmail.history.graphql.HistoryTypes.FanSentMessageEdge;
-import app.fanmail.history.graphql.HistoryTypes.HistoryCounts;
-import app.fanmail.history.graphql.HistoryTypes.HistoryJob;
 import app.fanmail.history.graphql.HistoryTypes.HistoryJobConnection;
 import app.fanmail.history.graphql.HistoryTypes.HistoryJobEdge;
 import app.fanmail.history.graphql.HistoryTypes.HistoryJobFilter;
@@ -46,7 +45,6 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.eclipse.microprofile.graphql.Source;
 
 /**
  * History's reads: every job by filter, a job's recipients by state and openid prefix, what a fan was sent, and a job's
@@ -76,16 +74,9 @@ public class HistoryGraphQL {
         List<ListedJob> rows = reads.jobs(query(filter), key, size + 1);
         List<HistoryJobEdge> edges = new ArrayList<>();
         for (ListedJob j : rows.subList(0, Math.min(size, rows.size()))) {
-            edges.add(new HistoryJobEdge(HistoryCursors.job(new JobKey(j.job().createdAt(), j.job().id())), HistoryNodes.job(j)));
+            edges.add(new HistoryJobEdge(HistoryCursors.job(new JobKey(j.job().createdAt(), j.job().id())), DispatchTypes.DispatchJob.of(j)));
         }
         return new HistoryJobConnection(edges, new PageInfo(rows.size() > size, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
-    }
-
-    @NonNull
-    @Description("The job's recipients by state, from stored rows (counted for the jobs of a page at once, when asked for).")
-    public List<@NonNull HistoryCounts> counts(@Source List<HistoryJob> jobs) {
-        Map<UUID, Map<RecipientState, Long>> counts = reads.counts(jobs.stream().map(j -> UUID.fromString(j.id())).toList());
-        return jobs.stream().map(j -> HistoryNodes.counts(counts.getOrDefault(UUID.fromString(j.id()), Map.of()))).toList();
     }
 
     @Query("historyRecipients")
@@ -107,7 +98,7 @@ public class HistoryGraphQL {
         List<DispatchRecipient> rows = reads.recipients(id, query, afterSeq, size + 1);
         List<HistoryRecipientEdge> edges = new ArrayList<>();
         for (DispatchRecipient r : rows.subList(0, Math.min(size, rows.size()))) {
-            edges.add(new HistoryRecipientEdge(HistoryCursors.recipient(r.seq()), HistoryNodes.recipient(r)));
+            edges.add(new HistoryRecipientEdge(HistoryCursors.recipient(r.seq()), DispatchTypes.DispatchRecipient.of(r)));
         }
         return new HistoryRecipientConnection(edges, new PageInfo(rows.size() > size,
                 edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
@@ -171,7 +162,7 @@ public class HistoryGraphQL {
         return new JobQuery(account, kinds, states, f.createdFrom(), f.createdTo(), f.createdBy(), f.search());
     }
 
-    private static Set<RecipientState> recipientStates(List<HistoryTypes.HistoryRecipientState> states) {
+    private static Set<RecipientState> recipientStates(List<DispatchTypes.DispatchRecipientState> states) {
         if (states == null) {
             return null;
         }

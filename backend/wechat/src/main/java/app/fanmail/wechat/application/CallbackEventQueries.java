@@ -26,41 +26,26 @@ public class CallbackEventQueries {
     public record Page(List<StoredCallback> items, boolean hasNext, long total) {
     }
 
+    /** The console's type of a push, as {@code CallbackEventGraphQL.typeOf} names it: MsgType, else the lower-case Event (LOCATION: location_report). */
+    static final String TYPE = "(case when msg_type <> 'event' or coalesce(event, '') = '' then lower(msg_type) "
+            + "when lower(event) = 'location' then 'location_report' else lower(event) end)";
+
     public Page list(UUID accountId, int first, Optional<Long> beforeId, List<String> types) {
-        return list(accountId, first, beforeId, types, null);
+        return list(accountId, first, beforeId, types, null, null);
     }
 
-    /** As {@link #list(UUID, int, Optional, List)}, only the pushes of one fan when {@code openid} is not null (a fan's timeline). */
-    public Page list(UUID accountId, int first, Optional<Long> beforeId, List<String> types, String openid) {
-        // positional parameters must be numbered without gaps: ?1 account, then the optional filters in order
-        boolean byType = types != null && !types.isEmpty();
-        String typeFilter = !byType ? ""
-                : " and (case when msg_type <> 'event' then lower(msg_type) when lower(event) = 'location' then 'location_report'"
-                + " else lower(event) end) = any(?T)";
-        String fanFilter = openid == null ? "" : " and from_openid = ?F";
-        int listNext = 3;
-        int countNext = 2;
-        int listType = byType ? listNext++ : 0;
-        int countType = byType ? countNext++ : 0;
-        int listFan = openid != null ? listNext : 0;
-        int countFan = openid != null ? countNext : 0;
-        var query = em.createNativeQuery("select id, account_id, msg_type, event, from_openid, create_time, received_at, "
-                        + "cast(fields as text), raw_xml, processed_at from wechat.callback_inbox where account_id = ?1 and id < ?2"
-                        + typeFilter.replace("?T", "?" + listType) + fanFilter.replace("?F", "?" + listFan)
-                        + " order by id desc limit " + (first + 1))
-                .setParameter(1, accountId).setParameter(2, beforeId.orElse(Long.MAX_VALUE));
-        var count = em.createNativeQuery("select count(*) from wechat.callback_inbox where account_id = ?1"
-                        + typeFilter.replace("?T", "?" + countType) + fanFilter.replace("?F", "?" + countFan))
-                .setParameter(1, accountId);
-        if (byType) {
-            String[] lowered = types.stream().map(String::toLowerCase).toArray(String[]::new);
-            query.setParameter(listType, lowered);
-            count.setParameter(countType, lowered);
-        }
-        if (openid != null) {
-            query.setParameter(listFan, openid);
-            count.setParameter(countFan, openid);
-        }
+    /**
+     * Pushes to the account newest first, after {@code beforeId}: only those of the {@code types} (null or empty: every
+     * type), none of the {@code excludeTypes} (null or empty: none left out), only the fan's when {@code openid} is not
+     * null (a fan's timeline). The total counts the pushes matching the same conditions.
+     */
+    public Page list(UUID accountId, int first, Optional<Long> beforeId, List<String> types, List<String> excludeTypes, String openid) {
+        Conditions where = Conditions.of(accountId, types, excludeTypes, openid);
+        var query = where.bind(em.createNativeQuery("select id, account_id, msg_type, event, from_openid, create_time, received_at, "
+                + "cast(fields as text), raw_xml, processed_at from wechat.callback_inbox where " + where.sql() + " and id < ?"
+                + (where.params().size() + 1) + " order by id desc limit " + (first + 1)));
+        query.setParameter(where.params().size() + 1, beforeId.orElse(Long.MAX_VALUE));
+        var count = where.bind(em.createNativeQuery("select count(*) from wechat.callback_inbox where " + where.sql()));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<StoredCallback> items = new ArrayList<>();
@@ -70,6 +55,46 @@ public class CallbackEventQueries {
                     (String) r[8], Rows.instant(r[9])));
         }
         return new Page(items, rows.size() > first, ((Number) count.getSingleResult()).longValue());
+    }
+
+    /**
+     * The conditions of the console's filters on {@code wechat.callback_inbox}, parameters numbered {@code ?1…?n} in the
+     * order of {@code params} (the page and its count share them; the page adds its cursor as {@code ?n+1}).
+     */
+    record Conditions(String sql, List<Object> params) {
+        static Conditions of(UUID accountId, List<String> types, List<String> excludeTypes, String openid) {
+            StringBuilder sql = new StringBuilder("account_id = ?1");
+            List<Object> params = new ArrayList<>();
+            params.add(accountId);
+            String[] only = lowered(types);
+            if (only.length > 0) {
+                params.add(only);
+                sql.append(" and ").append(TYPE).append(" = any(?").append(params.size()).append(')');
+            }
+            String[] except = lowered(excludeTypes);
+            if (except.length > 0) {
+                params.add(except);
+                sql.append(" and not (").append(TYPE).append(" = any(?").append(params.size()).append("))");
+            }
+            if (openid != null) {
+                params.add(openid);
+                sql.append(" and from_openid = ?").append(params.size());
+            }
+            return new Conditions(sql.toString(), List.copyOf(params));
+        }
+
+        jakarta.persistence.Query bind(jakarta.persistence.Query query) {
+            for (int i = 0; i < params.size(); i++) {
+                query.setParameter(i + 1, params.get(i));
+            }
+            return query;
+        }
+
+        private static String[] lowered(List<String> types) {
+            return types == null ? new String[0]
+                    : types.stream().filter(t -> t != null && !t.isBlank()).map(t -> t.strip().toLowerCase(java.util.Locale.ROOT)).distinct()
+                            .toArray(String[]::new);
+        }
     }
 
     /** A push whose publishing failed too often and was set aside. */

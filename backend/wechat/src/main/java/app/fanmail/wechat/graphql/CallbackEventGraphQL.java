@@ -49,16 +49,18 @@ public class CallbackEventGraphQL {
 
     @Query("callbackEvents")
     @NonNull
-    @Description("Pushes WeChat made to an account, newest first, optionally only some types (e.g. text, subscribe, templatesendjobfinish).")
+    @Description("Pushes WeChat made to an account, newest first, optionally only some types (e.g. text, subscribe, templatesendjobfinish) "
+            + "or all but some (excludeTypes: templatesendjobfinish hides delivery reports); totalCount counts the same pushes.")
     public CallbackEventConnection callbackEvents(
             @NonNull @Id @Name("accountId") @Description("The account.") String accountId,
             @Name("first") @DefaultValue("50") @Description("Page size, 1–200.") Integer first,
             @Name("after") @Description("Cursor of the last push of the previous page.") String after,
-            @Name("types") @Description("Only these types (MsgType of messages, lower-case Event of events).") List<String> types,
+            @Name("types") @Description("Only these types (MsgType of messages, lower-case Event of events); null or empty: every type.") List<String> types,
+            @Name("excludeTypes") @Description("None of these types (applied after types); null or empty: none left out.") List<String> excludeTypes,
             @Name("openid") @Description("Only the pushes of this fan (FromUserName): the fan's interaction timeline.") String openid) {
         int size = Cursor.pageSize(first, 50, 200);
         Optional<Long> before = Cursor.decode(after, 1).map(p -> parseLong(p.get(0)));
-        CallbackEventQueries.Page page = queries.list(uuid(accountId), size, before, types,
+        CallbackEventQueries.Page page = queries.list(uuid(accountId), size, before, types, excludeTypes,
                 openid == null || openid.isBlank() ? null : openid.strip());
         boolean admin = CurrentViewer.get().map(v -> v.has(Role.ADMIN)).orElse(false);
         List<CallbackEventEdge> edges = page.items().stream()
