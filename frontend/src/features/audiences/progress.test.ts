@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inProgress, laterState } from './progress';
+import { inProgress, laterState, newlyEnded } from './progress';
 
 describe('laterState', () => {
   type State = { status: 'PREPARING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED'; done: number };
@@ -22,5 +22,33 @@ describe('laterState', () => {
     expect(laterState(running(0), preparing)).toEqual(running(0));
     expect(inProgress(preparing)).toBe(true);
     expect(inProgress({ status: 'CANCELLED' })).toBe(false);
+  });
+});
+
+describe('newlyEnded', () => {
+  type Run = { id: string; status: 'PREPARING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' };
+  const run = (id: string, status: Run['status']): Run => ({ id, status });
+
+  it('reports nothing before the first listing, and not the runs that had ended before it', () => {
+    const known = { ids: null as Set<string> | null };
+    expect(newlyEnded([run('a', 'SUCCEEDED')], undefined, known)).toEqual([]);
+    const listing = [run('old', 'SUCCEEDED'), run('b', 'RUNNING')];
+    expect(newlyEnded(listing, listing, known)).toEqual([]);
+  });
+
+  it('reports a run ended after the listing once, even if it was never seen running', () => {
+    const known = { ids: null as Set<string> | null };
+    const listing = [run('old', 'SUCCEEDED')];
+    newlyEnded(listing, listing, known);
+    // a job started from the page whose end was pushed before the mutation answered
+    expect(newlyEnded([run('new', 'SUCCEEDED'), ...listing], listing, known)).toEqual([run('new', 'SUCCEEDED')]);
+    expect(newlyEnded([run('new', 'SUCCEEDED'), ...listing], listing, known)).toEqual([]);
+  });
+
+  it('reports a listed run when it ends', () => {
+    const known = { ids: null as Set<string> | null };
+    const listing = [run('b', 'RUNNING')];
+    expect(newlyEnded(listing, listing, known)).toEqual([]);
+    expect(newlyEnded([run('b', 'CANCELLED')], listing, known)).toEqual([run('b', 'CANCELLED')]);
   });
 });

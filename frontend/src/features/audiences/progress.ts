@@ -26,3 +26,27 @@ export function laterState<T extends Work>(a: T, b: T): T {
 
 /** How often a page asks again while work runs, in case a subscription message was missed. */
 export const POLL_WHILE_RUNNING_MS = 3000;
+
+/**
+ * The runs of `current` that ended since the page first listed them, each reported once: `known` holds the ids already
+ * known to have ended (filled from the first listing, `baseline`, the first time). A run may be seen ended without ever
+ * being seen running (its end pushed before the mutation that started it answered, or between two polls), so an end is
+ * recognised by its id being new to `known`, not by a running state seen before. Returns an empty list until the
+ * first listing is there.
+ */
+export function newlyEnded<T extends { readonly id: string; readonly status: Work['status'] }>(
+  current: readonly T[],
+  baseline: readonly T[] | undefined,
+  known: { ids: Set<string> | null },
+): T[] {
+  if (baseline === undefined) return [];
+  if (known.ids === null) known.ids = new Set(baseline.filter((run) => !inProgress(run)).map((run) => run.id));
+  const ended: T[] = [];
+  for (const run of current) {
+    if (!inProgress(run) && !known.ids.has(run.id)) {
+      known.ids.add(run.id);
+      ended.push(run);
+    }
+  }
+  return ended;
+}

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { translateUserError } from '../../../lib/userErrors';
 import { FanSyncCancelMutation, FanSyncStartMutation, FanSyncsQuery } from '../api/operations';
 import { useFanSyncProgress } from '../hooks/useLiveMessages';
-import { laterState, POLL_WHILE_RUNNING_MS } from '../progress';
+import { laterState, newlyEnded, POLL_WHILE_RUNNING_MS } from '../progress';
 
 const KINDS: readonly FanSyncKind[] = ['FOLLOWERS', 'DETAILS'];
 
@@ -70,18 +70,15 @@ export function FanSyncPanel({
     return () => window.clearInterval(timer);
   }, [anyRunning, reload]);
 
-  // a run seen running that has ended (by the subscription or by polling) changed the fans
-  const seenRunning = useRef(new Set<string>());
+  // a run that has ended since the page listed the runs (by the subscription or by polling) changed the fans
+  const knownEnded = useRef<{ ids: Set<string> | null }>({ ids: null });
   const onFinishedRef = useRef(onFinished);
   useEffect(() => {
     onFinishedRef.current = onFinished;
   });
   useEffect(() => {
-    for (const sync of latest.values()) {
-      if (sync.status === 'RUNNING') seenRunning.current.add(sync.id);
-      else if (seenRunning.current.delete(sync.id)) onFinishedRef.current?.(sync);
-    }
-  }, [latest]);
+    for (const sync of newlyEnded([...latest.values()], data?.fanSyncs, knownEnded.current)) onFinishedRef.current?.(sync);
+  }, [latest, data]);
 
   const startSync = async (kind: FanSyncKind) => {
     setStarting(kind);

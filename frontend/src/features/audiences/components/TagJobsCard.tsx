@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../lib/format';
 import { translateUserError } from '../../../lib/userErrors';
 import { TagJobCancelMutation, TagJobFailuresQuery, TagJobsQuery } from '../api/operations';
 import { useTagJobProgress } from '../hooks/useLiveMessages';
-import { inProgress, laterState, POLL_WHILE_RUNNING_MS } from '../progress';
+import { inProgress, laterState, newlyEnded, POLL_WHILE_RUNNING_MS } from '../progress';
 
 const STATUS_COLORS: Record<TagJobStatus, string> = {
   PREPARING: 'processing',
@@ -78,21 +78,16 @@ export function TagJobsCard({
     return [...fresh, ...listed].map((job) => (updates[job.id] ? laterState(job, updates[job.id]) : job));
   }, [data, started, updates, stack.after]);
 
-  // a job seen running that has ended (by the subscription or by polling) changes the tags' counts
-  const seenRunning = useRef(new Set<string>());
+  // a job that has ended since the list was loaded (by the subscription, the mutation or polling) changed the tags' counts
+  const knownEnded = useRef<{ ids: Set<string> | null }>({ ids: null });
   const onFinishedRef = useRef(onFinished);
   useEffect(() => {
     onFinishedRef.current = onFinished;
   });
   const running = jobs.some(inProgress);
   useEffect(() => {
-    let ended = false;
-    for (const job of jobs) {
-      if (inProgress(job)) seenRunning.current.add(job.id);
-      else if (seenRunning.current.delete(job.id)) ended = true;
-    }
-    if (ended) onFinishedRef.current?.();
-  }, [jobs]);
+    if (newlyEnded(jobs, data?.tagJobs.edges.map((edge) => edge.node), knownEnded.current).length > 0) onFinishedRef.current?.();
+  }, [jobs, data]);
   // while a job runs, ask again now and then: a missed subscription message must not freeze its bar
   useEffect(() => {
     if (!running) return;
