@@ -37,6 +37,7 @@ final class ArchitectureRules {
             Map.entry("audiences", Set.of("kernel", "accounts", "wechat")),
             Map.entry("dispatch", Set.of("kernel", "accounts", "wechat", "templates", "audiences")),
             Map.entry("history", Set.of("kernel", "dispatch")),
+            Map.entry("materials", Set.of("kernel", "accounts", "wechat")),
             Map.entry("sandbox", Set.of()),
             Map.entry("testing", Set.of("kernel")),
             Map.entry("launcher", Set.of()));

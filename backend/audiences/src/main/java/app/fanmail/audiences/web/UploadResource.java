@@ -33,7 +33,7 @@ import jakarta.ws.rs.core.Response;
  * column named openid, else the first, holds the openids; the other columns are kept per line) or {@code text/plain}
  * (one openid per line), UTF-8, a byte order mark tolerated. The body is streamed into the database, never held in
  * memory, up to {@code fanmail.audiences.upload-max-bytes} (default 64 MB; the server's own request limit stays small
- * and {@link UploadBodyLimit} raises it for this request only). Operators and admins; the authentication filter has checked the session
+ * and the kernel's RequestBodyLimit raises it for this request only, see {@link UploadLargeBody}). Operators and admins; the authentication filter has checked the session
  * cookie, the CSRF header and the Origin. Answers 201 with the upload's id and counts; problems per line are read
  * through GraphQL ({@code upload(id) { problems }}). Errors are JSON {@code {code, field, message}}: 400 for a bad
  * name or file, 404 for an unknown account, 413 beyond the size limit, 401/403 without the right role.
