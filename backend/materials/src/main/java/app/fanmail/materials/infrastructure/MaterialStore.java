@@ -73,20 +73,20 @@ public class MaterialStore implements MaterialRepository {
 
     @Override
     public List<StoredMaterial> page(UUID accountId, MaterialKind kind, String search, Instant afterAt, UUID afterId, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + FROM + "where m.account_id = ?1 and m.kind = ?2 ");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + FROM + "where m.account_id = :account and m.kind = :kind ");
         if (search != null) {
-            sql.append("and strpos(lower(m.name), lower(?3)) > 0 ");
+            sql.append("and strpos(lower(m.name), lower(:search)) > 0 ");
         }
         if (afterAt != null) {
-            sql.append("and (m.created_at, m.id) < (cast(?4 as timestamptz), ?5) ");
+            sql.append("and (m.created_at, m.id) < (cast(:afterAt as timestamptz), :afterId) ");
         }
-        sql.append("order by m.created_at desc, m.id desc limit ?6");
-        Query q = em.createNativeQuery(sql.toString()).setParameter(1, accountId).setParameter(2, kind.name()).setParameter(6, limit);
+        sql.append("order by m.created_at desc, m.id desc limit :limit");
+        Query q = em.createNativeQuery(sql.toString()).setParameter("account", accountId).setParameter("kind", kind.name()).setParameter("limit", limit);
         if (search != null) {
-            q.setParameter(3, search);
+            q.setParameter("search", search);
         }
         if (afterAt != null) {
-            q.setParameter(4, afterAt).setParameter(5, afterId);
+            q.setParameter("afterAt", afterAt).setParameter("afterId", afterId);
         }
         return rows(q);
     }
@@ -167,7 +167,8 @@ public class MaterialStore implements MaterialRepository {
                         + "select gen_random_uuid(), ?1, ?2, l.media_id, coalesce(nullif(l.name, ''), l.media_id), l.url, 'SYNCED', 'PENDING', l.updated_at, "
                         + "cast(?6 as timestamptz), ?7 "
                         + "from unnest(cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]), cast(?8 as timestamptz[])) as l(media_id, name, url, updated_at) "
-                        + "on conflict (account_id, media_id) do update set name = coalesce(nullif(excluded.name, ''), materials.material.name), "
+                        + "on conflict (account_id, media_id) do update set name = case when materials.material.origin = 'SYNCED' "
+                        + "then coalesce(nullif(excluded.name, ''), materials.material.name) else materials.material.name end, "
                         + "wechat_url = coalesce(excluded.wechat_url, materials.material.wechat_url), wechat_updated_at = excluded.wechat_updated_at, "
                         + "seen_by_sync = excluded.seen_by_sync returning (xmax = 0)")
                 .setParameter(1, accountId).setParameter(2, kind.name())
