@@ -28,8 +28,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class DraftStore implements DraftLookup, DraftRepository {
-    private static final String COLUMNS = "id, account_id, media_id, articles::text, wechat_updated_at, created_at, created_by, updated_at, updated_by";
-    private static final String SEARCH = "exists (select 1 from jsonb_array_elements(articles) a where strpos(lower(a->>'title'), lower(?3)) > 0)";
+    private static final String COLUMNS = "id, account_id, media_id, cast(articles as text), wechat_updated_at, created_at, created_by, updated_at, updated_by";
+    private static final String SEARCH = "exists (select 1 from jsonb_array_elements(articles) a where strpos(lower(a->>'title'), lower(:search)) > 0)";
 
     @PersistenceContext(unitName = "materials")
     EntityManager em;
@@ -72,30 +72,30 @@ public class DraftStore implements DraftLookup, DraftRepository {
 
     @Override
     public List<DraftRecord> page(UUID accountId, String search, Instant afterAt, UUID afterId, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from materials.draft where account_id = ?1 ");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from materials.draft where account_id = :account ");
         if (search != null) {
             sql.append("and ").append(SEARCH).append(' ');
         }
         if (afterAt != null) {
-            sql.append("and (updated_at, id) < (cast(?4 as timestamptz), ?5) ");
+            sql.append("and (updated_at, id) < (cast(:afterAt as timestamptz), :afterId) ");
         }
-        sql.append("order by updated_at desc, id desc limit ?2");
-        Query q = em.createNativeQuery(sql.toString()).setParameter(1, accountId).setParameter(2, limit);
+        sql.append("order by updated_at desc, id desc limit :limit");
+        Query q = em.createNativeQuery(sql.toString()).setParameter("account", accountId).setParameter("limit", limit);
         if (search != null) {
-            q.setParameter(3, search);
+            q.setParameter("search", search);
         }
         if (afterAt != null) {
-            q.setParameter(4, afterAt).setParameter(5, afterId);
+            q.setParameter("afterAt", afterAt).setParameter("afterId", afterId);
         }
         return rows(q);
     }
 
     @Override
     public long count(UUID accountId, String search) {
-        Query q = em.createNativeQuery("select count(*) from materials.draft where account_id = ?1" + (search == null ? "" : " and " + SEARCH))
-                .setParameter(1, accountId);
+        Query q = em.createNativeQuery("select count(*) from materials.draft where account_id = :account" + (search == null ? "" : " and " + SEARCH))
+                .setParameter("account", accountId);
         if (search != null) {
-            q.setParameter(3, search);
+            q.setParameter("search", search);
         }
         return ((Number) q.getSingleResult()).longValue();
     }
