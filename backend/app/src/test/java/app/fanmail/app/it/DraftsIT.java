@@ -233,6 +233,28 @@ class DraftsIT {
 
     @Test
     @OperateOnDeployment("fanmail")
+    void anArticleImageOverWeChatsLimitIsReencodedToFit() throws Exception {
+        FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
+        Acc acc = account(admin);
+        byte[] noise = noisePng(900, 900);
+        assertThat(noise.length).isGreaterThan(1 << 20);
+        HttpResponse<String> up = articleImage(admin, acc.id(), noise);
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+        HttpResponse<byte[]> served = bytes(admin, FanmailClient.parse(up.body()).getString("url"));
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(served.body().length).isLessThanOrEqualTo(1 << 20);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(served.body())).getWidth()).isPositive();
+        // the same original again: the same image, not a second upload
+        assertThat(FanmailClient.parse(articleImage(admin, acc.id(), noise).body()).getString("id"))
+                .isEqualTo(FanmailClient.parse(up.body()).getString("id"));
+
+        HttpResponse<String> tooLarge = articleImage(admin, acc.id(), new byte[(10 << 20) + 1]);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(count("select count(*) from materials.article_image where account_id = ?", acc.id())).isEqualTo(1);
+    }
+
+    @Test
+    @OperateOnDeployment("fanmail")
     void viewersReadButDoNotWrite() throws Exception {
         FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
         Acc acc = account(admin);
@@ -335,6 +357,19 @@ class DraftsIT {
             }
         }
         img.setRGB(0, 0, ThreadLocalRandom.current().nextInt() | 0xFF000000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    static byte[] noisePng(int w, int h) throws Exception {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, r.nextInt());
+            }
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, "png", out);
         return out.toByteArray();

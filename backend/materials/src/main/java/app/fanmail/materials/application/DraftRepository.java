@@ -24,6 +24,9 @@ public interface DraftRepository {
     /** Inserts or refreshes the drafts WeChat listed and marks them seen by {@code syncId}; returns how many were new. */
     int upsertListed(UUID syncId, UUID accountId, List<MaterialGateway.Draft> drafts, Instant now);
 
-    /** Deletes the account's drafts created before {@code startedAt} that sync {@code syncId} did not list; returns how many. */
-    int removeUnlisted(UUID syncId, UUID accountId, Instant startedAt);
+    /**
+     * Deletes the account's drafts whose media id is not among {@code listedMediaIds} and that were neither created nor
+     * changed in Fanmail since {@code startedAt}; returns how many.
+     */
+    int removeUnlisted(UUID accountId, java.util.Set<String> listedMediaIds, Instant startedAt);
 }

@@ -129,10 +129,10 @@ public class DraftStore implements DraftLookup, DraftRepository {
     }
 
     @Override
-    public int removeUnlisted(UUID syncId, UUID accountId, Instant startedAt) {
+    public int removeUnlisted(UUID accountId, java.util.Set<String> listedMediaIds, Instant startedAt) {
         return em.createNativeQuery("delete from materials.draft where account_id = ?1 and created_at < cast(?2 as timestamptz) "
-                        + "and seen_by_sync is distinct from ?3")
-                .setParameter(1, accountId).setParameter(2, startedAt).setParameter(3, syncId).executeUpdate();
+                        + "and updated_at < cast(?2 as timestamptz) and media_id <> all(cast(?3 as text[]))")
+                .setParameter(1, accountId).setParameter(2, startedAt).setParameter(3, listedMediaIds.toArray(String[]::new)).executeUpdate();
     }
 
     static String json(List<DraftArticle> articles) {

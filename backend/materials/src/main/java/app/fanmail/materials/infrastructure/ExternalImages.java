@@ -40,30 +40,37 @@ public class ExternalImages implements ArticleImageFetcher {
 
     private ExternalImagesAddressGuard guard;
     private HttpClient http;
+    private Duration timeout = TIMEOUT;
 
     public ExternalImages() {
     }
 
     /** For tests outside the container. */
-    ExternalImages(boolean allowPrivate) {
+    ExternalImages(boolean allowPrivate, Duration timeout) {
         this.allowPrivate = allowPrivate;
+        this.timeout = timeout;
         init();
     }
 
     @PostConstruct
     void init() {
         guard = new ExternalImagesAddressGuard(allowPrivate, InetAddress::getAllByName);
-        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
+        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
     }
 
     @Override
     public byte[] fetch(String url, long maxBytes) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         String current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             URI uri = guard.check(current);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new Unavailable("IMAGE_UNAVAILABLE", "The image could not be fetched within " + timeout.toSeconds() + " s.");
+            }
             HttpResponse<InputStream> res;
             try {
-                res = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "image/png,image/jpeg,image/*;q=0.8")
+                res = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(left)).header("Accept", "image/png,image/jpeg,image/*;q=0.8")
                         .header("User-Agent", "Fanmail article image fetcher").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 LOG.log(Level.FINE, "Fetching an article image failed", e);
@@ -97,17 +104,45 @@ public class ExternalImages implements ArticleImageFetcher {
                 close(res);
                 throw new Unavailable("IMAGE_TOO_LARGE", "The image at " + ExternalImagesAddressGuard.shorten(current) + " is larger than " + maxBytes + " bytes.");
             }
-            try (InputStream in = res.body()) {
-                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                if (bytes.length > maxBytes) {
-                    throw new Unavailable("IMAGE_TOO_LARGE", "The image at " + ExternalImagesAddressGuard.shorten(current) + " is larger than " + maxBytes + " bytes.");
-                }
-                return bytes;
-            } catch (IOException e) {
-                throw new Unavailable("IMAGE_UNAVAILABLE", "The image could not be read from " + ExternalImagesAddressGuard.shorten(current) + ".");
-            }
+            return read(res.body(), maxBytes, deadline, current);
         }
         throw new Unavailable("IMAGE_UNAVAILABLE", "The image's site redirected more than " + MAX_REDIRECTS + " times.");
+    }
+
+    /**
+     * The body, at most {@code maxBytes}, read before {@code deadline}: the HTTP client's timeout ends with the
+     * headers, so a site that drips its body is cut off by closing the stream.
+     */
+    private byte[] read(InputStream in, long maxBytes, long deadline, String url) {
+        long left = deadline - System.nanoTime();
+        var closer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // nothing to do
+            }
+        }, java.util.concurrent.CompletableFuture.delayedExecutor(Math.max(1, left), java.util.concurrent.TimeUnit.NANOSECONDS));
+        try (in) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                if (out.size() > maxBytes) {
+                    throw new Unavailable("IMAGE_TOO_LARGE", "The image at " + ExternalImagesAddressGuard.shorten(url) + " is larger than "
+                            + maxBytes + " bytes.");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("deadline");
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new Unavailable("IMAGE_UNAVAILABLE", "The image could not be read from " + ExternalImagesAddressGuard.shorten(url) + " within "
+                    + timeout.toSeconds() + " s.");
+        } finally {
+            closer.cancel(false);
+        }
     }
 
     private static void close(HttpResponse<InputStream> res) {
