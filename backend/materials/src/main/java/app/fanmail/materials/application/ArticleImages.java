@@ -22,6 +22,7 @@ import app.fanmail.materials.domain.ArticleHtml;
 import app.fanmail.materials.domain.MaterialRejected;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Images inside articles. Uploads (media/uploadimg, jpg/png of at most 1 MB; larger ones re-encoded to fit) deduplicated
@@ -46,6 +47,10 @@ public class ArticleImages {
     AccountDirectory accounts;
     @Inject
     Clock clock;
+    /** Fanmail's own address: an editor may turn its image paths into absolute URLs with it. */
+    @Inject
+    @ConfigProperty(name = "fanmail.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
 
     /**
      * Uploads an image for article content unless the account has the same bytes already (then that row, no upload).
@@ -92,7 +97,8 @@ public class ArticleImages {
         return ArticleHtml.sanitize(html, src -> Optional.ofNullable(done.computeIfAbsent(src, s -> resolve(accountId, s, known, field))));
     }
 
-    private String resolve(UUID accountId, String src, Map<String, UUID> known, String field) {
+    private String resolve(UUID accountId, String original, Map<String, UUID> known, String field) {
+        String src = ownPath(original);
         Matcher own = OWN_IMAGE.matcher(src);
         if (own.matches()) {
             return store.find(UUID.fromString(own.group(1))).filter(i -> i.accountId().equals(accountId)).map(ArticleImage::wechatUrl).orElse(null);
@@ -135,6 +141,15 @@ public class ArticleImages {
             String code = first.code().startsWith("FILE_") || first.code().equals("FORMAT_NOT_ALLOWED") ? "IMAGE_" + first.code() : first.code();
             throw new UserErrorsException(code, field, "An image in the content: " + first.message());
         }
+    }
+
+    /** An absolute URL of Fanmail's own (under {@code fanmail.public-url}) as its path; any other source as it is. */
+    String ownPath(String src) {
+        String prefix = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
+        if (!prefix.isEmpty() && src.regionMatches(true, 0, prefix + "/api/materials/", 0, prefix.length() + 15)) {
+            return src.substring(prefix.length());
+        }
+        return src;
     }
 
     /** Images on WeChat's own image hosts (mmbiz.qpic.cn and the like): already usable in articles. */

@@ -36,6 +36,7 @@ class ArticleImagesTest {
         png = ArticleImageFitTest.png(4, 4, false);
         images = new ArticleImages();
         images.clock = Clock.systemUTC();
+        images.publicUrl = "https://fanmail.example/";
         images.store = new Rows();
         images.accounts = (AccountDirectory) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AccountDirectory.class},
                 (p, m, a) -> m.getName().equals("find") ? Optional.of(new Object()) : null);
@@ -86,6 +87,14 @@ class ArticleImagesTest {
         assertThat(display.get(1)).isEqualTo("<img src=\"https://elsewhere.example/x.png\">");
         // the display form goes back to the same WeChat form
         assertThat(images.toWeChat(ACCOUNT, display.get(0), "f")).isEqualTo(out);
+    }
+
+    @Test
+    void fanmailsOwnAbsoluteUrlsAreItsPaths() {
+        ArticleImage own = images.upload(ACCOUNT, png, null);
+        assertThat(images.toWeChat(ACCOUNT, "<img src=\"https://FANMAIL.example/api/materials/article-images/" + own.id() + "\">", "c"))
+                .isEqualTo("<img src=\"" + own.wechatUrl() + "\">");
+        assertThat(fetched).isEmpty();
     }
 
     @Test
