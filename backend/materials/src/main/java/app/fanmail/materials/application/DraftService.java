@@ -67,9 +67,9 @@ public class DraftService {
         return store.count(accountId, MaterialLibrary.blankToNull(search));
     }
 
-    /** The display form of a draft's contents (images Fanmail holds point at its copies). */
-    public List<String> displayContents(DraftRecord d) {
-        return images.toDisplay(d.accountId(), d.articles().stream().map(DraftArticle::content).toList());
+    /** The display form of an article's content (images Fanmail holds point at its copies). */
+    public String displayContent(UUID accountId, String wechatContent) {
+        return images.toDisplay(accountId, List.of(wechatContent == null ? "" : wechatContent)).get(0);
     }
 
     /** The library material with this media id, for a cover. */

@@ -90,6 +90,14 @@ public class DraftGraphQL {
         return Ids.parse(id).flatMap(drafts::find).map(this::view).orElse(null);
     }
 
+    @NonNull
+    @Description("The content as sanitised HTML for display: images Fanmail holds point at its copies "
+            + "(/api/materials/article-images/{id}); send it back as it is.")
+    @RequiresRole(Role.VIEWER)
+    public String content(@Source DraftArticle article) {
+        return Ids.parse(article.accountId()).map(a -> drafts.displayContent(a, article.wechatContent())).orElse("");
+    }
+
     @Description("The library material with the cover's media id; null when Fanmail does not know it (sync the library).")
     @RequiresRole(Role.VIEWER)
     public Material cover(@Source DraftArticle article) {
@@ -136,7 +144,7 @@ public class DraftGraphQL {
     }
 
     private Draft view(DraftRecord d) {
-        return Draft.of(d, drafts.displayContents(d));
+        return Draft.of(d);
     }
 
     private static List<app.fanmail.materials.application.DraftInput> inputs(List<DraftTypes.DraftArticleInput> articles) {

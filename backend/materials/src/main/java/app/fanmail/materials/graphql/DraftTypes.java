@@ -34,10 +34,10 @@ public final class DraftTypes {
             @NonNull @Description("When it last changed in Fanmail (or a sync found it changed).") Instant updatedAt,
             @Description("Who last changed it; null when a sync did.") String updatedBy,
             @Description("When WeChat last changed it, as the last sync saw it.") Instant wechatUpdatedAt) {
-        static Draft of(DraftRecord d, List<String> displayContents) {
+        static Draft of(DraftRecord d) {
             List<DraftArticle> articles = new ArrayList<>();
             for (int i = 0; i < d.articles().size(); i++) {
-                articles.add(DraftArticle.of(d.accountId().toString(), d.articles().get(i), displayContents.get(i)));
+                articles.add(DraftArticle.of(d.accountId().toString(), d.articles().get(i)));
             }
             return new Draft(d.id().toString(), d.accountId().toString(), d.mediaId(), d.title(), articles, d.createdAt(), d.createdBy(),
                     d.updatedAt(), d.updatedBy(), d.wechatUpdatedAt());
@@ -50,16 +50,15 @@ public final class DraftTypes {
             @NonNull @Description("The title, at most 32 characters.") String title,
             @Description("The author, at most 16 characters.") String author,
             @Description("The digest shown in the message, at most 128 characters.") String digest,
-            @NonNull @Description("The content as sanitised HTML for display: images Fanmail holds point at its copies "
-                    + "(/api/materials/article-images/{id}); send it back as it is.") String content,
             @Description("The link behind \"read the original\".") String contentSourceUrl,
             @NonNull @Description("The cover's permanent media id on WeChat.") String coverMediaId,
             @NonNull @Description("Whether comments are open.") boolean openComment,
             @NonNull @Description("Whether only followers may comment.") boolean onlyFansCanComment,
-            @Ignore String accountId) {
-        static DraftArticle of(String accountId, app.fanmail.materials.domain.DraftArticle a, String displayContent) {
-            return new DraftArticle(a.title(), a.author(), a.digest(), displayContent, a.contentSourceUrl(), a.thumbMediaId() == null ? "" : a.thumbMediaId(),
-                    a.openComment(), a.onlyFansCanComment(), accountId);
+            @Ignore String accountId,
+            @Ignore String wechatContent) {
+        static DraftArticle of(String accountId, app.fanmail.materials.domain.DraftArticle a) {
+            return new DraftArticle(a.title(), a.author(), a.digest(), a.contentSourceUrl(), a.thumbMediaId() == null ? "" : a.thumbMediaId(),
+                    a.openComment(), a.onlyFansCanComment(), accountId, a.content());
         }
     }
 
