@@ -99,8 +99,8 @@ export function FanSyncPanel({
     }
     if (payload.sync) {
       const sync = payload.sync;
-      // a run that ended before its first message still counts as finished here
-      seenRunning.current.add(sync.id);
+      // a resumed run keeps its id: its next end is news again
+      knownEnded.current.ids?.delete(sync.id);
       setUpdates((list) => [...list, sync]);
     }
     message.success(t('audiences.sync.started'));
