@@ -13,8 +13,8 @@ export interface KindRule {
   readonly cap?: number;
 }
 
-/** WeChat's rule for images inside an article (uploadimg): jpg or png below 1 MB. */
-export const ARTICLE_IMAGE_RULE: KindRule = { kind: 'IMAGE', maxBytes: 1024 * 1024, formats: ['jpg', 'png'] };
+/** Images inside an article: jpg or png; Fanmail takes up to 10 MB and re-encodes what exceeds WeChat's 1 MB. */
+export const ARTICLE_IMAGE_RULE: KindRule = { kind: 'IMAGE', maxBytes: 10 * 1024 * 1024, formats: ['jpg', 'png'] };
 
 /** A file's extension, lower case, without the dot ('' when none). */
 export function extensionOf(fileName: string): string {
