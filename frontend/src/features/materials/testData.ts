@@ -1,4 +1,4 @@
-import type { MaterialFieldsFragment, MaterialKind, MaterialSyncFieldsFragment } from '../../gql/graphql';
+import type { DraftFieldsFragment, MaterialFieldsFragment, MaterialKind, MaterialSyncFieldsFragment } from '../../gql/graphql';
 
 /** Test data for the materials and news pages (shapes of the GraphQL contract). */
 
@@ -77,5 +77,36 @@ export function connectionOf<T extends { id: string }>(typename: string, nodes: 
     totalCount,
     pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: nodes.length ? `cur-${nodes.at(-1)?.id}` : null },
     edges: nodes.map((node) => ({ __typename: `${typename}Edge`, cursor: `cur-${node.id}`, node })),
+  };
+}
+
+/** A `draft` answer (DraftFields). */
+export function aDraft(overrides: Partial<DraftFieldsFragment> = {}): DraftFieldsFragment {
+  return {
+    __typename: 'Draft',
+    id: 'd-1',
+    accountId: 'acc-1',
+    mediaId: 'draft-media-1',
+    title: '双十一活动预告',
+    createdAt: '2026-11-01T08:00:00Z',
+    createdBy: 'olivia',
+    updatedAt: '2026-11-02T08:00:00Z',
+    updatedBy: 'olivia',
+    wechatUpdatedAt: null,
+    articles: [
+      {
+        __typename: 'DraftArticle',
+        title: '双十一活动预告',
+        author: '小编',
+        digest: '全场五折',
+        content: '<p>全场<strong>五折</strong>，欢迎光临。</p>',
+        contentSourceUrl: null,
+        coverMediaId: 'media-m-1',
+        cover: { __typename: 'Material', id: 'm-1', name: 'banner.png', previewUrl: '/api/materials/m-1/preview', fileUrl: '/api/materials/m-1/file' },
+        openComment: true,
+        onlyFansCanComment: false,
+      },
+    ],
+    ...overrides,
   };
 }
