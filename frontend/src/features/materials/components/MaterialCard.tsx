@@ -92,14 +92,16 @@ export function MaterialCard({
           </Tooltip>
           {selected && <CheckCircleFilled style={{ color: '#07c160' }} aria-label={t('materials.picker.selected')} />}
         </Flex>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`material-facts-${material.id}`}>
-          {facts.length > 0 ? facts.join(' · ') : '\u00a0'}
-        </Typography.Text>
-        {material.origin === 'SYNCED' && (
-          <span>
-            <Tag style={{ marginInlineEnd: 0 }}>{t('materials.card.synced')}</Tag>
-          </span>
-        )}
+        <Flex justify="space-between" align="center" gap={4}>
+          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }} data-testid={`material-facts-${material.id}`}>
+            {facts.length > 0 ? facts.join(' · ') : '\u00a0'}
+          </Typography.Text>
+          {material.origin === 'SYNCED' && (
+            <Tag bordered={false} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '18px' }}>
+              {t('materials.card.synced')}
+            </Tag>
+          )}
+        </Flex>
       </Flex>
     </Card>
   );

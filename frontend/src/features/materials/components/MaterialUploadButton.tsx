@@ -77,7 +77,7 @@ export function MaterialUploadButton({
         <input
           ref={input}
           type="file"
-          hidden
+          style={{ display: 'none' }}
           accept={acceptOf(rule)}
           data-testid="material-upload-input"
           aria-label={t('materials.upload.choose')}

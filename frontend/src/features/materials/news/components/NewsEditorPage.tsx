@@ -198,70 +198,73 @@ function NewsEditor({ draft }: { draft: DraftFieldsFragment | null }) {
                     data-testid={`article-item-${index}`}
                     aria-current={index === active ? 'true' : undefined}
                     onClick={() => setActive(index)}
-                    actions={
-                      canChange
-                        ? [
-                            <Tooltip key="up" title={t('news.editor.moveUp')}>
-                              <Button
-                                size="small"
-                                type="text"
-                                icon={<ArrowUpOutlined aria-hidden />}
-                                aria-label={t('news.editor.moveUp')}
-                                disabled={index === 0}
-                                data-testid={`article-up-${index}`}
-                                onClick={(event) => {
-                                  event.stopPropagation();
-                                  reorder(index, index - 1);
-                                }}
-                              />
-                            </Tooltip>,
-                            <Tooltip key="down" title={t('news.editor.moveDown')}>
-                              <Button
-                                size="small"
-                                type="text"
-                                icon={<ArrowDownOutlined aria-hidden />}
-                                aria-label={t('news.editor.moveDown')}
-                                disabled={index === articles.length - 1}
-                                data-testid={`article-down-${index}`}
-                                onClick={(event) => {
-                                  event.stopPropagation();
-                                  reorder(index, index + 1);
-                                }}
-                              />
-                            </Tooltip>,
-                            <Popconfirm
-                              key="remove"
-                              title={t('news.editor.removeConfirm')}
-                              okText={t('news.editor.remove')}
-                              cancelText={t('common.actions.cancel')}
-                              okButtonProps={{ danger: true, 'data-testid': 'article-remove-confirm' }}
-                              onConfirm={() => remove(index)}
-                              disabled={articles.length === 1}
-                            >
-                              <Button
-                                size="small"
-                                type="text"
-                                danger
-                                icon={<DeleteOutlined aria-hidden />}
-                                aria-label={t('news.editor.remove')}
-                                disabled={articles.length === 1}
-                                data-testid={`article-remove-${index}`}
-                                onClick={(event) => event.stopPropagation()}
-                              />
-                            </Popconfirm>,
-                          ]
-                        : undefined
-                    }
                   >
-                    <Flex gap={8} align="center" style={{ minWidth: 0 }}>
-                      {article.cover?.previewUrl ? (
-                        <img className="news-list-cover" style={{ width: 40, height: 40 }} src={article.cover.previewUrl} alt="" />
-                      ) : (
-                        <span className="news-list-cover" style={{ width: 40, height: 40 }} />
+                    <Flex vertical gap={4} style={{ width: '100%', minWidth: 0 }}>
+                      <Flex gap={8} align="center" style={{ minWidth: 0 }}>
+                        {article.cover?.previewUrl ? (
+                          <img className="news-list-thumb" src={article.cover.previewUrl} alt="" />
+                        ) : (
+                          <span className="news-list-thumb" />
+                        )}
+                        <Typography.Paragraph
+                          ellipsis={{ rows: 2 }}
+                          type={hasErrors ? 'danger' : undefined}
+                          style={{ margin: 0, flex: 1, minWidth: 0 }}
+                        >
+                          {index + 1}. {article.title.trim() || t('news.preview.untitled')}
+                        </Typography.Paragraph>
+                      </Flex>
+                      {canChange && (
+                        <Flex justify="end" gap={2}>
+                          <Tooltip title={t('news.editor.moveUp')}>
+                            <Button
+                              size="small"
+                              type="text"
+                              icon={<ArrowUpOutlined aria-hidden />}
+                              aria-label={t('news.editor.moveUp')}
+                              disabled={index === 0}
+                              data-testid={`article-up-${index}`}
+                              onClick={(event) => {
+                                event.stopPropagation();
+                                reorder(index, index - 1);
+                              }}
+                            />
+                          </Tooltip>
+                          <Tooltip title={t('news.editor.moveDown')}>
+                            <Button
+                              size="small"
+                              type="text"
+                              icon={<ArrowDownOutlined aria-hidden />}
+                              aria-label={t('news.editor.moveDown')}
+                              disabled={index === articles.length - 1}
+                              data-testid={`article-down-${index}`}
+                              onClick={(event) => {
+                                event.stopPropagation();
+                                reorder(index, index + 1);
+                              }}
+                            />
+                          </Tooltip>
+                          <Popconfirm
+                            title={t('news.editor.removeConfirm')}
+                            okText={t('news.editor.remove')}
+                            cancelText={t('common.actions.cancel')}
+                            okButtonProps={{ danger: true, 'data-testid': 'article-remove-confirm' }}
+                            onConfirm={() => remove(index)}
+                            disabled={articles.length === 1}
+                          >
+                            <Button
+                              size="small"
+                              type="text"
+                              danger
+                              icon={<DeleteOutlined aria-hidden />}
+                              aria-label={t('news.editor.remove')}
+                              disabled={articles.length === 1}
+                              data-testid={`article-remove-${index}`}
+                              onClick={(event) => event.stopPropagation()}
+                            />
+                          </Popconfirm>
+                        </Flex>
                       )}
-                      <Typography.Text ellipsis type={hasErrors ? 'danger' : undefined} style={{ maxWidth: 140 }}>
-                        {index + 1}. {article.title.trim() || t('news.preview.untitled')}
-                      </Typography.Text>
                     </Flex>
                   </List.Item>
                 );

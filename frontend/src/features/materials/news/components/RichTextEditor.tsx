@@ -251,7 +251,7 @@ function ImageButton({ editor, accountId, index }: { editor: Editor; accountId: 
       <input
         ref={input}
         type="file"
-        hidden
+        style={{ display: 'none' }}
         accept={acceptOf(ARTICLE_IMAGE_RULE)}
         data-testid={`article-image-upload-${index}`}
         aria-label={t('news.editor.image')}
