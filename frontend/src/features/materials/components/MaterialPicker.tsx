@@ -62,6 +62,7 @@ export function MaterialPicker({ accountId, kinds, open, onPick, onCancel, title
                 onChange={(value) => {
                   setKind(value);
                   setSearch('');
+                  setSelected(null);
                 }}
                 options={kinds.map((k) => ({ value: k, label: <span data-testid={`material-picker-kind-${k}`}>{t(`materials.kinds.${k}`)}</span> }))}
               />

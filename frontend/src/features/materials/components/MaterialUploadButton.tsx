@@ -119,7 +119,6 @@ export function MaterialUploadButton({
             if (file) send(file, { title: values.title.trim(), description: values.description?.trim() || undefined });
           })
         }
-        destroyOnHidden
         forceRender
       >
         <Typography.Paragraph type="secondary">{videoFile?.name}</Typography.Paragraph>

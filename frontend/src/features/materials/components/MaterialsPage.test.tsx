@@ -159,6 +159,29 @@ describe('MaterialsPage', () => {
     await waitFor(() => expect(calls.syncs).toBe(1));
   });
 
+  it('follows a running sync until it ends, then shows the library again', async () => {
+    const calls = serveLibrary();
+    let libraryCalls = 0;
+    server.use(
+      api.query('MaterialLibrary', () => {
+        libraryCalls += 1;
+        const sync = libraryCalls < 3 ? aMaterialSync({ status: 'RUNNING', finishedAt: null, listed: 40, added: 2, downloaded: 10 }) : aMaterialSync();
+        return HttpResponse.json({ data: { materialLibrary: aLibrary({ IMAGE: 2 }, sync) } });
+      }),
+    );
+    renderPage();
+    const status = await screen.findByTestId('material-sync-status');
+    expect(status).toHaveAttribute('data-status', 'RUNNING');
+    expect(status).toHaveTextContent('正在与微信同步：微信列出 40 个，新增 2 个，移除 1 个，已下载 10 个');
+    expect(screen.getByTestId('material-sync')).toBeDisabled();
+    await screen.findByTestId('material-card-m-1');
+    const before = calls.materials.length;
+
+    await waitFor(() => expect(screen.getByTestId('material-sync-status')).toHaveAttribute('data-status', 'SUCCEEDED'));
+    await waitFor(() => expect(calls.materials.length).toBeGreaterThan(before));
+    expect(screen.getByTestId('material-sync')).toBeEnabled();
+  });
+
   it('lets viewers look but not upload, delete or sync', async () => {
     serveLibrary();
     server.use(sessionAs(viewer));
