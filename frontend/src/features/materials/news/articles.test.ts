@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkArticles, emptyArticle, isBlankHtml, move, parseArticleField, previewHtml, toInput } from './articles';
+import { CONTENT_MAX_CHARS, checkArticles, emptyArticle, isBlankHtml, move, parseArticleField, previewHtml, textLengthOf, toInput } from './articles';
 
 describe('news articles', () => {
   it('find every problem of every article before saving', () => {
@@ -15,6 +15,10 @@ describe('news articles', () => {
       '1.coverMaterialId:COVER_REQUIRED',
     ]);
     expect(checkArticles([{ ...ok, title: '𠀀'.repeat(32) }])).toEqual([]);
+    // content counts as the server counts it: text without tags, under the limit
+    expect(textLengthOf('<p>ab<strong>c</strong></p>')).toBe(3);
+    const long = `<p>${'字'.repeat(CONTENT_MAX_CHARS)}</p>`;
+    expect(checkArticles([{ ...ok, content: long }]).map((p) => p.code)).toEqual(['CONTENT_TOO_LONG']);
   });
 
   it('send blank optional fields as null and comments for followers only when comments are open', () => {

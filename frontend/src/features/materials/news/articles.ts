@@ -94,6 +94,11 @@ export function lengthOf(value: string): number {
   return Array.from(value).length;
 }
 
+/** The content's length as the server counts it: the HTML without its tags, in code points (must stay under the limit). */
+export function textLengthOf(html: string): number {
+  return lengthOf(html.replace(/<[^>]*>/g, ''));
+}
+
 /** True when the HTML shows nothing: no text and no image. */
 export function isBlankHtml(html: string): boolean {
   if (/<img\b/i.test(html)) return false;
@@ -120,7 +125,7 @@ export function checkArticles(articles: readonly ArticleState[]): ArticleProblem
     const url = article.contentSourceUrl.trim();
     if (url !== '' && !/^https?:\/\/[^\s/]+\S*$/i.test(url)) add('contentSourceUrl', 'CONTENT_SOURCE_URL_INVALID');
     if (isBlankHtml(article.content)) add('content', 'CONTENT_REQUIRED');
-    else if (lengthOf(article.content) > CONTENT_MAX_CHARS) add('content', 'CONTENT_TOO_LONG');
+    else if (textLengthOf(article.content) >= CONTENT_MAX_CHARS) add('content', 'CONTENT_TOO_LONG');
     if (!article.cover) add('coverMaterialId', 'COVER_REQUIRED');
   });
   return problems;

@@ -75,10 +75,12 @@ describe('NewsEditorPage', () => {
     expect(within(phone).getByTestId('phone-preview-meta')).toHaveTextContent('小编Fanmail Demo');
     expect(within(phone).getByTestId('phone-preview-content').innerHTML).toBe('<p>全场<strong>五折</strong>，欢迎光临。</p>');
     expect(await screen.findByTestId('article-editor-0')).toHaveTextContent('全场五折，欢迎光临。');
+    expect(screen.queryByTestId('news-dirty')).not.toBeInTheDocument();
 
     await user.clear(title);
     await enterText(user, title, '双十一来了');
     expect(within(phone).getByTestId('phone-preview-title')).toHaveTextContent('双十一来了');
+    expect(screen.getByTestId('news-dirty')).toHaveTextContent('有未保存的修改');
     await user.click(screen.getByTestId('news-save'));
 
     await waitFor(() => expect(calls.updates).toHaveLength(1));
@@ -97,6 +99,7 @@ describe('NewsEditorPage', () => {
         },
       ],
     });
+    await waitFor(() => expect(screen.queryByTestId('news-dirty')).not.toBeInTheDocument());
   });
 
   it('shows the server refusing a field under that field of the right article', async () => {
@@ -133,6 +136,20 @@ describe('NewsEditorPage', () => {
     expect(screen.getByText('请选择封面。')).toBeInTheDocument();
     expect(screen.getByText('请填写正文。')).toBeInTheDocument();
     expect(calls.creates).toEqual([]);
+  });
+
+  it('shows why an image for the content was refused', async () => {
+    serveDrafts();
+    server.use(
+      http.post('*/api/materials/article-images', () =>
+        HttpResponse.json({ code: 'FILE_BROKEN', field: 'file', message: 'Not an image.' }, { status: 400 }),
+      ),
+    );
+    const user = setupUser();
+    renderEditor('/accounts/acc-1/news/d-1');
+    await user.upload(await screen.findByTestId('article-image-upload-0'), new File(['x'], 'scan.png', { type: 'image/png' }));
+    expect(await screen.findByTestId('article-image-error-0')).toHaveTextContent('文件已损坏或无法识别。');
+    expect(screen.getByTestId('article-editor-0').querySelector('img')).toBeNull();
   });
 
   it('creates a draft of two articles with a cover from the library and an uploaded image, then opens it', async () => {

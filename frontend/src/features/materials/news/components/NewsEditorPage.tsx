@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowLeftOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, List, Popconfirm, Result, Row, Skeleton, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Flex, List, Popconfirm, Result, Row, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -63,6 +63,16 @@ function NewsEditor({ draft }: { draft: DraftFieldsFragment | null }) {
   const saving = creating || updating;
   const listPath = `/accounts/${account.id}/news`;
   const current = articles[active] ?? articles[0];
+  const savedInput = useMemo(() => JSON.stringify(saved ? articlesOf(saved).map(toInput) : [toInput(emptyArticle())]), [saved]);
+  const dirty = canChange && JSON.stringify(articles.map(toInput)) !== savedInput;
+
+  // leaving the page (reload, close) with unsaved changes asks first
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const change = (key: string, patch: Partial<ArticleState>, field: ArticleField | null) => {
     setArticles((list) => list.map((article) => (article.key === key ? { ...article, ...patch } : article)));
@@ -160,6 +170,11 @@ function NewsEditor({ draft }: { draft: DraftFieldsFragment | null }) {
             <Link to={listPath}>
               <Button icon={<ArrowLeftOutlined aria-hidden />}>{t('news.editor.backToList')}</Button>
             </Link>
+            {dirty && (
+              <Tag color="warning" data-testid="news-dirty">
+                {t('news.editor.unsaved')}
+              </Tag>
+            )}
             {canChange && (
               <Button type="primary" icon={<SaveOutlined aria-hidden />} loading={saving} onClick={save} data-testid="news-save">
                 {t('news.editor.save')}

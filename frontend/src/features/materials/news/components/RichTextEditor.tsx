@@ -17,7 +17,7 @@ import type { Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Alert, Button, Divider, Flex, Input, Popover, Progress, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ARTICLE_IMAGE_RULE, acceptOf, checkFile, translateUploadError } from '../../rules';
 import { MaterialUploadError, uploadArticleImage } from '../../upload';
@@ -58,7 +58,14 @@ function ToolButton({ label, active, disabled, onClick, children }: { label: str
  * rules, links, images): Tiptap keeps the markup to its schema, so pasted pages lose their scripts and styles. The image
  * button uploads a jpg/png to `/api/materials/article-images` and inserts Fanmail's copy.
  */
+/** The jpg and png files among those pasted or dropped. */
+function imageFiles(list: FileList | null | undefined): File[] {
+  return Array.from(list ?? []).filter((file) => /^image\/(png|jpe?g)$/.test(file.type) || /\.(png|jpe?g)$/i.test(file.name));
+}
+
 export function RichTextEditor({ accountId, index, initialHtml, onChange, readOnly, invalid, label }: RichTextEditorProps) {
+  // the editor's paste and drop handlers are fixed at creation: they call the latest upload through this ref
+  const insertFiles = useRef<(files: File[], position?: number) => void>(() => {});
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
@@ -79,19 +86,81 @@ export function RichTextEditor({ accountId, index, initialHtml, onChange, readOn
         role: 'textbox',
         class: 'news-editor-content',
       },
+      // pasted or dropped jpg/png files go to the article images like the image button's
+      handlePaste: (_view, event) => {
+        const files = imageFiles(event.clipboardData?.files);
+        if (readOnly || files.length === 0) return false;
+        insertFiles.current(files);
+        return true;
+      },
+      handleDrop: (view, event, _slice, moved) => {
+        const files = moved ? [] : imageFiles(event.dataTransfer?.files);
+        if (readOnly || files.length === 0) return false;
+        insertFiles.current(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);
+        return true;
+      },
     },
     onUpdate: ({ editor: current }) => onChange(current.isEmpty ? '' : current.getHTML()),
   });
 
+  const images = useArticleImages(editor, accountId);
+  useEffect(() => {
+    insertFiles.current = images.insert;
+  }, [images.insert]);
+
   return (
     <div className={`news-editor${invalid ? ' news-editor-invalid' : ''}`}>
-      {!readOnly && <Toolbar editor={editor} accountId={accountId} index={index} />}
+      {!readOnly && <Toolbar editor={editor} index={index} images={images} />}
       <EditorContent editor={editor} />
     </div>
   );
 }
 
-function Toolbar({ editor, accountId, index }: { editor: Editor; accountId: string; index: number }) {
+interface ArticleImages {
+  /** Percent of the image being sent; null when none is. */
+  percent: number | null;
+  failure: string | null;
+  clearFailure: () => void;
+  /** Uploads the files one after the other and inserts each where the cursor (or `position`) is. */
+  insert: (files: File[], position?: number) => void;
+}
+
+/** Uploads images for the article to `/api/materials/article-images` and inserts Fanmail's copy into the editor. */
+function useArticleImages(editor: Editor, accountId: string): ArticleImages {
+  const { t } = useTranslation();
+  const [percent, setPercent] = useState<number | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const clearFailure = useCallback(() => setFailure(null), []);
+
+  const insert = useCallback(
+    async (files: File[], position?: number) => {
+      setFailure(null);
+      for (const file of files) {
+        const refused = checkFile(file, ARTICLE_IMAGE_RULE);
+        if (refused) {
+          setFailure(translateUploadError(t, refused, refused, ARTICLE_IMAGE_RULE));
+          continue;
+        }
+        setPercent(0);
+        try {
+          const image = await uploadArticleImage(accountId, file, setPercent).promise;
+          const node = { type: 'image', attrs: { src: image.url, alt: file.name.replace(/\.[^.]+$/, '') } };
+          if (position === undefined) editor.chain().focus().insertContent(node).run();
+          else editor.chain().focus().insertContentAt(position, node).run();
+        } catch (error: unknown) {
+          const upload = error instanceof MaterialUploadError ? error : new MaterialUploadError(-1, null, String(error));
+          setFailure(translateUploadError(t, upload.code, upload.message, ARTICLE_IMAGE_RULE, upload.status));
+        } finally {
+          setPercent(null);
+        }
+      }
+    },
+    [accountId, editor, t],
+  );
+  return { percent, failure, clearFailure, insert: (files, position) => void insert(files, position) };
+}
+
+function Toolbar({ editor, index, images }: { editor: Editor; index: number; images: ArticleImages }) {
   const { t } = useTranslation();
   const state = useEditorState({
     editor,
@@ -147,7 +216,7 @@ function Toolbar({ editor, accountId, index }: { editor: Editor; accountId: stri
       </ToolButton>
       <Divider type="vertical" />
       <LinkButton editor={editor} active={state.link} href={state.href} />
-      <ImageButton editor={editor} accountId={accountId} index={index} />
+      <ImageButton index={index} images={images} />
       <Divider type="vertical" />
       <ToolButton label={t('news.editor.undo')} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
         <UndoOutlined aria-hidden />
@@ -217,35 +286,9 @@ function LinkButton({ editor, active, href }: { editor: Editor; active: boolean;
   );
 }
 
-function ImageButton({ editor, accountId, index }: { editor: Editor; accountId: string; index: number }) {
+function ImageButton({ index, images }: { index: number; images: ArticleImages }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-  const [percent, setPercent] = useState<number | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const chosen = (file: File | undefined) => {
-    if (input.current) input.current.value = '';
-    if (!file) return;
-    setFailure(null);
-    const refused = checkFile(file, ARTICLE_IMAGE_RULE);
-    if (refused) {
-      setFailure(translateUploadError(t, refused, refused, ARTICLE_IMAGE_RULE));
-      return;
-    }
-    setPercent(0);
-    uploadArticleImage(accountId, file, setPercent).promise.then(
-      (image) => {
-        setPercent(null);
-        editor.chain().focus().setImage({ src: image.url, alt: file.name.replace(/\.[^.]+$/, '') }).run();
-      },
-      (error: unknown) => {
-        setPercent(null);
-        const upload = error instanceof MaterialUploadError ? error : new MaterialUploadError(-1, null, String(error));
-        setFailure(translateUploadError(t, upload.code, upload.message, ARTICLE_IMAGE_RULE, upload.status));
-      },
-    );
-  };
-
   return (
     <>
       <input
@@ -253,23 +296,28 @@ function ImageButton({ editor, accountId, index }: { editor: Editor; accountId: 
         type="file"
         style={{ display: 'none' }}
         accept={acceptOf(ARTICLE_IMAGE_RULE)}
+        multiple
         data-testid={`article-image-upload-${index}`}
         aria-label={t('news.editor.image')}
-        onChange={(event) => chosen(event.target.files?.[0])}
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? []);
+          event.target.value = '';
+          if (files.length > 0) images.insert(files);
+        }}
       />
-      <ToolButton label={t('news.editor.image')} disabled={percent !== null} onClick={() => input.current?.click()}>
+      <ToolButton label={t('news.editor.image')} disabled={images.percent !== null} onClick={() => input.current?.click()}>
         <PictureOutlined aria-hidden />
       </ToolButton>
-      {percent !== null && (
-        <Progress percent={percent} size="small" style={{ width: 120, margin: 0 }} data-testid={`article-image-progress-${index}`} />
+      {images.percent !== null && (
+        <Progress percent={images.percent} size="small" style={{ width: 120, margin: 0 }} data-testid={`article-image-progress-${index}`} />
       )}
-      {failure && (
+      {images.failure && (
         <Alert
           type="error"
           showIcon
           closable
-          onClose={() => setFailure(null)}
-          message={failure}
+          onClose={images.clearFailure}
+          message={images.failure}
           style={{ width: '100%', marginTop: 4 }}
           data-testid={`article-image-error-${index}`}
         />
