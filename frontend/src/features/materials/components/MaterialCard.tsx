@@ -1,6 +1,6 @@
 import { CheckCircleFilled, FileImageOutlined, LinkOutlined } from '@ant-design/icons';
 import { Card, Flex, Tag, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaterialFieldsFragment } from '../../../gql/graphql';
 import { formatBytes, formatDuration } from '../rules';
@@ -78,8 +78,21 @@ export function MaterialCard({
       size="small"
       className={`materials-card${selected ? ' materials-card-selected' : ''}${onSelect ? ' materials-card-selectable' : ''}`}
       data-testid={`material-card-${material.id}`}
-      aria-selected={onSelect ? Boolean(selected) : undefined}
-      onClick={onSelect ? () => onSelect(material) : undefined}
+      data-selected={selected ? 'true' : undefined}
+      {...(onSelect
+        ? {
+            role: 'button',
+            tabIndex: 0,
+            'aria-pressed': Boolean(selected),
+            'aria-label': material.name,
+            onClick: () => onSelect(material),
+            onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => {
+              if (event.target !== event.currentTarget || (event.key !== 'Enter' && event.key !== ' ')) return;
+              event.preventDefault();
+              onSelect(material);
+            },
+          }
+        : {})}
       cover={<MaterialMedia material={material} />}
       actions={actions}
     >
