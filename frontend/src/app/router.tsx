@@ -5,6 +5,7 @@ import { SignInPage } from '../features/auth';
 import { DispatchJobPage, TemplateSendPage } from '../features/dispatch';
 import { EventsConsolePage, WeChatConnectionCard } from '../features/events';
 import { FanSentMessagesCard, HistoryJobsPage, RecipientsCard } from '../features/history';
+import { MaterialsPage, NewsEditorPage, NewsListPage } from '../features/materials';
 import { TemplateDetailPage, TemplatesPage } from '../features/templates';
 import { UsersPage } from '../features/users';
 import { AppLayout } from './layout/AppLayout';
@@ -57,6 +58,17 @@ export function AppRoutes() {
           />
           <Route path="dispatch/jobs/:jobId" element={<DispatchJobPage renderRecipients={(job) => <RecipientsCard jobId={job.id} />} />} />
           <Route path="history" element={<HistoryJobsPage />} />
+          <Route path="materials" element={<MaterialsPage />} />
+          <Route path="news" element={<NewsListPage />} />
+          <Route
+            path="news/new"
+            element={
+              <RequirePermission permission="manageAccounts">
+                <NewsEditorPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="news/:draftId" element={<NewsEditorPage />} />
         </Route>
         <Route path="history" element={<HistoryJobsPage />} />
         <Route

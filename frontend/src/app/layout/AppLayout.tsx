@@ -2,7 +2,9 @@ import {
   ApiOutlined,
   CloudUploadOutlined,
   DownOutlined,
+  FileTextOutlined,
   FilterOutlined,
+  PictureOutlined,
   HistoryOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -49,6 +51,14 @@ export function AppLayout() {
           { key: `/accounts/${accountId}/segments`, icon: <FilterOutlined aria-hidden />, label: t('nav.segments'), testId: 'nav-segments' },
         ]
       : [];
+  // the account's content: the material library and the news (图文) drafts
+  const contentPaths =
+    accountId && accountId !== 'new'
+      ? [
+          { key: `/accounts/${accountId}/materials`, icon: <PictureOutlined aria-hidden />, label: t('nav.materials'), testId: 'nav-materials' },
+          { key: `/accounts/${accountId}/news`, icon: <FileTextOutlined aria-hidden />, label: t('nav.news'), testId: 'nav-news' },
+        ]
+      : [];
   // the account's sending pages: a new template send, and the sent history (a job's page belongs to it)
   const sendPaths =
     accountId && accountId !== 'new'
@@ -80,7 +90,7 @@ export function AppLayout() {
           },
         ]
       : []),
-    ...[...audiencePaths, ...sendPaths].map(({ key, icon, label, testId }) => ({
+    ...[...audiencePaths, ...contentPaths, ...sendPaths].map(({ key, icon, label, testId }) => ({
       key,
       icon,
       label: (
@@ -122,7 +132,7 @@ export function AppLayout() {
         ? templatesPath
         : accountId && location.pathname.startsWith(`/accounts/${accountId}/dispatch/jobs/`)
           ? `/accounts/${accountId}/history`
-          : ([...audiencePaths, ...sendPaths].find(({ key }) => location.pathname === key || location.pathname.startsWith(`${key}/`))?.key ??
+          : ([...audiencePaths, ...contentPaths, ...sendPaths].find(({ key }) => location.pathname === key || location.pathname.startsWith(`${key}/`))?.key ??
             ['/accounts', '/users', '/history'].find((prefix) => location.pathname.startsWith(prefix)));
 
   const userMenu: MenuProps = {
