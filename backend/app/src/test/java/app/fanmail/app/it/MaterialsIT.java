@@ -83,6 +83,20 @@ class MaterialsIT {
         }
     }
 
+    /** A new SANDBOX account, once Fanmail has mirrored it into the sandbox (it does so after the commit, asynchronously). */
+    String account(FanmailClient admin) throws Exception {
+        Callbacks.Account acc = Callbacks.create(admin, "PLAIN");
+        SandboxPushesIT.awaitMirrored(new SandboxControlClient(base.toString().replaceAll("/$", "") + "/wechat-sandbox"), acc.appId());
+        return acc.id();
+    }
+
+    /** Uploads and expects it stored (the answer in the failure message otherwise). */
+    static JsonObject uploaded(FanmailClient client, String accountId, String kind, String name, byte[] body) {
+        HttpResponse<String> res = upload(client, accountId, kind, name, null, body);
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+        return FanmailClient.parse(res.body());
+    }
+
     static List<JsonObject> list(FanmailClient client, String account, String kind) {
         return client.data(LIST, Map.of("a", account, "k", kind)).getJsonObject("materials").getJsonArray("edges").stream()
                 .map(e -> e.asJsonObject().getJsonObject("node")).toList();
@@ -110,7 +124,7 @@ class MaterialsIT {
     @OperateOnDeployment("fanmail")
     void everyKindIsCheckedUploadedAndShownFromFanmailsCopy() throws Exception {
         FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
-        String account = Callbacks.create(admin, "PLAIN").id();
+        String account = account(admin);
 
         // an image: stored with its preview, WeChat's URL kept, the original served byte for byte
         byte[] png = MaterialFiles.image("png", 800, 600);
@@ -191,7 +205,7 @@ class MaterialsIT {
     @OperateOnDeployment("fanmail")
     void aFullLibraryIsRefusedBeforeWeChatIsAsked() throws Exception {
         FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
-        String account = Callbacks.create(admin, "PLAIN").id();
+        String account = account(admin);
         sql("insert into materials.material (id, account_id, kind, media_id, name, origin, preview, created_at) "
                 + "select gen_random_uuid(), ?, 'VOICE', 'm' || g, 'v' || g, 'SYNCED', 'UNAVAILABLE', now() from generate_series(1, 1000) g",
                 UUID.fromString(account));
@@ -208,10 +222,9 @@ class MaterialsIT {
     @OperateOnDeployment("fanmail")
     void aSyncBringsBackWhatWeChatListsAndDropsWhatItDoesNot() throws Exception {
         FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
-        String account = Callbacks.create(admin, "PLAIN").id();
-        JsonObject kept = FanmailClient.parse(upload(admin, account, "IMAGE", "kept", null, MaterialFiles.image("png", 64, 64)).body());
-        JsonObject forgotten = FanmailClient.parse(upload(admin, account, "IMAGE", "added in WeChat's console", null,
-                MaterialFiles.image("jpg", 64, 64)).body());
+        String account = account(admin);
+        JsonObject kept = uploaded(admin, account, "IMAGE", "kept", MaterialFiles.image("png", 64, 64));
+        JsonObject forgotten = uploaded(admin, account, "IMAGE", "added in WeChat's console", MaterialFiles.image("jpg", 64, 64));
         // Fanmail does not know one material WeChat has, and knows one WeChat no longer has
         sql("delete from materials.material where id = ?", UUID.fromString(forgotten.getString("id")));
         sql("insert into materials.material (id, account_id, kind, media_id, name, origin, preview, created_at) "
@@ -256,8 +269,8 @@ class MaterialsIT {
     @OperateOnDeployment("fanmail")
     void deletingRemovesItOnWeChatAndOnlyOperatorsChangeTheLibrary() throws Exception {
         FanmailClient admin = FanmailClient.signedInAdmin(base.toString());
-        String account = Callbacks.create(admin, "PLAIN").id();
-        JsonObject created = FanmailClient.parse(upload(admin, account, "IMAGE", "to delete", null, MaterialFiles.image("gif", 40, 40)).body());
+        String account = account(admin);
+        JsonObject created = uploaded(admin, account, "IMAGE", "to delete", MaterialFiles.image("gif", 40, 40));
         String id = created.getString("id");
 
         FanmailClient viewer = Users.signedIn(admin, base.toString(), "VIEWER");
