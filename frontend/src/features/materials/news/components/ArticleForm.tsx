@@ -85,6 +85,7 @@ export function ArticleForm({
           rows={2}
           onChange={(event) => onChange({ digest: event.target.value }, 'digest')}
           count={countByCodePoints(DIGEST_MAX)}
+          style={{ marginBottom: 22 }} // the counter sits below the box: keep the hint clear of it
           data-testid={`article-digest-${index}`}
         />
       </Form.Item>

@@ -119,13 +119,17 @@ class OperatorBuildsMaterialsAndNewsInTheBrowserTest extends BrowserTest {
         page.getByTestId("article-editor-1").click();
         page.keyboard().type("会员下单立减 20 元。");
 
-        // the phone frame shows the message card with both articles, and the article itself
+        // the phone frame shows the message card with both articles, and the article being edited
         Locator phone = page.getByTestId("phone-preview");
+        page.getByTestId("phone-preview-message-view").click();
         assertThat(phone).containsText(title);
         assertThat(phone).containsText("会员专享活动");
+        assertThat(phone.locator("[data-testid^='phone-preview-card-']")).hasCount(2);
         screenshot("news-card-preview");
+        page.getByTestId("article-item-0").click();
         page.getByTestId("phone-preview-article-view").click();
         assertThat(page.getByTestId("phone-preview-title")).containsText(title);
+        assertThat(page.getByTestId("phone-preview-meta")).containsText("市场部");
         assertThat(page.getByTestId("phone-preview-content")).containsText("新品本周上架");
         assertThat(page.getByTestId("phone-preview-content").locator("img")).isVisible();
         screenshot("news-article-preview");
@@ -137,12 +141,14 @@ class OperatorBuildsMaterialsAndNewsInTheBrowserTest extends BrowserTest {
         // found again after a reload: both articles, the cover, the inline image (now Fanmail's copy of WeChat's)
         page.reload();
         assertThat(page.getByTestId("article-title-0")).hasValue(title, new LocatorAssertions.HasValueOptions().setTimeout(30_000));
-        assertThat(page.getByTestId("article-title-1")).hasValue("会员专享活动");
         assertThat(page.getByTestId("article-cover-image-0")).isVisible();
         assertThat(page.getByTestId("article-editor-0")).containsText("新品本周上架");
         assertThat(page.getByTestId("article-editor-0").locator("img")).hasAttribute("src", Pattern.compile("/api/materials/article-images/[0-9a-f-]+"));
         page.waitForCondition(() -> (Boolean) page.getByTestId("article-editor-0").locator("img").evaluate("img => img.complete && img.naturalWidth > 0"));
         screenshot("news-reloaded");
+        page.getByTestId("article-item-1").click();
+        assertThat(page.getByTestId("article-title-1")).hasValue("会员专享活动");
+        assertThat(page.getByTestId("article-cover-image-1")).isVisible();
 
         // and in the list of drafts
         page.navigate("/accounts/" + accountId + "/news");

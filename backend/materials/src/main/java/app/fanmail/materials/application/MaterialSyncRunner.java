@@ -132,7 +132,13 @@ public class MaterialSyncRunner {
                 String type = format == null ? "application/octet-stream" : format.contentType();
                 StoredFile original = new StoredFile(type, Digests.sha256(bytes), bytes);
                 if (m.kind() == MaterialKind.IMAGE || m.kind() == MaterialKind.THUMB) {
-                    var preview = ImagePreviews.of(bytes);
+                    java.util.Optional<ImagePreviews.Preview> preview;
+                    try {
+                        preview = ImagePreviews.of(bytes);
+                    } catch (app.fanmail.materials.domain.MaterialRejected e) {
+                        store.noCopy(syncId, m.id(), null, e.getMessage());
+                        return;
+                    }
                     if (preview.isEmpty()) {
                         store.noCopy(syncId, m.id(), null, "The downloaded file is not an image Fanmail can show.");
                         return;
