@@ -45,12 +45,25 @@ public class ArticleImageResource {
     @Inject
     ArticleImages images;
     @Inject
+    UploadSlots slots;
+    @Inject
     @ConfigProperty(name = "fanmail.materials.article-image-max-bytes", defaultValue = "10485760")
     long maxBytes;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@QueryParam("accountId") String accountId, @HeaderParam("Content-Length") Long length, InputStream body) {
+        if (!slots.tryAcquire()) {
+            return UploadSlots.busy();
+        }
+        try {
+            return read(accountId, length, body);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private Response read(String accountId, Long length, InputStream body) {
         var refused = WebErrors.refuse(Role.OPERATOR);
         if (refused.isPresent()) {
             return refused.get();

@@ -44,6 +44,8 @@ public class MaterialUploadResource {
     @Inject
     MaterialLibrary library;
     @Inject
+    UploadSlots slots;
+    @Inject
     @ConfigProperty(name = "fanmail.materials.upload-max-bytes", defaultValue = "10485760")
     long maxBytes;
 
@@ -52,6 +54,17 @@ public class MaterialUploadResource {
     public Response upload(@QueryParam("accountId") String accountId, @QueryParam("kind") String kind, @QueryParam("name") String name,
                            @QueryParam("title") String title, @QueryParam("description") String description,
                            @HeaderParam("Content-Length") Long length, InputStream body) {
+        if (!slots.tryAcquire()) {
+            return UploadSlots.busy();
+        }
+        try {
+            return read(accountId, kind, name, title, description, length, body);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private Response read(String accountId, String kind, String name, String title, String description, Long length, InputStream body) {
         var refused = WebErrors.refuse(Role.OPERATOR);
         if (refused.isPresent()) {
             return refused.get();
