@@ -44,7 +44,7 @@ class ClusterInvalidationIT {
 
     @Deployment
     static WebArchive fanmail() {
-        WebArchive war = TestServer.fanmailWar().addClasses(ClusterInvalidationIT.class);
+        WebArchive war = TestServer.fanmailWar().addClasses(ClusterInvalidationIT.class, Heard.class);
         war.addAsLibrary(new File(org.assertj.core.api.Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath()));
         return war;
     }
@@ -57,6 +57,36 @@ class ClusterInvalidationIT {
     CallbackAccounts callbackAccounts;
     @Inject
     ClusterListener listener;
+    @Inject
+    Heard heard;
+
+    /** The cluster changes this node has heard, in the order its listener delivered them. */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class Heard {
+        private final java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        void heard(@jakarta.enterprise.event.Observes app.fanmail.kernel.cluster.ClusterChange change) {
+            keys.add(change.topic() + "|" + change.key());
+        }
+
+        boolean has(String topic, String key) {
+            return keys.contains(topic + "|" + key);
+        }
+    }
+
+    /**
+     * Waits until this node has handled every notification committed so far (the account's own creation among them):
+     * notifications arrive in commit order, so once a marker sent now has been heard, so has everything before it.
+     */
+    private void quiet() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select 1 from pg_notify(?, ?)")) {
+            ps.setString(1, ClusterChannel.CHANNEL);
+            ps.setString(2, ClusterChannel.payload("it-marker", marker));
+            ps.executeQuery().close();
+        }
+        awaitWithin(30_000, () -> heard.has("it-marker", marker));
+    }
     @Resource(lookup = "java:jboss/datasources/FanmailDS")
     DataSource dataSource;
 
@@ -110,6 +140,7 @@ class ClusterInvalidationIT {
         // machine that can happen after this test began, so wait for it before filling the cache
         awaitWithin(30_000, () -> listener.listens() > 0);
         Acc acc = account();
+        quiet(); // the account's own creation notice must not drop the cache filled next
         assertThat(endpoints.endpoint(acc.id()).baseUrl()).isEqualTo(API);
         // a change whose notification this node never gets (as if sent while it was not listening)
         changeElsewhere(acc, "update accounts.official_account set api_base_url = api_base_url || '/missed' where id = ?", false);
