@@ -30,7 +30,8 @@ import jakarta.inject.Inject;
 /**
  * Test sends of a template message to the account's saved test fans (audiences' test fans) before the real send: the
  * content checked and resolved as a job's is, each fan's values rendered with the same sources a job uses (remark, tag
- * names, openid; a CSV column has no list row for a test fan, so it is sent empty and the result says so), sent through
+ * names, openid; a CSV column has no list row for a test fan, so its value is the column's name in brackets, e.g.
+ * {@code [city]}, and the result says so: WeChat refuses an empty value), sent through
  * the same {@link TemplateSender} as the engine, each with its own {@code client_msg_id} {@code test-<32 hex digits>}.
  * No job or recipient row is written and no transaction is held while WeChat answers (the sends run concurrently,
  * at most {@link #MAX}). One log line per test send.
@@ -67,13 +68,13 @@ public class TemplateTestSends {
         resolved.fields().forEach((key, v) -> {
             if (v.source() == FieldValue.Source.CSV_COLUMN) {
                 emptied.add(key);
-                fields.put(key, FieldValue.fixed(""));
+                fields.put(key, FieldValue.fixed(placeholder(v.column())));
             } else {
                 fields.put(key, v);
             }
         });
         String note = emptied.isEmpty() ? null
-                : "A test fan has no list row: " + String.join(", ", emptied) + " sent empty (the CSV column's value).";
+                : "A test fan has no list row: " + String.join(", ", emptied) + " sent as the column's name in brackets.";
         List<CompletableFuture<Result>> stages = new ArrayList<>();
         for (TestFan fan : fans) {
             Map<String, String> data = TemplateValues.render(fields, fan.openid(), fan.remark(), fan.tagNames(), Map.of()).values();
@@ -100,6 +101,11 @@ public class TemplateTestSends {
             }));
         }
         return stages.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** What a CSV column's field shows in a test send: the column's name in brackets. */
+    static String placeholder(String column) {
+        return "[" + column + "]";
     }
 
     static List<TestFan> chosen(List<TestFan> fans, List<String> openids) {

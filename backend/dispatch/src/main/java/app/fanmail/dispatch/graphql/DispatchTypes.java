@@ -339,7 +339,8 @@ public final class DispatchTypes {
     public record DispatchTestSendInput(
             @NonNull @Id @Description("The account sending it.") String accountId,
             @NonNull @Description("What is sent, as dispatchPlan and dispatchCreate take it. A CSV_COLUMN field has no list row for a "
-                    + "test fan: it is sent empty and the result's message says so.") DispatchTemplateContentInput content,
+                    + "test fan: it is sent as the column's name in brackets, e.g. [city], and the result's message says so.")
+            DispatchTemplateContentInput content,
             @Description("Which test fans (their openids); all of the account's test fans when null.") List<String> openids) {
     }
 
@@ -357,7 +358,7 @@ public final class DispatchTypes {
             @NonNull @Description("SENT or FAILED.") TestSendStatus status,
             @Description("WeChat's msgid when SENT.") String msgid,
             @Description("WeChat's errcode when FAILED (-1 when WeChat gave none, e.g. it could not be reached).") Integer errcode,
-            @Description("WeChat's errmsg when FAILED; when SENT, a note about the values (e.g. CSV columns sent empty) or null.")
+            @Description("WeChat's errmsg when FAILED; when SENT, a note about the values (CSV columns sent as their name in brackets) or null.")
             String message) {
     }
 
