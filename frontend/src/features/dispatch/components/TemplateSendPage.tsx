@@ -26,6 +26,7 @@ import type { AudienceValue, FieldValues, LinkMode, LinkValue, Problem, SendTemp
 import { AudiencePicker } from './AudiencePicker';
 import { PhonePreview } from './PhonePreview';
 import { PlanSummary } from './PlanSummary';
+import { TestSendButton } from './TestSendPanel';
 import './dispatch.css';
 
 const EMPTY_LINK: LinkValue = initialLink(null);
@@ -75,6 +76,8 @@ export function TemplateSendPage() {
     setLink(initialLink(next?.preset));
     setPlan(null);
   };
+
+  const testContent = () => (template ? toContentInput(template.id, fields, values, link) : null);
 
   const input = (): DispatchTemplateInput | null =>
     template ? { audience: toSelectorInput(accountId, audience), content: toContentInput(template.id, fields, values, link) } : null;
@@ -168,7 +171,8 @@ export function TemplateSendPage() {
             </Form>
           )}
           <ProblemList problems={contentIssues.filter((p) => !('field' in p) && p.code !== 'TEMPLATE_REQUIRED')} />
-          <Flex justify="end" style={{ marginTop: 16 }}>
+          <Flex justify="end" gap={8} style={{ marginTop: 16 }}>
+            {canSend && template && <TestSendButton accountId={accountId} content={testContent} disabled={contentIssues.length > 0} />}
             <Button type="primary" data-testid="send-next-audience" disabled={contentIssues.length > 0} onClick={() => setStep(1)} icon={<ArrowRightOutlined aria-hidden />} iconPosition="end">
               {t('dispatch.send.next')}
             </Button>
