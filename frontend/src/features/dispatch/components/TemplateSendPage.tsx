@@ -204,16 +204,19 @@ export function TemplateSendPage() {
                 <Button onClick={() => setStep(1)} icon={<ArrowLeftOutlined aria-hidden />}>
                   {t('dispatch.send.back')}
                 </Button>
-                <Button
-                  type="primary"
-                  data-testid="send-confirm"
-                  icon={<SendOutlined aria-hidden />}
-                  loading={sending}
-                  disabled={!canSend || !plan || plan.reachable === 0}
-                  onClick={() => void send()}
-                >
-                  {t('dispatch.send.confirm', { count: plan?.reachable ?? 0 })}
-                </Button>
+                <Flex gap={8}>
+                  {canSend && <TestSendButton accountId={accountId} content={testContent} />}
+                  <Button
+                    type="primary"
+                    data-testid="send-confirm"
+                    icon={<SendOutlined aria-hidden />}
+                    loading={sending}
+                    disabled={!canSend || !plan || plan.reachable === 0}
+                    onClick={() => void send()}
+                  >
+                    {t('dispatch.send.confirm', { count: plan?.reachable ?? 0 })}
+                  </Button>
+                </Flex>
               </Flex>
             </Card>
           </Col>
