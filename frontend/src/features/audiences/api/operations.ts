@@ -478,3 +478,48 @@ export const AudienceCountQuery = graphql(`
     }
   }
 `);
+
+/** A test fan as the test fans card shows it. */
+export const TestFanFieldsFragment = graphql(`
+  fragment TestFanFields on TestFan {
+    openid
+    label
+    remark
+    subscribed
+    createdAt
+    createdBy
+  }
+`);
+
+/** The account's test fans (at most 20), oldest first. */
+export const TestFansQuery = graphql(`
+  query TestFans($accountId: ID!) {
+    testFans(accountId: $accountId) {
+      ...TestFanFields
+    }
+  }
+`);
+
+export const TestFanAddMutation = graphql(`
+  mutation TestFanAdd($input: TestFanAddInput!) {
+    testFanAdd(input: $input) {
+      testFan {
+        ...TestFanFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const TestFanRemoveMutation = graphql(`
+  mutation TestFanRemove($input: TestFanRemoveInput!) {
+    testFanRemove(input: $input) {
+      removedOpenid
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

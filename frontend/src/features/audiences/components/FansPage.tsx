@@ -17,6 +17,7 @@ import type { FanFilterValues } from '../filter';
 import { FanFilterForm } from './FanFilterForm';
 import { FanSyncPanel } from './FanSyncPanel';
 import { TagJobModal } from './TagJobModal';
+import { TestFansCard } from './TestFansCard';
 import type { TagJobSource } from './TagJobModal';
 import { WindowBadge } from './WindowBadge';
 
@@ -184,6 +185,7 @@ export function FansPage() {
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             <FanSyncPanel accountId={accountId} canStart={canChange} onFinished={onSyncFinished} />
+            <TestFansCard accountId={accountId} />
           </Flex>
         </Col>
       </Row>

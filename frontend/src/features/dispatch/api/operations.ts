@@ -308,3 +308,33 @@ export const DispatchResendInDoubtMutation = graphql(`
     }
   }
 `);
+
+/** The account's test fans, to choose whom a test send goes to. */
+export const DispatchTestFansQuery = graphql(`
+  query DispatchTestFans($accountId: ID!) {
+    testFans(accountId: $accountId) {
+      openid
+      label
+      subscribed
+    }
+  }
+`);
+
+/** Sends the content to the chosen test fans now; each one's outcome comes back inline (no job). */
+export const DispatchTestSendMutation = graphql(`
+  mutation DispatchTestSend($input: DispatchTestSendInput!) {
+    dispatchTestSend(input: $input) {
+      results {
+        openid
+        label
+        status
+        msgid
+        errcode
+        message
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -26,6 +26,7 @@ import type { AudienceValue, FieldValues, LinkMode, LinkValue, Problem, SendTemp
 import { AudiencePicker } from './AudiencePicker';
 import { PhonePreview } from './PhonePreview';
 import { PlanSummary } from './PlanSummary';
+import { TestSendButton } from './TestSendPanel';
 import './dispatch.css';
 
 const EMPTY_LINK: LinkValue = initialLink(null);
@@ -75,6 +76,8 @@ export function TemplateSendPage() {
     setLink(initialLink(next?.preset));
     setPlan(null);
   };
+
+  const testContent = () => (template ? toContentInput(template.id, fields, values, link) : null);
 
   const input = (): DispatchTemplateInput | null =>
     template ? { audience: toSelectorInput(accountId, audience), content: toContentInput(template.id, fields, values, link) } : null;
@@ -168,7 +171,8 @@ export function TemplateSendPage() {
             </Form>
           )}
           <ProblemList problems={contentIssues.filter((p) => !('field' in p) && p.code !== 'TEMPLATE_REQUIRED')} />
-          <Flex justify="end" style={{ marginTop: 16 }}>
+          <Flex justify="end" gap={8} style={{ marginTop: 16 }}>
+            {canSend && template && <TestSendButton accountId={accountId} content={testContent} disabled={contentIssues.length > 0} />}
             <Button type="primary" data-testid="send-next-audience" disabled={contentIssues.length > 0} onClick={() => setStep(1)} icon={<ArrowRightOutlined aria-hidden />} iconPosition="end">
               {t('dispatch.send.next')}
             </Button>
@@ -200,16 +204,19 @@ export function TemplateSendPage() {
                 <Button onClick={() => setStep(1)} icon={<ArrowLeftOutlined aria-hidden />}>
                   {t('dispatch.send.back')}
                 </Button>
-                <Button
-                  type="primary"
-                  data-testid="send-confirm"
-                  icon={<SendOutlined aria-hidden />}
-                  loading={sending}
-                  disabled={!canSend || !plan || plan.reachable === 0}
-                  onClick={() => void send()}
-                >
-                  {t('dispatch.send.confirm', { count: plan?.reachable ?? 0 })}
-                </Button>
+                <Flex gap={8}>
+                  {canSend && <TestSendButton accountId={accountId} content={testContent} />}
+                  <Button
+                    type="primary"
+                    data-testid="send-confirm"
+                    icon={<SendOutlined aria-hidden />}
+                    loading={sending}
+                    disabled={!canSend || !plan || plan.reachable === 0}
+                    onClick={() => void send()}
+                  >
+                    {t('dispatch.send.confirm', { count: plan?.reachable ?? 0 })}
+                  </Button>
+                </Flex>
               </Flex>
             </Card>
           </Col>

@@ -55,4 +55,10 @@ public interface Audiences {
 
     /** Deletes every snapshot taken before {@code cutoff}; returns how many. */
     int deleteSnapshotsBefore(Instant cutoff);
+
+    /**
+     * The account's saved test fans (at most 20), in the order they were added, with their remark and tag names now.
+     * Empty for an account without any (or an unknown account).
+     */
+    java.util.List<TestFan> testFans(UUID accountId);
 }

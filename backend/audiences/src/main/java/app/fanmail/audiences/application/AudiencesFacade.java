@@ -42,6 +42,8 @@ public class AudiencesFacade implements Audiences {
     OpenWindows openWindows;
     @Inject
     SelectorService selections;
+    @Inject
+    TestFanService testFans;
 
     private record Resolved(SelectionRepository.Selection selection, List<String> columns, Collection<String> windows) {
     }
@@ -169,5 +171,10 @@ public class AudiencesFacade implements Audiences {
             b.add("kind", "ALL");
         }
         return b.build().toString();
+    }
+
+    @Override
+    public List<app.fanmail.audiences.api.TestFan> testFans(UUID accountId) {
+        return testFans.list(accountId);
     }
 }

@@ -33,6 +33,12 @@ import app.fanmail.dispatch.graphql.DispatchTypes.DispatchPlan;
 import app.fanmail.dispatch.graphql.DispatchTypes.DispatchPlanPayload;
 import app.fanmail.dispatch.graphql.DispatchTypes.DispatchTemplateContent;
 import app.fanmail.dispatch.graphql.DispatchTypes.DispatchTemplateInput;
+import app.fanmail.dispatch.graphql.DispatchTypes.DispatchTemplateContentInput;
+import app.fanmail.dispatch.graphql.DispatchTypes.DispatchTestSendInput;
+import app.fanmail.dispatch.graphql.DispatchTypes.DispatchTestSendPayload;
+import app.fanmail.dispatch.graphql.DispatchTypes.TestSendResult;
+import app.fanmail.dispatch.graphql.DispatchTypes.TestSendStatus;
+import app.fanmail.dispatch.application.TemplateTestSends;
 import app.fanmail.kernel.graphql.CallsWeChat;
 import app.fanmail.kernel.graphql.Ids;
 import app.fanmail.kernel.graphql.Mutations;
@@ -55,6 +61,8 @@ public class DispatchGraphQL {
     Dispatch dispatch;
     @Inject
     DispatchReads reads;
+    @Inject
+    TemplateTestSends testSends;
 
     @Query("dispatchJob")
     @Description("One send job, or null when there is none.")
@@ -185,6 +193,20 @@ public class DispatchGraphQL {
         return payload(() -> dispatch.resendInDoubt(id(in), actor()).id());
     }
 
+    @Mutation("dispatchTestSend")
+    @CallsWeChat
+    @NonNull
+    @Description("Sends the template message to the account's test fans (or those chosen) now and returns each one's outcome. "
+            + "Creates no job; at most 20 fans.")
+    public DispatchTestSendPayload dispatchTestSend(@NonNull @Name("input") @Description("The content and the test fans.") DispatchTestSendInput in) {
+        return Mutations.attempt(() -> {
+            UUID accountId = Ids.require(in.accountId(), "accountId", "account");
+            return testSends.send(accountId, content(in.content()), in.openids(), actor());
+        }, results -> new DispatchTestSendPayload(results.stream().map(r -> new TestSendResult(r.openid(), r.label(),
+                r.sent() ? TestSendStatus.SENT : TestSendStatus.FAILED, r.msgid(), r.errcode(), r.message())).toList(), List.of()),
+                e -> new DispatchTestSendPayload(List.of(), e));
+    }
+
     private DispatchJobPayload payload(java.util.function.Supplier<UUID> action) {
         return Mutations.attempt(action, (Function<UUID, DispatchJobPayload>) id -> new DispatchJobPayload(job(id).orElseThrow(), List.of()),
                 e -> new DispatchJobPayload(null, e));
@@ -201,11 +223,13 @@ public class DispatchGraphQL {
     static NewTemplateJob job(DispatchTemplateInput in) {
         AudienceSelectorInput a = in.audience();
         UUID accountId = Ids.require(a.accountId(), "audience.accountId", "account");
-        var c = in.content();
+        return new NewTemplateJob(accountId, content(in.content()), selector(a));
+    }
+
+    static TemplateContent content(DispatchTemplateContentInput c) {
         UUID templateId = Ids.parse(c.templateId())
                 .orElseThrow(() -> new UserErrorsException("TEMPLATE_NOT_FOUND", "content.templateId", "The account has no such template."));
-        return new NewTemplateJob(accountId, new TemplateContent(null, DispatchTypes.fields(c.fields()), c.url(), c.miniProgramAppId(),
-                c.miniProgramPagePath(), templateId, null), selector(a));
+        return new TemplateContent(null, DispatchTypes.fields(c.fields()), c.url(), c.miniProgramAppId(), c.miniProgramPagePath(), templateId, null);
     }
 
     static AudienceSelector selector(AudienceSelectorInput in) {

@@ -333,4 +333,41 @@ public final class DispatchTypes {
         }
         return out;
     }
+
+    @Input("DispatchTestSendInput")
+    @Description("A test of a template send to the account's saved test fans, before the real send.")
+    public record DispatchTestSendInput(
+            @NonNull @Id @Description("The account sending it.") String accountId,
+            @NonNull @Description("What is sent, as dispatchPlan and dispatchCreate take it. A CSV_COLUMN field has no list row for a "
+                    + "test fan: it is sent as the column's name in brackets, e.g. [city], and the result's message says so.")
+            DispatchTemplateContentInput content,
+            @Description("Which test fans (their openids); all of the account's test fans when null.") List<String> openids) {
+    }
+
+    @Description("What WeChat answered to one test send.")
+    public enum TestSendStatus {
+        @Description("WeChat accepted it (msgid).") SENT,
+        @Description("WeChat refused it or could not be reached (errcode and message).") FAILED
+    }
+
+    @Type("TestSendResult")
+    @Description("The outcome of a test send to one test fan.")
+    public record TestSendResult(
+            @NonNull @Description("The test fan's openid.") String openid,
+            @NonNull @Description("The test fan's label.") String label,
+            @NonNull @Description("SENT or FAILED.") TestSendStatus status,
+            @Description("WeChat's msgid when SENT.") String msgid,
+            @Description("WeChat's errcode when FAILED (-1 when WeChat gave none, e.g. it could not be reached).") Integer errcode,
+            @Description("WeChat's errmsg when FAILED; when SENT, a note about the values (CSV columns sent as their name in brackets) or null.")
+            String message) {
+    }
+
+    @Type("DispatchTestSendPayload")
+    @Description("Result of dispatchTestSend.")
+    public record DispatchTestSendPayload(
+            @NonNull @Description("One result per test fan sent to, in the order they were added; empty when refused.")
+            List<@NonNull TestSendResult> results,
+            @NonNull @Description("Why nothing was sent (the content's codes as dispatchPlan gives them, NO_TEST_FANS, OPENIDS_EMPTY, "
+                    + "NOT_A_TEST_FAN); empty otherwise.") List<@NonNull UserError> userErrors) {
+    }
 }

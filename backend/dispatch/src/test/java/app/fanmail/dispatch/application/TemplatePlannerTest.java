@@ -269,6 +269,11 @@ class TemplatePlannerTest {
         public int deleteSnapshotsBefore(Instant cutoff) {
             throw new AssertionError();
         }
+
+        @Override
+        public List<app.fanmail.audiences.api.TestFan> testFans(UUID accountId) {
+            throw new AssertionError();
+        }
     }
 
     /** TEMPLATE of ACCOUNT with thing1, keyword2, keyword3, number4, time5; rules: keywordN cut at 20, thingN refused beyond 20. */
