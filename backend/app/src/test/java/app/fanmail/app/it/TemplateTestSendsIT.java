@@ -37,7 +37,7 @@ import jakarta.json.JsonObject;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TestSendsIT {
+class TemplateTestSendsIT {
     private static final String ERRORS = " userErrors { code field message } ";
     private static final String LIST = "query($a: ID!) { testFans(accountId: $a) { openid label remark subscribed createdAt createdBy } }";
     private static final String ADD = "mutation($i: TestFanAddInput!) { testFanAdd(input: $i) { testFan { openid label subscribed createdBy }"
