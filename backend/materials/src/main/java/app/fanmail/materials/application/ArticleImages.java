@@ -89,11 +89,22 @@ public class ArticleImages {
      *
      * @throws UserErrorsException IMAGE_* / FILE_* / WECHAT_* on {@code field} when an image could not be uploaded
      */
+    /** New images (pasted or from other sites) one article may bring per save. */
+    static final int MAX_NEW_IMAGES = 20;
+
     public String toWeChat(UUID accountId, String html, String field) {
         Map<String, String> done = new HashMap<>();
         Set<String> knownUrls = new LinkedHashSet<>(ArticleHtml.imageSources(html));
         Map<String, UUID> known = new HashMap<>(store.idsByWeChatUrl(accountId, knownUrls));
         known.putAll(store.materialsByWeChatUrl(accountId, knownUrls));
+        // each new image costs a fetch (up to 10 s) and an upload to WeChat: bound them per article
+        long fresh = knownUrls.stream().map(this::ownPath).filter(src -> !OWN_IMAGE.matcher(src).matches() && !OWN_MATERIAL.matcher(src).matches()
+                && !known.containsKey(src) && !isWeChatImage(src) && (DATA_IMAGE.matcher(src).matches()
+                        || src.regionMatches(true, 0, "http://", 0, 7) || src.regionMatches(true, 0, "https://", 0, 8))).count();
+        if (fresh > MAX_NEW_IMAGES) {
+            throw new UserErrorsException("IMAGES_TOO_MANY", field, "An article may bring at most " + MAX_NEW_IMAGES
+                    + " images from elsewhere at a time; this one has " + fresh + ". Upload them with the image button, or save in steps.");
+        }
         return ArticleHtml.sanitize(html, src -> Optional.ofNullable(done.computeIfAbsent(src, s -> resolve(accountId, s, known, field))));
     }
 

@@ -153,4 +153,25 @@ class ArticleImagesTest {
             return Optional.ofNullable(materialUrls.get(materialId));
         }
     }
+
+    @Test
+    void anArticleBringsAtMostTwentyNewImagesPerSave() {
+        StringBuilder html = new StringBuilder("<p>x</p>");
+        for (int n = 0; n < ArticleImages.MAX_NEW_IMAGES + 1; n++) {
+            html.append("<img src=\"https://cdn.example/").append(n).append(".png\">");
+        }
+        assertThatThrownBy(() -> images.toWeChat(ACCOUNT, html.toString(), "articles.0.content"))
+                .isInstanceOfSatisfying(app.fanmail.kernel.graphql.UserErrorsException.class, e -> {
+                    assertThat(e.errors().get(0).code()).isEqualTo("IMAGES_TOO_MANY");
+                    assertThat(e.errors().get(0).field()).isEqualTo("articles.0.content");
+                });
+        assertThat(fetched).as("nothing fetched").isEmpty();
+        assertThat(uploads).isEmpty();
+        // WeChat's own images do not count
+        StringBuilder hosted = new StringBuilder("<p>x</p>");
+        for (int n = 0; n < 30; n++) {
+            hosted.append("<img src=\"https://mmbiz.qpic.cn/mmbiz_jpg/k").append(n).append("/0\">");
+        }
+        assertThat(images.toWeChat(ACCOUNT, hosted.toString(), "articles.0.content")).contains("k29");
+    }
 }
